@@ -1,0 +1,156 @@
+package cmd
+
+import (
+	"errors"
+	"fmt"
+	"io"
+	"io/fs"
+	"os"
+	"strings"
+
+	"github.com/pmfit/pmfit/internal/iostreams"
+	"github.com/pmfit/pmfit/internal/quiz"
+	"github.com/pmfit/pmfit/internal/render"
+	"github.com/pmfit/pmfit/internal/scoring"
+)
+
+// Factory is what every command is built from: the streams, the
+// environment, and the question bank, loaded lazily and once, so `--help`
+// and `--version` never parse it.
+type Factory struct {
+	IOStreams *iostreams.IOStreams
+	Env       iostreams.Env
+	Version   string
+
+	// DefaultBank is the embedded questions.yaml.
+	DefaultBank []byte
+	// BankFile and Lang are set from the persistent flags before a
+	// command runs.
+	BankFile string
+	Lang     string
+
+	bank  *quiz.Bank
+	model *scoring.Model
+	err   error
+	done  bool
+}
+
+// defaultBankName is how messages name the embedded bank.
+const defaultBankName = "questions.yaml (built in)"
+
+// BankSource says which bank is in use and where it comes from:
+// --questions, else $PMFIT_QUESTIONS, else the built-in one.
+func (f *Factory) BankSource() (name string, fromFlag bool) {
+	if f.BankFile != "" {
+		return f.BankFile, true
+	}
+	if env := f.Env.Get("PMFIT_QUESTIONS"); env != "" {
+		return env, false
+	}
+	return "", false
+}
+
+// Bank returns the question bank in the chosen language, loading it the
+// first time it is asked for.
+func (f *Factory) Bank() (*quiz.Bank, error) {
+	if f.done {
+		return f.bank, f.err
+	}
+	f.done = true
+	name, _ := f.BankSource()
+	data := f.DefaultBank
+	label := defaultBankName
+	if name != "" {
+		label = name
+		data, f.err = readInput(f.IOStreams, name, "questions file")
+		if f.err != nil {
+			return nil, f.err
+		}
+	}
+	f.bank, f.err = quiz.LoadBank(label, data, quiz.LoadOptions{Lang: f.Language()})
+	if f.err != nil {
+		f.err = asInput(f.err)
+	}
+	return f.bank, f.err
+}
+
+// Model returns the bank compiled for scoring.
+func (f *Factory) Model() (*scoring.Model, error) {
+	if f.model != nil {
+		return f.model, nil
+	}
+	b, err := f.Bank()
+	if err != nil {
+		return nil, err
+	}
+	f.model = scoring.New(b)
+	return f.model, nil
+}
+
+// Language is the language texts are shown in: --lang, else LC_ALL,
+// LC_MESSAGES or LANG as POSIX orders them, else the bank's own.
+func (f *Factory) Language() string {
+	if f.Lang != "" {
+		return normalizeLang(f.Lang)
+	}
+	for _, key := range []string{"LC_ALL", "LC_MESSAGES", "LANG"} {
+		if v := f.Env.Get(key); v != "" {
+			return normalizeLang(v)
+		}
+	}
+	return ""
+}
+
+// normalizeLang turns a locale ("es_ES.UTF-8", "pt_BR@euro") into the
+// tag banks key translations by ("es-ES", "pt-BR"); "C" and "POSIX" mean
+// no preference.
+func normalizeLang(v string) string {
+	v, _, _ = strings.Cut(v, ".")
+	v, _, _ = strings.Cut(v, "@")
+	if v == "C" || v == "POSIX" {
+		return ""
+	}
+	lang, region, ok := strings.Cut(strings.ReplaceAll(v, "_", "-"), "-")
+	lang = strings.ToLower(lang)
+	if ok {
+		return lang + "-" + strings.ToUpper(region)
+	}
+	return lang
+}
+
+// Theme returns the text palette for stdout.
+func (f *Factory) Theme() *render.Theme {
+	return render.NewTheme(f.IOStreams.TerminalWidth(), f.IOStreams.ColorEnabled())
+}
+
+// readInput reads a file named on the command line, "-" meaning stdin,
+// refusing anything past quiz.MaxFileBytes. A file that does not exist or
+// cannot be opened is the caller's mistake (exit 2); other read failures
+// are I/O failures (exit 1).
+func readInput(ios *iostreams.IOStreams, name, what string) ([]byte, error) {
+	var r io.Reader
+	if name == "-" {
+		r = ios.In
+	} else {
+		file, err := os.Open(name)
+		if err != nil {
+			if errors.Is(err, fs.ErrNotExist) || errors.Is(err, fs.ErrPermission) {
+				return nil, inputErrorf("%s: %w", what, err)
+			}
+			return nil, fmt.Errorf("%s: %w", what, err)
+		}
+		defer file.Close()
+		if st, err := file.Stat(); err == nil && st.IsDir() {
+			return nil, inputErrorf("%s %s is a directory", what, name)
+		}
+		r = file
+	}
+	data, err := io.ReadAll(io.LimitReader(r, quiz.MaxFileBytes+1))
+	if err != nil {
+		return nil, fmt.Errorf("reading %s %s: %w", what, name, err)
+	}
+	if len(data) > quiz.MaxFileBytes {
+		return nil, inputErrorf("%s %s is larger than the limit of %d bytes", what, name, quiz.MaxFileBytes)
+	}
+	return data, nil
+}

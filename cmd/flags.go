@@ -1,0 +1,79 @@
+package cmd
+
+import (
+	"fmt"
+	"strings"
+
+	"github.com/spf13/cobra"
+
+	"github.com/pmfit/pmfit/internal/quiz"
+)
+
+// addFormatFlag adds --format with its allowed values, completed in the
+// shell; the first is the default.
+func addFormatFlag(cmd *cobra.Command, p *string, formats ...string) {
+	cmd.Flags().StringVar(p, "format", formats[0], fmt.Sprintf("Output format: %s", strings.Join(formats, ", ")))
+	_ = cmd.RegisterFlagCompletionFunc("format", cobra.FixedCompletions(formats, cobra.ShellCompDirectiveNoFileComp))
+}
+
+// checkFormat refuses a --format value the command does not write.
+func checkFormat(got string, allowed ...string) error {
+	for _, a := range allowed {
+		if got == a {
+			return nil
+		}
+	}
+	return flagErrorf("invalid value %q for --format: allowed: %s", got, strings.Join(allowed, ", "))
+}
+
+// completeAnswer completes --answer ID=VALUE: question ids first, then the
+// values the chosen question allows, one comma-separated value at a time
+// for multi-select questions.
+func completeAnswer(f *Factory) func(*cobra.Command, []string, string) ([]string, cobra.ShellCompDirective) {
+	return func(_ *cobra.Command, _ []string, toComplete string) ([]string, cobra.ShellCompDirective) {
+		b, err := f.Bank()
+		if err != nil {
+			return nil, cobra.ShellCompDirectiveError
+		}
+		id, value, hasValue := strings.Cut(toComplete, "=")
+		if !hasValue {
+			var out []string
+			for _, q := range b.Questions {
+				if strings.HasPrefix(q.ID, id) {
+					out = append(out, q.ID+"=\t"+firstLine(q.Text))
+				}
+			}
+			return out, cobra.ShellCompDirectiveNoSpace | cobra.ShellCompDirectiveNoFileComp
+		}
+		qi, ok := b.Question(id)
+		if !ok {
+			return nil, cobra.ShellCompDirectiveNoFileComp
+		}
+		q := &b.Questions[qi]
+		prefix := id + "="
+		if q.Kind == quiz.Multi {
+			if i := strings.LastIndex(value, ","); i >= 0 {
+				prefix += value[:i+1]
+				value = value[i+1:]
+			}
+		}
+		var out []string
+		if q.Kind == quiz.Likert {
+			for v := q.Scale.Min; v <= q.Scale.Max; v++ {
+				out = append(out, fmt.Sprintf("%s%d\t%s", prefix, v, q.Scale.Label(v)))
+			}
+			return out, cobra.ShellCompDirectiveNoFileComp
+		}
+		for _, o := range q.Options {
+			if strings.HasPrefix(o.Value, value) {
+				out = append(out, prefix+o.Value+"\t"+o.Label)
+			}
+		}
+		return out, cobra.ShellCompDirectiveNoFileComp
+	}
+}
+
+func firstLine(s string) string {
+	s, _, _ = strings.Cut(s, "\n")
+	return s
+}

@@ -1,0 +1,134 @@
+// Package cmd holds pmfit's commands. Each command turns its flags into an
+// Options struct and hands it to a plain run function that tests call
+// directly; Main runs the root command and maps errors to exit codes in
+// one place.
+package cmd
+
+import (
+	"errors"
+	"fmt"
+	"os"
+	"runtime/debug"
+	"strings"
+
+	"github.com/spf13/cobra"
+
+	"github.com/pmfit/pmfit/internal/iostreams"
+)
+
+// Main runs pmfit with the process's arguments and environment and
+// returns the exit code. bank is the embedded default question bank.
+func Main(bank []byte) int {
+	f := &Factory{
+		IOStreams:   iostreams.System(os.LookupEnv),
+		Env:         os.LookupEnv,
+		Version:     version(),
+		DefaultBank: bank,
+	}
+	return Run(f, os.Args[1:])
+}
+
+// Run executes the command line args against f and returns the exit code,
+// printing any error once, to stderr.
+func Run(f *Factory, args []string) int {
+	root := NewCmdRoot(f)
+	root.SetArgs(args)
+	cmd, err := root.ExecuteC()
+	if err == nil {
+		return ExitOK
+	}
+	var exitErr *ExitError
+	if errors.As(err, &exitErr) && exitErr.Err == nil {
+		return exitErr.Code // already reported
+	}
+	stderr := f.IOStreams.ErrOut
+	fmt.Fprintf(stderr, "pmfit: %s\n", strings.TrimSuffix(err.Error(), "\n"))
+	var flagErr *FlagError
+	if errors.As(err, &flagErr) && cmd != nil {
+		fmt.Fprintf(stderr, "\n%s", cmd.UsageString())
+	}
+	return exitCode(err)
+}
+
+// NewCmdRoot builds the root command and its subcommands.
+func NewCmdRoot(f *Factory) *cobra.Command {
+	var noColor bool
+	root := &cobra.Command{
+		Use:   "pmfit <command> [flags]",
+		Short: "Find the product-management role that fits you, and why",
+		Long: `pmfit asks about your background, whether you lean toward the "why" or the
+"how" of a product, the teams you work with, the size of organization you
+like and the work you love, then scores your answers against each role and
+explains the result.
+
+` + exitStatusHelp,
+		Example: `  pmfit quiz                          # take the quiz in your terminal
+  pmfit questions                     # the questions, with the values scripts pass
+  pmfit score --answers answers.yaml  # score a file of answers
+  pmfit score --answer degree=business --answer org-size=startup ... --partial`,
+		Version:       f.Version,
+		SilenceErrors: true,
+		SilenceUsage:  true,
+		Args:          noArgs,
+		PersistentPreRun: func(cmd *cobra.Command, _ []string) {
+			if noColor {
+				f.IOStreams.SetColorEnabled(false)
+			}
+		},
+	}
+	root.SetVersionTemplate("pmfit {{.Version}}\n")
+	root.SetOut(f.IOStreams.Out)
+	root.SetErr(f.IOStreams.ErrOut)
+	root.SetFlagErrorFunc(func(_ *cobra.Command, err error) error { return &FlagError{Err: err} })
+
+	pf := root.PersistentFlags()
+	pf.BoolVar(&noColor, "no-color", false, "Disable colour (also NO_COLOR=1 or TERM=dumb)")
+	pf.StringVar(&f.BankFile, "questions", "", "Question bank `file` to use instead of the built-in one (also PMFIT_QUESTIONS)")
+	pf.StringVar(&f.Lang, "lang", "", "Language for the bank's texts, like es (default from LC_ALL, LC_MESSAGES or LANG)")
+
+	root.AddCommand(
+		NewCmdQuestions(f, nil),
+		NewCmdRoles(f, nil),
+		NewCmdScore(f, nil),
+	)
+	root.CompletionOptions.HiddenDefaultCmd = false
+	return root
+}
+
+// noArgs refuses positional arguments as a usage error; cobra's own
+// validators return plain errors, which would exit 1.
+func noArgs(cmd *cobra.Command, args []string) error {
+	if len(args) == 0 {
+		return nil
+	}
+	if cmd.HasSubCommands() {
+		return flagErrorf("unknown command %q for %q%s", args[0], cmd.CommandPath(), suggestions(cmd, args[0]))
+	}
+	return flagErrorf("%s takes no arguments, got %q", cmd.CommandPath(), args[0])
+}
+
+func suggestions(cmd *cobra.Command, arg string) string {
+	if s := cmd.SuggestionsFor(arg); len(s) > 0 {
+		return fmt.Sprintf("; did you mean %q?", s[0])
+	}
+	return ""
+}
+
+// version is the module version the binary was built from, with the VCS
+// revision when the build recorded one.
+func version() string {
+	info, ok := debug.ReadBuildInfo()
+	if !ok {
+		return "dev"
+	}
+	v := info.Main.Version
+	if v == "" || v == "(devel)" {
+		v = "dev"
+	}
+	for _, s := range info.Settings {
+		if s.Key == "vcs.revision" && len(s.Value) >= 12 {
+			v += " (" + s.Value[:12] + ")"
+		}
+	}
+	return v
+}

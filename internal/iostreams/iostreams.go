@@ -1,0 +1,136 @@
+// Package iostreams holds the three standard streams and every fact about
+// the terminal behind them that output and prompting depend on: whether
+// each stream is a terminal, whether colour is on, how wide the screen is,
+// and whether prompting is allowed. Commands read these facts here and
+// nowhere else, so tests can fake any terminal with buffers.
+package iostreams
+
+import (
+	"bytes"
+	"io"
+	"os"
+	"strconv"
+	"strings"
+
+	"golang.org/x/term"
+)
+
+// IOStreams is the program's view of its standard streams.
+type IOStreams struct {
+	In     io.Reader
+	Out    io.Writer
+	ErrOut io.Writer
+
+	stdinTTY, stdoutTTY, stderrTTY bool
+	colorEnabled                   bool
+	neverPrompt                    bool
+	accessible                     bool
+	width                          func() int
+}
+
+// Env looks up an environment variable, as os.LookupEnv does; tests pass
+// a map's lookup instead.
+type Env func(key string) (string, bool)
+
+// Get returns the variable's value, "" when unset.
+func (e Env) Get(key string) string {
+	v, _ := e(key)
+	return v
+}
+
+// System returns the process's own streams, with terminal facts read once.
+//
+// Colour is on only when stdout is a terminal and neither NO_COLOR (any
+// value) nor TERM=dumb says otherwise; `--no-color` can turn it off later.
+// Prompting is off under CI=true. TERM=dumb or PMFIT_ACCESSIBLE picks the
+// plain, line-based prompter.
+func System(env Env) *IOStreams {
+	s := &IOStreams{
+		In:        os.Stdin,
+		Out:       os.Stdout,
+		ErrOut:    os.Stderr,
+		stdinTTY:  isTerminal(os.Stdin),
+		stdoutTTY: isTerminal(os.Stdout),
+		stderrTTY: isTerminal(os.Stderr),
+	}
+	_, noColor := env("NO_COLOR")
+	dumb := env.Get("TERM") == "dumb"
+	s.colorEnabled = s.stdoutTTY && !noColor && !dumb
+	s.neverPrompt = truthy(env.Get("CI"))
+	s.accessible = dumb || truthy(env.Get("PMFIT_ACCESSIBLE"))
+	s.width = func() int {
+		if w, _, err := term.GetSize(int(os.Stdout.Fd())); err == nil && w > 0 {
+			return w
+		}
+		if w, err := strconv.Atoi(env.Get("COLUMNS")); err == nil && w > 0 {
+			return w
+		}
+		return 80
+	}
+	return s
+}
+
+// Test returns streams over buffers: no terminal, no colour, width 80.
+// The Set* methods make it look like whatever terminal a test needs.
+func Test() (s *IOStreams, in *bytes.Buffer, out *bytes.Buffer, errOut *bytes.Buffer) {
+	in, out, errOut = &bytes.Buffer{}, &bytes.Buffer{}, &bytes.Buffer{}
+	s = &IOStreams{In: in, Out: out, ErrOut: errOut, width: func() int { return 80 }}
+	return s, in, out, errOut
+}
+
+func isTerminal(f *os.File) bool { return term.IsTerminal(int(f.Fd())) }
+
+func truthy(v string) bool {
+	switch strings.ToLower(strings.TrimSpace(v)) {
+	case "", "0", "false", "no", "off":
+		return false
+	}
+	return true
+}
+
+// IsStdinTTY reports whether stdin is a terminal.
+func (s *IOStreams) IsStdinTTY() bool { return s.stdinTTY }
+
+// IsStdoutTTY reports whether stdout is a terminal.
+func (s *IOStreams) IsStdoutTTY() bool { return s.stdoutTTY }
+
+// IsStderrTTY reports whether stderr is a terminal.
+func (s *IOStreams) IsStderrTTY() bool { return s.stderrTTY }
+
+// SetStdinTTY fakes a terminal on stdin (tests).
+func (s *IOStreams) SetStdinTTY(v bool) { s.stdinTTY = v }
+
+// SetStdoutTTY fakes a terminal on stdout (tests).
+func (s *IOStreams) SetStdoutTTY(v bool) { s.stdoutTTY = v }
+
+// SetStderrTTY fakes a terminal on stderr (tests).
+func (s *IOStreams) SetStderrTTY(v bool) { s.stderrTTY = v }
+
+// ColorEnabled reports whether output may carry colour.
+func (s *IOStreams) ColorEnabled() bool { return s.colorEnabled }
+
+// SetColorEnabled overrides the colour decision (--no-color, tests).
+func (s *IOStreams) SetColorEnabled(v bool) { s.colorEnabled = v }
+
+// CanPrompt reports whether asking questions is allowed: both stdin and
+// stdout are terminals and nothing (CI=true, --no-input) forbids it.
+func (s *IOStreams) CanPrompt() bool {
+	return s.stdinTTY && s.stdoutTTY && !s.neverPrompt
+}
+
+// SetNeverPrompt forbids prompting (--no-input).
+func (s *IOStreams) SetNeverPrompt(v bool) { s.neverPrompt = v }
+
+// Accessible reports whether prompts should be plain numbered lines
+// rather than a full-screen selector.
+func (s *IOStreams) Accessible() bool { return s.accessible }
+
+// SetAccessible chooses the plain prompter (--accessible, tests).
+func (s *IOStreams) SetAccessible(v bool) { s.accessible = v }
+
+// TerminalWidth is the width to lay text out in: the terminal's when
+// stdout is one, else $COLUMNS, else 80.
+func (s *IOStreams) TerminalWidth() int { return s.width() }
+
+// SetWidth fixes the layout width (tests).
+func (s *IOStreams) SetWidth(w int) { s.width = func() int { return w } }

@@ -1,0 +1,205 @@
+package quiz
+
+import (
+	"errors"
+	"fmt"
+	"math/bits"
+	"strconv"
+	"strings"
+)
+
+// Answer is one question's answer. Which field holds it depends on the
+// question's kind; Set says whether the question was answered at all.
+type Answer struct {
+	Set    bool
+	Choice int    // Single: the chosen option's index
+	Picks  uint64 // Multi: bit i set when option i was chosen
+	Level  int    // Likert: the chosen scale point
+}
+
+// Answers holds one answer per question, indexed like Bank.Questions.
+type Answers []Answer
+
+// NewAnswers returns an empty answer set for b.
+func (b *Bank) NewAnswers() Answers { return make(Answers, len(b.Questions)) }
+
+// Count is how many questions are answered.
+func (a Answers) Count() int {
+	n := 0
+	for _, x := range a {
+		if x.Set {
+			n++
+		}
+	}
+	return n
+}
+
+// Missing lists the ids of unanswered questions, in bank order.
+func (b *Bank) Missing(a Answers) []string {
+	var ids []string
+	for i, q := range b.Questions {
+		if i >= len(a) || !a[i].Set {
+			ids = append(ids, q.ID)
+		}
+	}
+	return ids
+}
+
+// ErrValue is wrapped by every error about an answer value that the
+// question does not allow.
+var ErrValue = errors.New("value not allowed")
+
+// ValueError says which value a question refused and what it allows.
+type ValueError struct {
+	Question string
+	Value    string
+	Reason   string // why it was refused, when more than "not allowed"
+	Allowed  string
+}
+
+func (e *ValueError) Error() string {
+	reason := e.Reason
+	if reason == "" {
+		reason = "not allowed"
+	}
+	return fmt.Sprintf("question %q: value %q %s (allowed: %s)", e.Question, e.Value, reason, e.Allowed)
+}
+
+func (e *ValueError) Unwrap() error { return ErrValue }
+
+// ParseAnswer reads the answer to question qi from values as a script
+// writes them: option values for choice questions (several, or one string
+// with commas, for Multi), an integer for Likert.
+func (b *Bank) ParseAnswer(qi int, values []string) (Answer, error) {
+	q := &b.Questions[qi]
+	bad := func(v, reason string) (Answer, error) {
+		return Answer{}, &ValueError{Question: q.ID, Value: v, Reason: reason, Allowed: q.Allowed()}
+	}
+	// A multi-select value may arrive as a list, as "a,b", or both.
+	var vs []string
+	for _, v := range values {
+		if q.Kind == Multi {
+			for _, part := range strings.Split(v, ",") {
+				if part = strings.TrimSpace(part); part != "" {
+					vs = append(vs, part)
+				}
+			}
+			continue
+		}
+		vs = append(vs, strings.TrimSpace(v))
+	}
+	switch q.Kind {
+	case Likert:
+		if len(vs) != 1 {
+			return bad(strings.Join(vs, ","), "is not a single value")
+		}
+		n, err := strconv.Atoi(vs[0])
+		if err != nil {
+			return bad(vs[0], "is not an integer")
+		}
+		if n < q.Scale.Min || n > q.Scale.Max {
+			return bad(vs[0], "is out of range")
+		}
+		return Answer{Set: true, Level: n}, nil
+	case Single:
+		if len(vs) != 1 {
+			return bad(strings.Join(vs, ","), "is not a single value")
+		}
+		i, ok := q.Option(vs[0])
+		if !ok {
+			return bad(vs[0], "is not an option")
+		}
+		return Answer{Set: true, Choice: i}, nil
+	default:
+		if len(vs) == 0 {
+			return bad("", "chooses nothing")
+		}
+		var picks uint64
+		for _, v := range vs {
+			i, ok := q.Option(v)
+			if !ok {
+				return bad(v, "is not an option")
+			}
+			picks |= 1 << uint(i)
+		}
+		return q.checkPicks(picks)
+	}
+}
+
+// checkPicks refuses a "none of these" chosen beside another option.
+func (q *Question) checkPicks(picks uint64) (Answer, error) {
+	if q.None >= 0 && picks&(1<<uint(q.None)) != 0 && bits.OnesCount64(picks) > 1 {
+		return Answer{}, &ValueError{
+			Question: q.ID, Value: strings.Join(q.pickedValues(picks), ","),
+			Reason:  fmt.Sprintf("combines %q with other options", q.Options[q.None].Value),
+			Allowed: q.Allowed(),
+		}
+	}
+	return Answer{Set: true, Picks: picks}, nil
+}
+
+// AnswerOf builds a Multi answer from option indices, as a prompter
+// returns them.
+func (q *Question) AnswerOf(indices []int) (Answer, error) {
+	var picks uint64
+	for _, i := range indices {
+		if i < 0 || i >= len(q.Options) {
+			return Answer{}, fmt.Errorf("question %q: option index %d out of range", q.ID, i)
+		}
+		picks |= 1 << uint(i)
+	}
+	if picks == 0 {
+		return Answer{}, &ValueError{Question: q.ID, Reason: "chooses nothing", Allowed: q.Allowed()}
+	}
+	return q.checkPicks(picks)
+}
+
+func (q *Question) pickedValues(picks uint64) []string {
+	var vs []string
+	for i := range q.Options {
+		if picks&(1<<uint(i)) != 0 {
+			vs = append(vs, q.Options[i].Value)
+		}
+	}
+	return vs
+}
+
+// Picked lists the option indices of a Multi answer in option order.
+func (a Answer) Picked() []int {
+	var is []int
+	for p := a.Picks; p != 0; p &= p - 1 {
+		is = append(is, bits.TrailingZeros64(p))
+	}
+	return is
+}
+
+// FormatValue writes answer a to question qi the way a script would pass
+// it: the option value, the values joined by commas, or the integer.
+func (b *Bank) FormatValue(qi int, a Answer) string {
+	q := &b.Questions[qi]
+	switch q.Kind {
+	case Likert:
+		return strconv.Itoa(a.Level)
+	case Single:
+		return q.Options[a.Choice].Value
+	default:
+		return strings.Join(q.pickedValues(a.Picks), ",")
+	}
+}
+
+// FormatLabel writes answer a to question qi the way a person reads it.
+func (b *Bank) FormatLabel(qi int, a Answer) string {
+	q := &b.Questions[qi]
+	switch q.Kind {
+	case Likert:
+		return q.Scale.Label(a.Level)
+	case Single:
+		return q.Options[a.Choice].Label
+	default:
+		var ls []string
+		for _, i := range a.Picked() {
+			ls = append(ls, q.Options[i].Label)
+		}
+		return strings.Join(ls, "; ")
+	}
+}

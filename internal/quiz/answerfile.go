@@ -1,0 +1,135 @@
+package quiz
+
+import (
+	"errors"
+	"fmt"
+	"strings"
+
+	"go.yaml.in/yaml/v4"
+)
+
+// AnswerSet is one person's answers, with who gave them and, for checks
+// run in bulk, the role they are expected to fit.
+type AnswerSet struct {
+	ID      string // who answered; may be empty
+	Expect  string // a role id; may be empty
+	Answers Answers
+}
+
+// ParseAnswerFile reads an answer file, YAML or JSON:
+//
+//	id: ana            # optional: who answered
+//	expect: tpm        # optional: the role expected to rank first
+//	answers:
+//	  degree: cs       # single choice: the option value
+//	  love: [ux, gtm]  # multi-select: a list or "ux,gtm"
+//	  customers: 4     # Likert: an integer on the scale
+//
+// A "result" key, as `pmfit quiz --out` writes, is allowed and ignored.
+// Every problem is reported, each with its line and column.
+func ParseAnswerFile(b *Bank, file string, data []byte) (*AnswerSet, error) {
+	d := &decoder{file: file}
+	set := d.answerFile(b, data)
+	if errs := errorsOf(d.problems); len(errs) > 0 {
+		sortProblems(errs)
+		return nil, &FileError{File: file, Problems: errs}
+	}
+	return set, nil
+}
+
+func (d *decoder) answerFile(b *Bank, data []byte) *AnswerSet {
+	root := d.parse(data)
+	if root == nil {
+		return nil
+	}
+	top, ok := d.mapping(root, "answer file", "id", "expect", "answers", "result")
+	if !ok {
+		return nil
+	}
+	set := &AnswerSet{Answers: b.NewAnswers()}
+	if n := top.get("id"); n != nil {
+		if s, ok := d.str(n, "id"); ok {
+			set.ID = Sanitize(s)
+		}
+	}
+	if n := top.get("expect"); n != nil {
+		if s, ok := d.str(n, "expect"); ok {
+			if _, known := b.Role(s); known {
+				set.Expect = s
+			} else {
+				d.errorf(n, "expect names unknown role %q%s (roles: %s)", Sanitize(s), DidYouMean(s, b.RoleIDs()), strings.Join(b.RoleIDs(), ", "))
+			}
+		}
+	}
+	n := d.require(top, "answer file", "answers")
+	if n == nil {
+		return set
+	}
+	n = d.resolve(n)
+	if n == nil {
+		return set
+	}
+	if n.Kind == yaml.ScalarNode && n.Tag == "!!null" {
+		return set // an empty answers: is no answers, which the caller judges
+	}
+	f, ok := d.mapping(n, "answers", mapKeys(n)...)
+	if !ok {
+		return set
+	}
+	for i := 0; i+1 < len(f.node.Content); i += 2 {
+		k, v := f.node.Content[i], f.node.Content[i+1]
+		if f.vals[k.Value] != v {
+			continue // a duplicate, already reported
+		}
+		qi, ok := b.Question(k.Value)
+		if !ok {
+			d.errorf(k, "unknown question %q%s (see `pmfit questions`)", Sanitize(k.Value), DidYouMean(k.Value, b.QuestionIDs()))
+			continue
+		}
+		values, ok := d.answerValues(v, fmt.Sprintf("question %q", k.Value))
+		if !ok || values == nil {
+			continue
+		}
+		a, err := b.ParseAnswer(qi, values)
+		if err != nil {
+			var ve *ValueError
+			if errors.As(err, &ve) {
+				ve.Value = Sanitize(ve.Value)
+			}
+			d.errorf(d.resolve(v), "%v", err)
+			continue
+		}
+		set.Answers[qi] = a
+	}
+	return set
+}
+
+// answerValues reads one answer's value: a scalar or a list of scalars.
+// A null value means unanswered and gives nil, true.
+func (d *decoder) answerValues(n *yaml.Node, what string) ([]string, bool) {
+	n = d.resolve(n)
+	if n == nil {
+		return nil, false
+	}
+	switch {
+	case n.Kind == yaml.ScalarNode && n.Tag == "!!null":
+		return nil, true
+	case n.Kind == yaml.ScalarNode:
+		return []string{n.Value}, true
+	case n.Kind == yaml.SequenceNode:
+		values := make([]string, 0, len(n.Content))
+		for _, item := range n.Content {
+			s, ok := d.scalar(item, what+" list item", "a value")
+			if !ok {
+				return nil, false
+			}
+			values = append(values, s.Value)
+		}
+		if len(values) == 0 {
+			values = []string{}
+		}
+		return values, true
+	}
+	d.errorf(n, "%s: the answer must be a value or a list of values, not %s", what, describe(n))
+	return nil, false
+}

@@ -1,0 +1,679 @@
+package quiz
+
+import (
+	"fmt"
+	"strings"
+
+	"go.yaml.in/yaml/v4"
+)
+
+// Bounds on a bank's size; a bank past them is refused rather than slowly
+// handled.
+const (
+	maxDimensions = 64
+	maxRoles      = 100
+	maxQuestions  = 500
+	maxScale      = 11
+)
+
+// LoadOptions choose how a bank is read.
+type LoadOptions struct {
+	// Lang is the language to resolve translated texts to ("es", "pt-BR").
+	// Empty means the bank's own default language.
+	Lang string
+}
+
+// Source is where something was defined in its file.
+type Source struct {
+	Line, Col int
+}
+
+// DefaultScale is the agreement scale a bank gets when it names none.
+var defaultScaleLabels = []string{"Strongly disagree", "Disagree", "Neither agree nor disagree", "Agree", "Strongly agree"}
+
+// LoadBank parses and checks a bank. Any error-severity problem makes it
+// fail with a *FileError listing all of them.
+func LoadBank(file string, data []byte, opts LoadOptions) (*Bank, error) {
+	b, problems := CheckBank(file, data, opts)
+	if errs := errorsOf(problems); len(errs) > 0 {
+		return nil, &FileError{File: file, Problems: errs}
+	}
+	return b, nil
+}
+
+// CheckBank parses and checks a bank and returns every problem found,
+// warnings included, in file order. The bank is nil when there are errors.
+func CheckBank(file string, data []byte, opts LoadOptions) (*Bank, []Problem) {
+	d := &decoder{file: file, lang: opts.Lang}
+	b := d.bank(data)
+	sortProblems(d.problems)
+	if len(errorsOf(d.problems)) > 0 {
+		return nil, d.problems
+	}
+	return b, d.problems
+}
+
+// bankNodes remembers where each part of a bank was defined, for checks
+// that span parts.
+type bankNodes struct {
+	dimensions []*yaml.Node
+	roles      []*yaml.Node
+	questions  []*yaml.Node
+}
+
+func (d *decoder) bank(data []byte) *Bank {
+	root := d.parse(data)
+	if root == nil {
+		return nil
+	}
+	top, ok := d.mapping(root, "bank", "version", "id", "title", "intro", "language", "gauge", "scale", "dimensions", "roles", "questions")
+	if !ok {
+		return nil
+	}
+	b := &Bank{Gauge: -1, Language: "en"}
+	// The default language is needed before any text is read.
+	if n := top.get("language"); n != nil {
+		if l, ok := d.str(n, "language"); ok {
+			if langPattern.MatchString(l) {
+				b.Language = l
+			} else {
+				d.errorf(n, "language %q is not a language code (use one like \"en\" or \"es\")", Sanitize(l))
+			}
+		}
+	}
+	d.fallback = b.Language
+	if n := top.get("version"); n != nil {
+		if v, ok := d.integer(n, "version"); ok && v != 1 {
+			d.errorf(n, "version %d is not supported (this pmfit reads version 1)", v)
+		}
+	}
+	if n := top.get("id"); n != nil {
+		b.ID, _ = d.id(n, "bank id")
+	}
+	if n := top.get("title"); n != nil {
+		b.Title = d.text(n, "title")
+	}
+	if n := top.get("intro"); n != nil {
+		b.Intro = d.text(n, "intro")
+	}
+	b.Scale = Scale{Min: 1, Max: 5, Labels: defaultScaleLabels}
+	if n := top.get("scale"); n != nil {
+		if s, ok := d.scale(n, "scale"); ok {
+			b.Scale = s
+		}
+	}
+
+	var nodes bankNodes
+	b.Dimensions, nodes.dimensions = d.dimensions(d.require(top, "bank", "dimensions"))
+	b.index()
+	if n := top.get("gauge"); n != nil {
+		if id, ok := d.str(n, "gauge"); ok {
+			if i, ok := b.dimensionByID[id]; ok {
+				b.Gauge = i
+			} else {
+				d.errorf(n, "gauge names unknown dimension %q%s", Sanitize(id), DidYouMean(id, dimensionIDs(b)))
+			}
+		}
+	}
+	b.Roles, nodes.roles = d.roles(b, d.require(top, "bank", "roles"))
+	b.Questions, nodes.questions = d.questions(b, d.require(top, "bank", "questions"))
+	b.index()
+	if d.aborted {
+		return nil
+	}
+	d.checkCoverage(b, nodes)
+	d.missingTranslations(b.Language)
+	b.Languages = append([]string{b.Language}, d.languages...)
+	b.Languages = dedupe(b.Languages)
+	if d.lang != "" {
+		base, _, _ := strings.Cut(d.lang, "-")
+		for _, l := range []string{d.lang, base} {
+			if contains(b.Languages, l) {
+				b.Language = l
+				break
+			}
+		}
+	}
+	return b
+}
+
+func (d *decoder) scale(n *yaml.Node, what string) (Scale, bool) {
+	f, ok := d.mapping(n, what, "min", "max", "labels")
+	if !ok {
+		return Scale{}, false
+	}
+	var s Scale
+	minN, maxN := d.require(f, what, "min"), d.require(f, what, "max")
+	labelsN := d.require(f, what, "labels")
+	if minN == nil || maxN == nil || labelsN == nil {
+		return Scale{}, false
+	}
+	var ok1, ok2 bool
+	s.Min, ok1 = d.integer(minN, what+" min")
+	s.Max, ok2 = d.integer(maxN, what+" max")
+	if !ok1 || !ok2 {
+		return Scale{}, false
+	}
+	if s.Max <= s.Min {
+		d.errorf(maxN, "%s: max %d must be greater than min %d", what, s.Max, s.Min)
+		return Scale{}, false
+	}
+	if s.Points() > maxScale {
+		d.errorf(maxN, "%s has %d points, more than the limit of %d", what, s.Points(), maxScale)
+		return Scale{}, false
+	}
+	items, ok := d.sequence(labelsN, what+" labels")
+	if !ok {
+		return Scale{}, false
+	}
+	for i, item := range items {
+		s.Labels = append(s.Labels, d.text(item, fmt.Sprintf("%s label %d", what, i+1)))
+	}
+	if len(s.Labels) != s.Points() {
+		d.errorf(labelsN, "%s has %d labels for %d points (%d to %d): give one label per point", what, len(s.Labels), s.Points(), s.Min, s.Max)
+		return Scale{}, false
+	}
+	return s, true
+}
+
+func (d *decoder) dimensions(n *yaml.Node) ([]Dimension, []*yaml.Node) {
+	items, ok := d.sequence(n, "dimensions")
+	if !ok {
+		return nil, nil
+	}
+	if len(items) == 0 {
+		d.errorf(n, "dimensions: a bank needs at least one dimension")
+	}
+	if len(items) > maxDimensions {
+		d.errorf(n, "dimensions: %d is more than the limit of %d", len(items), maxDimensions)
+		return nil, nil
+	}
+	var dims []Dimension
+	var nodes []*yaml.Node
+	seen := map[string]*yaml.Node{}
+	for i, item := range items {
+		what := fmt.Sprintf("dimension %d", i+1)
+		f, ok := d.mapping(item, what, "id", "name", "low", "high")
+		if !ok {
+			continue
+		}
+		idN := d.require(f, what, "id")
+		id, ok := d.id(idN, what+" id")
+		if !ok {
+			continue
+		}
+		what = fmt.Sprintf("dimension %q", id)
+		if first, dup := seen[id]; dup {
+			d.errorf(idN, "duplicate dimension id %q (first at line %d)", id, first.Line)
+			continue
+		}
+		seen[id] = idN
+		dim := Dimension{ID: id, Source: sourceOf(f.node)}
+		dim.Name = d.textField(f, what, "name")
+		dim.Low = d.textField(f, what, "low")
+		dim.High = d.textField(f, what, "high")
+		dims = append(dims, dim)
+		nodes = append(nodes, f.node)
+	}
+	return dims, nodes
+}
+
+// textField reads a required text key of a mapping.
+func (d *decoder) textField(f fields, what, key string) string {
+	if n := d.require(f, what, key); n != nil {
+		return d.text(n, what+" "+key)
+	}
+	return ""
+}
+
+// optionalText reads an optional text key of a mapping.
+func (d *decoder) optionalText(f fields, what, key string) string {
+	if n := f.get(key); n != nil {
+		return d.text(n, what+" "+key)
+	}
+	return ""
+}
+
+func (d *decoder) roles(b *Bank, n *yaml.Node) ([]Role, []*yaml.Node) {
+	items, ok := d.sequence(n, "roles")
+	if !ok {
+		return nil, nil
+	}
+	if len(items) == 0 {
+		d.errorf(n, "roles: a bank needs at least one role")
+	}
+	if len(items) > maxRoles {
+		d.errorf(n, "roles: %d is more than the limit of %d", len(items), maxRoles)
+		return nil, nil
+	}
+	var roles []Role
+	var nodes []*yaml.Node
+	seen := map[string]*yaml.Node{}
+	for i, item := range items {
+		what := fmt.Sprintf("role %d", i+1)
+		f, ok := d.mapping(item, what, "id", "name", "summary", "profile", "salary", "background", "focus", "teams", "where", "next")
+		if !ok {
+			continue
+		}
+		idN := d.require(f, what, "id")
+		id, ok := d.id(idN, what+" id")
+		if !ok {
+			continue
+		}
+		what = fmt.Sprintf("role %q", id)
+		if first, dup := seen[id]; dup {
+			d.errorf(idN, "duplicate role id %q (first at line %d)", id, first.Line)
+			continue
+		}
+		seen[id] = idN
+		r := Role{ID: id, Source: sourceOf(f.node)}
+		r.Name = d.textField(f, what, "name")
+		r.Summary = d.textField(f, what, "summary")
+		r.Profile = d.profile(b, d.require(f, what, "profile"), what)
+		if n := f.get("salary"); n != nil {
+			r.Facts.Salary = d.salary(n, what+" salary")
+		}
+		r.Facts.Background = d.optionalText(f, what, "background")
+		r.Facts.Focus = d.optionalText(f, what, "focus")
+		r.Facts.Teams = d.optionalText(f, what, "teams")
+		r.Facts.Where = d.optionalText(f, what, "where")
+		r.Next = d.optionalText(f, what, "next")
+		roles = append(roles, r)
+		nodes = append(nodes, f.node)
+	}
+	return roles, nodes
+}
+
+// profile reads a role's targets: dimension id to a target (weight 1) or
+// to {target, weight}.
+func (d *decoder) profile(b *Bank, n *yaml.Node, what string) []Target {
+	if n == nil {
+		return nil
+	}
+	what += " profile"
+	f, ok := d.mapping(n, what, mapKeys(d.resolve(n))...)
+	if !ok {
+		return nil
+	}
+	if len(f.keys) == 0 {
+		d.errorf(f.node, "%s names no dimension", what)
+	}
+	var ts []Target
+	for i := 0; i+1 < len(f.node.Content); i += 2 {
+		k := f.node.Content[i]
+		if f.vals[k.Value] != f.node.Content[i+1] {
+			continue // a duplicate, already reported
+		}
+		dim, ok := b.dimensionByID[k.Value]
+		if !ok {
+			d.errorf(k, "%s names unknown dimension %q%s", what, Sanitize(k.Value), DidYouMean(k.Value, dimensionIDs(b)))
+			continue
+		}
+		t := Target{Dimension: dim, Weight: 1}
+		v := d.resolve(f.node.Content[i+1])
+		if v == nil {
+			return nil
+		}
+		tw := what + " " + k.Value
+		targetN := v
+		if v.Kind == yaml.MappingNode {
+			g, ok := d.mapping(v, tw, "target", "weight")
+			if !ok {
+				continue
+			}
+			targetN = d.require(g, tw, "target")
+			if wn := g.get("weight"); wn != nil {
+				w, ok := d.number(wn, tw+" weight")
+				if !ok {
+					continue
+				}
+				if w <= 0 || w > 100 {
+					d.errorf(wn, "%s weight %g must be greater than 0 and at most 100", tw, w)
+					continue
+				}
+				t.Weight = w
+			}
+			if targetN == nil {
+				continue
+			}
+		}
+		target, ok := d.number(targetN, tw+" target")
+		if !ok {
+			continue
+		}
+		if target < 0 || target > 100 {
+			d.errorf(targetN, "%s target %g is outside 0 to 100", tw, target)
+			continue
+		}
+		t.Target = target
+		ts = append(ts, t)
+	}
+	return ts
+}
+
+func (d *decoder) salary(n *yaml.Node, what string) *Salary {
+	f, ok := d.mapping(n, what, "amount", "currency", "year", "source")
+	if !ok {
+		return nil
+	}
+	s := &Salary{}
+	if n := d.require(f, what, "amount"); n != nil {
+		if s.Amount, ok = d.integer(n, what+" amount"); ok && s.Amount <= 0 {
+			d.errorf(n, "%s amount must be positive", what)
+		}
+	}
+	if n := d.require(f, what, "currency"); n != nil {
+		s.Currency, _ = d.id(n, what+" currency")
+	}
+	if n := d.require(f, what, "year"); n != nil {
+		if s.Year, ok = d.integer(n, what+" year"); ok && (s.Year < 1900 || s.Year > 2200) {
+			d.errorf(n, "%s year %d is not a plausible year", what, s.Year)
+		}
+	}
+	s.Source = d.optionalText(f, what, "source")
+	return s
+}
+
+var questionKinds = map[string]Kind{"single": Single, "multi": Multi, "likert": Likert}
+
+func (d *decoder) questions(b *Bank, n *yaml.Node) ([]Question, []*yaml.Node) {
+	items, ok := d.sequence(n, "questions")
+	if !ok {
+		return nil, nil
+	}
+	if len(items) == 0 {
+		d.errorf(n, "questions: a bank needs at least one question")
+	}
+	if len(items) > maxQuestions {
+		d.errorf(n, "questions: %d is more than the limit of %d", len(items), maxQuestions)
+		return nil, nil
+	}
+	var qs []Question
+	var nodes []*yaml.Node
+	seen := map[string]*yaml.Node{}
+	for i, item := range items {
+		what := fmt.Sprintf("question %d", i+1)
+		f, ok := d.mapping(item, what, "id", "type", "text", "help", "weight", "options", "dimension", "reverse", "scale")
+		if !ok {
+			continue
+		}
+		idN := d.require(f, what, "id")
+		id, ok := d.id(idN, what+" id")
+		if !ok {
+			continue
+		}
+		what = fmt.Sprintf("question %q", id)
+		if first, dup := seen[id]; dup {
+			d.errorf(idN, "duplicate question id %q (first at line %d)", id, first.Line)
+			continue
+		}
+		seen[id] = idN
+		q, ok := d.question(b, f, id, what)
+		if !ok {
+			continue
+		}
+		qs = append(qs, q)
+		nodes = append(nodes, f.node)
+	}
+	return qs, nodes
+}
+
+func (d *decoder) question(b *Bank, f fields, id, what string) (Question, bool) {
+	q := Question{ID: id, Weight: 1, None: -1, Dimension: -1, Source: sourceOf(f.node)}
+	typeN := d.require(f, what, "type")
+	if typeN == nil {
+		return q, false
+	}
+	kindName, ok := d.str(typeN, what+" type")
+	if !ok {
+		return q, false
+	}
+	kind, ok := questionKinds[kindName]
+	if !ok {
+		d.errorf(typeN, "%s: unknown type %q%s; allowed: single, multi, likert", what, Sanitize(kindName), DidYouMean(kindName, []string{"single", "multi", "likert"}))
+		return q, false
+	}
+	q.Kind = kind
+	q.Text = d.textField(f, what, "text")
+	q.Help = d.optionalText(f, what, "help")
+	if n := f.get("weight"); n != nil {
+		w, ok := d.number(n, what+" weight")
+		if ok && (w <= 0 || w > 100) {
+			d.errorf(n, "%s weight %g must be greater than 0 and at most 100", what, w)
+		} else if ok {
+			q.Weight = w
+		}
+	}
+	// Keys that belong to another kind of question are mistakes, not noise.
+	misplaced := map[Kind][]string{Likert: {"options"}, Single: {"dimension", "reverse", "scale"}, Multi: {"dimension", "reverse", "scale"}}
+	for _, key := range misplaced[kind] {
+		if n := f.get(key); n != nil {
+			d.errorf(n, "%s: key %q does not apply to a %s question", what, key, kindName)
+		}
+	}
+	if kind == Likert {
+		return d.likert(b, f, q, what)
+	}
+	optsN := d.require(f, what, "options")
+	if optsN == nil {
+		return q, false
+	}
+	items, ok := d.sequence(optsN, what+" options")
+	if !ok {
+		return q, false
+	}
+	if len(items) < 2 || len(items) > MaxOptions {
+		d.errorf(optsN, "%s has %d options: give between 2 and %d", what, len(items), MaxOptions)
+		return q, false
+	}
+	seen := map[string]*yaml.Node{}
+	measured := make([]bool, len(b.Dimensions))
+	for i, item := range items {
+		ow := fmt.Sprintf("%s option %d", what, i+1)
+		known := []string{"value", "label", "scores"}
+		if kind == Multi {
+			known = []string{"value", "label", "counts", "none"}
+		}
+		of, ok := d.mapping(item, ow, known...)
+		if !ok {
+			return q, false
+		}
+		valueN := d.require(of, ow, "value")
+		value, ok := d.id(valueN, ow+" value")
+		if !ok {
+			return q, false
+		}
+		ow = fmt.Sprintf("%s option %q", what, value)
+		if first, dup := seen[value]; dup {
+			d.errorf(valueN, "%s: duplicate option value %q (first at line %d)", what, value, first.Line)
+			return q, false
+		}
+		seen[value] = valueN
+		o := Option{Value: value, Label: d.textField(of, ow, "label")}
+		if n := of.get("scores"); n != nil {
+			o.Scores = d.scores(b, n, ow, measured)
+		}
+		if n := of.get("counts"); n != nil {
+			o.Counts = d.counts(b, n, ow, measured)
+		}
+		if n := of.get("none"); n != nil {
+			if none, ok := d.boolean(n, ow+" none"); ok && none {
+				if q.None >= 0 {
+					d.errorf(n, "%s: only one option may be \"none of these\"", what)
+				} else if len(o.Counts) > 0 {
+					d.errorf(n, "%s: a \"none of these\" option cannot count toward a dimension", ow)
+				}
+				o.None, q.None = true, i
+			}
+		}
+		q.Options = append(q.Options, o)
+	}
+	for i, m := range measured {
+		if m {
+			q.Dimensions = append(q.Dimensions, i)
+		}
+	}
+	if len(q.Dimensions) == 0 {
+		field := "scores"
+		if kind == Multi {
+			field = "counts"
+		}
+		d.errorf(f.node, "%s measures no dimension: give its options %s", what, field)
+		return q, false
+	}
+	return q, true
+}
+
+func (d *decoder) likert(b *Bank, f fields, q Question, what string) (Question, bool) {
+	q.Scale = b.Scale
+	if n := f.get("scale"); n != nil {
+		s, ok := d.scale(n, what+" scale")
+		if !ok {
+			return q, false
+		}
+		q.Scale = s
+	}
+	if n := f.get("reverse"); n != nil {
+		q.Reverse, _ = d.boolean(n, what+" reverse")
+	}
+	dimN := d.require(f, what, "dimension")
+	if dimN == nil {
+		return q, false
+	}
+	id, ok := d.str(dimN, what+" dimension")
+	if !ok {
+		return q, false
+	}
+	i, ok := b.dimensionByID[id]
+	if !ok {
+		d.errorf(dimN, "%s measures unknown dimension %q%s", what, Sanitize(id), DidYouMean(id, dimensionIDs(b)))
+		return q, false
+	}
+	q.Dimension = i
+	q.Dimensions = []int{i}
+	return q, true
+}
+
+// scores reads a single-choice option's positions: dimension id → 0..100.
+func (d *decoder) scores(b *Bank, n *yaml.Node, what string, measured []bool) []Position {
+	what += " scores"
+	f, ok := d.mapping(n, what, mapKeys(d.resolve(n))...)
+	if !ok {
+		return nil
+	}
+	var ps []Position
+	for _, key := range f.keys {
+		v := f.get(key)
+		dim, ok := b.dimensionByID[key]
+		if !ok {
+			d.errorf(keyNode(f.node, key), "%s names unknown dimension %q%s", what, Sanitize(key), DidYouMean(key, dimensionIDs(b)))
+			continue
+		}
+		at, ok := d.number(v, what+" "+key)
+		if !ok {
+			continue
+		}
+		if at < 0 || at > 100 {
+			d.errorf(v, "%s %s: %g is outside 0 to 100", what, key, at)
+			continue
+		}
+		measured[dim] = true
+		ps = append(ps, Position{Dimension: dim, At: at})
+	}
+	return ps
+}
+
+// counts reads the dimensions a multi-select option counts toward.
+func (d *decoder) counts(b *Bank, n *yaml.Node, what string, measured []bool) []int {
+	what += " counts"
+	items, ok := d.sequence(n, what)
+	if !ok {
+		return nil
+	}
+	var dims []int
+	for _, item := range items {
+		id, ok := d.str(item, what+" item")
+		if !ok {
+			continue
+		}
+		dim, ok := b.dimensionByID[id]
+		if !ok {
+			d.errorf(item, "%s names unknown dimension %q%s", what, Sanitize(id), DidYouMean(id, dimensionIDs(b)))
+			continue
+		}
+		if measured[dim] && containsInt(dims, dim) {
+			d.errorf(item, "%s names dimension %q twice", what, id)
+			continue
+		}
+		measured[dim] = true
+		dims = append(dims, dim)
+	}
+	return dims
+}
+
+// checkCoverage finds what only the whole bank shows: dimensions too
+// thinly measured to score, and dimensions no role cares about.
+func (d *decoder) checkCoverage(b *Bank, nodes bankNodes) {
+	measuredBy := make([]int, len(b.Dimensions))
+	for _, q := range b.Questions {
+		for _, dim := range q.Dimensions {
+			measuredBy[dim]++
+		}
+	}
+	inProfile := make([]bool, len(b.Dimensions))
+	for _, r := range b.Roles {
+		for _, t := range r.Profile {
+			inProfile[t.Dimension] = true
+		}
+	}
+	for i, dim := range b.Dimensions {
+		if i >= len(nodes.dimensions) {
+			break
+		}
+		n := nodes.dimensions[i]
+		if measuredBy[i] < 2 {
+			d.errorf(n, "dimension %q is measured by %d question(s); at least 2 are needed for a stable score", dim.ID, measuredBy[i])
+		}
+		if !inProfile[i] {
+			d.warnf(n, "dimension %q is in no role's profile, so it never changes a fit", dim.ID)
+		}
+	}
+}
+
+func sourceOf(n *yaml.Node) Source { return Source{Line: n.Line, Col: n.Column} }
+
+func keyNode(m *yaml.Node, key string) *yaml.Node {
+	for i := 0; i+1 < len(m.Content); i += 2 {
+		if m.Content[i].Value == key {
+			return m.Content[i]
+		}
+	}
+	return m
+}
+
+func dimensionIDs(b *Bank) []string {
+	ids := make([]string, len(b.Dimensions))
+	for i, d := range b.Dimensions {
+		ids[i] = d.ID
+	}
+	return ids
+}
+
+func containsInt(list []int, x int) bool {
+	for _, v := range list {
+		if v == x {
+			return true
+		}
+	}
+	return false
+}
+
+func dedupe(list []string) []string {
+	var out []string
+	for _, s := range list {
+		if !contains(out, s) {
+			out = append(out, s)
+		}
+	}
+	return out
+}

@@ -1,0 +1,256 @@
+// Package render turns banks and results into what people and scripts
+// read: JSON views whose field names are a stable contract, and text laid
+// out for a terminal. Renderers never score and never decide; they show.
+package render
+
+import (
+	"encoding/json"
+	"io"
+	"math"
+	"strconv"
+
+	"github.com/pmfit/pmfit/internal/quiz"
+	"github.com/pmfit/pmfit/internal/scoring"
+)
+
+// Points is a 0–100 quantity shown to one decimal place, always, so JSON
+// output is byte-stable and reads the same as the text screens.
+type Points float64
+
+// MarshalJSON writes the value rounded half away from zero to one decimal.
+func (p Points) MarshalJSON() ([]byte, error) {
+	return strconv.AppendFloat(nil, Round1(float64(p)), 'f', 1, 64), nil
+}
+
+// Round1 rounds half away from zero to one decimal place, as every number
+// pmfit shows is rounded.
+func Round1(x float64) float64 {
+	r := math.Round(x*10) / 10
+	if r == 0 {
+		return 0 // no "-0.0"
+	}
+	return r
+}
+
+// Share is a 0–1 fraction, written with at most four decimals.
+type Share float64
+
+// MarshalJSON writes the share rounded to four decimals, without trailing
+// zeros.
+func (s Share) MarshalJSON() ([]byte, error) {
+	return strconv.AppendFloat(nil, math.Round(float64(s)*1e4)/1e4, 'f', -1, 64), nil
+}
+
+// QuestionJSON is one entry of `pmfit questions --format json`.
+type QuestionJSON struct {
+	ID         string       `json:"id"`
+	Type       string       `json:"type"`
+	Text       string       `json:"text"`
+	Help       string       `json:"help,omitempty"`
+	Dimensions []string     `json:"dimensions"`
+	Options    []OptionJSON `json:"options,omitempty"`
+	Min        *int         `json:"min,omitempty"`
+	Max        *int         `json:"max,omitempty"`
+	Reverse    *bool        `json:"reverse,omitempty"`
+	Labels     []string     `json:"labels,omitempty"`
+	Weight     float64      `json:"weight"`
+}
+
+// OptionJSON is one option of a choice question.
+type OptionJSON struct {
+	Value string `json:"value"`
+	Label string `json:"label"`
+	None  bool   `json:"none,omitempty"`
+}
+
+// Questions builds the JSON view of every question.
+func Questions(b *quiz.Bank) []QuestionJSON {
+	out := make([]QuestionJSON, len(b.Questions))
+	for i := range b.Questions {
+		q := &b.Questions[i]
+		v := QuestionJSON{ID: q.ID, Type: q.Kind.String(), Text: q.Text, Help: q.Help, Weight: q.Weight, Dimensions: dimensionIDs(b, q.Dimensions)}
+		if q.Kind == quiz.Likert {
+			minV, maxV, rev := q.Scale.Min, q.Scale.Max, q.Reverse
+			v.Min, v.Max, v.Reverse, v.Labels = &minV, &maxV, &rev, q.Scale.Labels
+		} else {
+			for _, o := range q.Options {
+				v.Options = append(v.Options, OptionJSON{Value: o.Value, Label: o.Label, None: o.None})
+			}
+		}
+		out[i] = v
+	}
+	return out
+}
+
+// RoleJSON is one entry of `pmfit roles --format json`.
+type RoleJSON struct {
+	ID         string        `json:"id"`
+	Name       string        `json:"name"`
+	Summary    string        `json:"summary"`
+	Salary     *SalaryJSON   `json:"salary,omitempty"`
+	Background string        `json:"background,omitempty"`
+	Focus      string        `json:"focus,omitempty"`
+	Teams      string        `json:"teams,omitempty"`
+	Where      string        `json:"where,omitempty"`
+	Next       string        `json:"next,omitempty"`
+	Profile    []TargetJSON  `json:"profile"`
+}
+
+// SalaryJSON is an average salary and the year it is from.
+type SalaryJSON struct {
+	Amount   int    `json:"amount"`
+	Currency string `json:"currency"`
+	Year     int    `json:"year"`
+	Source   string `json:"source,omitempty"`
+}
+
+// TargetJSON is where a role sits on one dimension.
+type TargetJSON struct {
+	Dimension string  `json:"dimension"`
+	Target    float64 `json:"target"`
+	Weight    float64 `json:"weight"`
+}
+
+// Roles builds the JSON view of every role.
+func Roles(b *quiz.Bank) []RoleJSON {
+	out := make([]RoleJSON, len(b.Roles))
+	for i, r := range b.Roles {
+		v := RoleJSON{ID: r.ID, Name: r.Name, Summary: r.Summary, Background: r.Facts.Background, Focus: r.Facts.Focus, Teams: r.Facts.Teams, Where: r.Facts.Where, Next: r.Next}
+		if s := r.Facts.Salary; s != nil {
+			v.Salary = &SalaryJSON{Amount: s.Amount, Currency: s.Currency, Year: s.Year, Source: s.Source}
+		}
+		for _, t := range r.Profile {
+			v.Profile = append(v.Profile, TargetJSON{Dimension: b.Dimensions[t.Dimension].ID, Target: t.Target, Weight: t.Weight})
+		}
+		out[i] = v
+	}
+	return out
+}
+
+// ResultJSON is `pmfit score --format json`: the contract scripts rely on.
+type ResultJSON struct {
+	ID          string            `json:"id,omitempty"`
+	Top         string            `json:"top"`
+	Roles       []RoleFitJSON     `json:"roles"`
+	Dimensions  []DimensionJSON   `json:"dimensions"`
+	Coverage    Share             `json:"coverage"`
+	Answered    int               `json:"answered"`
+	Questions   int               `json:"questions"`
+	Certainty   CertaintyJSON     `json:"certainty"`
+	Gauge       *GaugeJSON        `json:"gauge,omitempty"`
+	Explanation []ExplanationJSON `json:"explanation"`
+}
+
+// RoleFitJSON is one role's fit.
+type RoleFitJSON struct {
+	ID   string `json:"id"`
+	Name string `json:"name"`
+	Fit  Points `json:"fit"`
+}
+
+// DimensionJSON is one dimension's score; null when nothing measured it.
+type DimensionJSON struct {
+	ID    string  `json:"id"`
+	Name  string  `json:"name"`
+	Score *Points `json:"score"`
+}
+
+// CertaintyJSON says how far to trust the top role.
+type CertaintyJSON struct {
+	Level  string `json:"level"`
+	Margin Points `json:"margin"`
+	Flat   bool   `json:"flat"`
+	Note   string `json:"note"`
+}
+
+// GaugeJSON is where the person sits on the bank's headline dimension.
+type GaugeJSON struct {
+	Dimension string  `json:"dimension"`
+	Score     *Points `json:"score"`
+	Low       string  `json:"low"`
+	High      string  `json:"high"`
+}
+
+// ExplanationJSON says what moved one role's fit.
+type ExplanationJSON struct {
+	Role       string                `json:"role"`
+	Fit        Points                `json:"fit"`
+	Dimensions []DimensionEffectJSON `json:"dimensions"`
+	Answers    []AnswerEffectJSON    `json:"answers"`
+}
+
+// DimensionEffectJSON is one dimension's part in a fit.
+type DimensionEffectJSON struct {
+	ID     string  `json:"id"`
+	Score  *Points `json:"score"`
+	Target float64 `json:"target"`
+	Weight float64 `json:"weight"`
+	Effect Points  `json:"effect"`
+}
+
+// AnswerEffectJSON is one answer's part in a fit.
+type AnswerEffectJSON struct {
+	Question string `json:"question"`
+	Value    string `json:"value"`
+	Effect   Points `json:"effect"`
+}
+
+// Result builds the JSON view of a result. id is who answered, if known.
+func Result(b *quiz.Bank, answers quiz.Answers, res *scoring.Result, id string) ResultJSON {
+	v := ResultJSON{
+		ID:          id,
+		Top:         b.Roles[res.Top()].ID,
+		Coverage:    Share(res.Coverage()),
+		Answered:    res.Answered,
+		Questions:   res.Questions,
+		Explanation: []ExplanationJSON{},
+	}
+	for _, rf := range res.Roles {
+		v.Roles = append(v.Roles, RoleFitJSON{ID: b.Roles[rf.Role].ID, Name: b.Roles[rf.Role].Name, Fit: Points(rf.Fit)})
+	}
+	for _, d := range res.Dimensions {
+		v.Dimensions = append(v.Dimensions, DimensionJSON{ID: b.Dimensions[d.Dimension].ID, Name: b.Dimensions[d.Dimension].Name, Score: score(d)})
+	}
+	v.Certainty = CertaintyJSON{Level: string(res.Certainty.Level), Margin: Points(res.Certainty.Margin), Flat: res.Certainty.Flat, Note: CertaintyNote(b, res)}
+	if b.Gauge >= 0 {
+		dim := b.Dimensions[b.Gauge]
+		v.Gauge = &GaugeJSON{Dimension: dim.ID, Score: score(res.Dimensions[b.Gauge]), Low: dim.Low, High: dim.High}
+	}
+	for _, e := range res.Explanations {
+		ej := ExplanationJSON{Role: b.Roles[e.Role].ID, Fit: Points(e.Fit), Dimensions: []DimensionEffectJSON{}, Answers: []AnswerEffectJSON{}}
+		for _, de := range e.Dimensions {
+			ej.Dimensions = append(ej.Dimensions, DimensionEffectJSON{ID: b.Dimensions[de.Dimension].ID, Score: score(scoring.DimensionScore{Score: de.Score, Scored: de.Scored}), Target: de.Target, Weight: de.Weight, Effect: Points(de.Effect)})
+		}
+		for _, ae := range e.Answers {
+			ej.Answers = append(ej.Answers, AnswerEffectJSON{Question: b.Questions[ae.Question].ID, Value: b.FormatValue(ae.Question, answers[ae.Question]), Effect: Points(ae.Effect)})
+		}
+		v.Explanation = append(v.Explanation, ej)
+	}
+	return v
+}
+
+func score(d scoring.DimensionScore) *Points {
+	if !d.Scored {
+		return nil
+	}
+	p := Points(d.Score)
+	return &p
+}
+
+func dimensionIDs(b *quiz.Bank, dims []int) []string {
+	ids := make([]string, len(dims))
+	for i, d := range dims {
+		ids[i] = b.Dimensions[d].ID
+	}
+	return ids
+}
+
+// WriteJSON writes v as indented JSON with a trailing newline. HTML
+// escaping is off: nothing here is bound for a browser, and "<" should
+// stay "<".
+func WriteJSON(w io.Writer, v any) error {
+	enc := json.NewEncoder(w)
+	enc.SetIndent("", "  ")
+	enc.SetEscapeHTML(false)
+	return enc.Encode(v)
+}

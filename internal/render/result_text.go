@@ -1,0 +1,207 @@
+package render
+
+import (
+	"fmt"
+	"io"
+	"strings"
+
+	"github.com/pmfit/pmfit/internal/quiz"
+	"github.com/pmfit/pmfit/internal/scoring"
+)
+
+// CertaintyNote says in a sentence how far to trust the top role.
+func CertaintyNote(b *quiz.Bank, res *scoring.Result) string {
+	c := res.Certainty
+	top := b.Roles[res.Top()].Name
+	if c.Flat {
+		return "Your agreement answers barely varied, so this ranking says more about the questions than about you. Try again, disagreeing where you do."
+	}
+	if len(res.Roles) < 2 {
+		return fmt.Sprintf("%s is the only role in this bank.", top)
+	}
+	next := b.Roles[res.Roles[1].Role].Name
+	margin := Round1(c.Margin)
+	switch c.Level {
+	case scoring.High:
+		return fmt.Sprintf("A clear fit: %.1f points ahead of %s.", margin, next)
+	case scoring.Medium:
+		return fmt.Sprintf("A likely fit: %.1f points ahead of %s, which is worth a look too.", margin, next)
+	}
+	return fmt.Sprintf("A close call: %s is only %.1f points behind, so both fit about equally well.", next, margin)
+}
+
+// ResultText draws the results screen: the ranking, where the person sits
+// on the bank's gauge, their profile, what moved the top role, and that
+// role's facts. The quiz and `pmfit score` share it.
+func ResultText(out io.Writer, t *Theme, b *quiz.Bank, answers quiz.Answers, res *scoring.Result) error {
+	w := &errWriter{w: out}
+	top := b.Roles[res.Top()]
+	topFit := res.Roles[0]
+	if !topFit.Scored {
+		fmt.Fprintln(w, "No role could be scored: none of the answered questions measures a dimension any role cares about.")
+		return w.err
+	}
+	fmt.Fprintf(w, "%s %s %s\n", t.Heading.Sprint("Your best fit:"), t.BarTop.Sprint(top.Name), t.Dim.Sprintf("· %.0f%%", Round1(topFit.Fit)))
+	note := t.Dim
+	if res.Certainty.Level == scoring.Low {
+		note = t.Bad
+	}
+	for _, line := range Wrap(CertaintyNote(b, res), t.Width-1) {
+		fmt.Fprintln(w, note.Sprint(line))
+	}
+	if res.Answered < res.Questions {
+		fmt.Fprintf(w, "%s\n", t.Dim.Sprintf("Scored on %d of %d questions (%.0f%%).", res.Answered, res.Questions, 100*res.Coverage()))
+	}
+
+	t.section(w, "Fit by role")
+	nameW := 0
+	for _, r := range b.Roles {
+		nameW = max(nameW, len([]rune(r.Name)))
+	}
+	nameW = min(nameW, 30)
+	barW := min(40, t.Width-nameW-12)
+	for i, rf := range res.Roles {
+		name := padRight(b.Roles[rf.Role].Name, nameW)
+		if !rf.Scored {
+			fmt.Fprintf(w, "  %s  %s\n", name, t.Dim.Sprint("not scored"))
+			continue
+		}
+		bar, style := t.Bar, t.Bar
+		if i == 0 {
+			bar, style = t.BarTop, t.Strong
+		}
+		fmt.Fprintf(w, "  %s  %s %s\n", style.Sprint(name), bar.Sprint(Bar(rf.Fit, barW)), style.Sprintf("%3.0f%%", Round1(rf.Fit)))
+	}
+
+	if b.Gauge >= 0 {
+		t.writeGauge(w, b.Dimensions[b.Gauge], res.Dimensions[b.Gauge])
+	}
+
+	t.section(w, "Your profile")
+	nameW = 0
+	for _, d := range b.Dimensions {
+		nameW = max(nameW, len([]rune(d.Name)))
+	}
+	nameW = min(nameW, 20)
+	for _, ds := range res.Dimensions {
+		d := b.Dimensions[ds.Dimension]
+		if !ds.Scored {
+			fmt.Fprintf(w, "  %s  %s\n", padRight(d.Name, nameW), t.Dim.Sprint("not answered"))
+			continue
+		}
+		lean := "balanced"
+		switch s := Round1(ds.Score); {
+		case s >= 60:
+			lean = d.High
+		case s <= 40:
+			lean = d.Low
+		}
+		room := t.Width - (2 + nameW + 2 + 20 + 4 + 2) - 1
+		fmt.Fprintf(w, "  %s  %s %3.0f  %s\n", padRight(d.Name, nameW), t.Bar.Sprint(Bar(ds.Score, 20)), Round1(ds.Score), t.Dim.Sprint(truncate(lean, max(room, 10))))
+	}
+
+	if len(res.Explanations) > 0 {
+		t.writeExplanation(w, b, answers, res.Explanations[0])
+	}
+
+	t.section(w, "About the role: "+top.Name)
+	t.writeWrapped(w, "  ", 2, top.Summary)
+	writeFacts(w, t, top, true)
+	return w.err
+}
+
+func (t *Theme) section(w io.Writer, title string) {
+	fmt.Fprintf(w, "\n%s\n", t.Heading.Sprint(title))
+}
+
+// writeGauge draws the headline dimension as a line between its ends.
+func (t *Theme) writeGauge(w io.Writer, d quiz.Dimension, s scoring.DimensionScore) {
+	t.section(w, "Where you sit: "+d.Name)
+	if !s.Scored {
+		fmt.Fprintf(w, "  %s\n", t.Dim.Sprint("not answered"))
+		return
+	}
+	low, high := shortEnd(d.Low), shortEnd(d.High)
+	lw, hw := len([]rune(low)), len([]rune(high))
+	width := min(50, t.Width-lw-hw-8)
+	pos := int(Round1(s.Score)/100*float64(width-1) + 0.5)
+	line := []rune(strings.Repeat("─", width))
+	line[pos] = '●'
+	fmt.Fprintf(w, "  %s ├%s┤ %s\n", low, t.Accent.Sprint(string(line)), high)
+	lean := "right in the middle"
+	switch r := Round1(s.Score); {
+	case r >= 60:
+		lean = "leaning to " + lowerFirst(high)
+	case r > 50:
+		lean = "slightly toward " + lowerFirst(high)
+	case r <= 40:
+		lean = "leaning to " + lowerFirst(low)
+	case r < 50:
+		lean = "slightly toward " + lowerFirst(low)
+	}
+	t.writeWrapped(w, "  ", 2, fmt.Sprintf("%.0f of 100, %s. 0 is %s; 100 is %s.", Round1(s.Score), lean, lowerFirst(d.Low), lowerFirst(d.High)))
+}
+
+// shortEnd names a gauge end briefly: "The why (customer needs…)" → "The why".
+func shortEnd(s string) string {
+	if i := strings.Index(s, " ("); i > 0 {
+		s = s[:i]
+	}
+	return padRight(s, min(len([]rune(s)), 20))
+}
+
+func lowerFirst(s string) string {
+	r := []rune(s)
+	if len(r) > 1 && r[0] >= 'A' && r[0] <= 'Z' && !(r[1] >= 'A' && r[1] <= 'Z') {
+		r[0] += 'a' - 'A'
+	}
+	return string(r)
+}
+
+// writeExplanation shows which dimensions and answers moved a role's fit.
+func (t *Theme) writeExplanation(w io.Writer, b *quiz.Bank, answers quiz.Answers, e scoring.Explanation) {
+	t.section(w, fmt.Sprintf("What moved %s (%.0f%%)", b.Roles[e.Role].Name, Round1(e.Fit)))
+	var up, down []string
+	for _, de := range e.Dimensions {
+		if !de.Scored || Round1(de.Effect) == 0 {
+			continue
+		}
+		s := fmt.Sprintf("%s (you %.0f, role %.0f)", b.Dimensions[de.Dimension].Name, Round1(de.Score), de.Target)
+		if de.Effect > 0 && len(up) < 3 {
+			up = append(up, s)
+		} else if de.Effect < 0 && len(down) < 3 {
+			down = append(down, s)
+		}
+	}
+	if len(up) > 0 {
+		t.writeWrapped(w, "  "+t.Good.Sprint("Closest match:   "), 19, strings.Join(up, "; "))
+	}
+	if len(down) > 0 {
+		t.writeWrapped(w, "  "+t.Bad.Sprint("Furthest apart:  "), 19, strings.Join(down, "; "))
+	}
+	fmt.Fprintf(w, "  %s\n", t.Dim.Sprint("Answers that counted most (fit points with the answer vs without it):"))
+	shown := 0
+	for _, sign := range []float64{1, -1} {
+		n := 0
+		for _, ae := range e.Answers {
+			if n == 3 {
+				break
+			}
+			if ae.Effect*sign <= 0 || Round1(ae.Effect) == 0 {
+				continue
+			}
+			mark, style := "▲", t.Good
+			if sign < 0 {
+				mark, style = "▼", t.Bad
+			}
+			q := &b.Questions[ae.Question]
+			first := fmt.Sprintf("    %s %s  ", style.Sprint(mark), style.Sprintf("%+5.1f", Round1(ae.Effect)))
+			t.writeWrapped(w, first, 13, fmt.Sprintf("%s → %s", q.Text, b.FormatLabel(ae.Question, answers[ae.Question])))
+			n++
+			shown++
+		}
+	}
+	if shown == 0 {
+		fmt.Fprintf(w, "    %s\n", t.Dim.Sprint("no single answer moved the fit by 0.1 points or more"))
+	}
+}

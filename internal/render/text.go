@@ -1,0 +1,140 @@
+package render
+
+import (
+	"fmt"
+	"io"
+	"strings"
+	"unicode/utf8"
+
+	"github.com/fatih/color"
+)
+
+// Theme is the palette text output is drawn with. Colour is decided once,
+// by the caller, and every colour here obeys that decision rather than
+// fatih/color's global switch, which only looks at os.Stdout.
+type Theme struct {
+	Width int // columns to lay text out in
+
+	Heading, Strong, Dim, Good, Bad, Accent, BarTop, Bar *color.Color
+}
+
+// NewTheme returns a theme for the given width, coloured or not.
+func NewTheme(width int, colored bool) *Theme {
+	mk := func(attrs ...color.Attribute) *color.Color {
+		c := color.New(attrs...)
+		if colored {
+			c.EnableColor()
+		} else {
+			c.DisableColor()
+		}
+		return c
+	}
+	if width < 40 {
+		width = 40
+	}
+	return &Theme{
+		Width:   width,
+		Heading: mk(color.Bold),
+		Strong:  mk(color.Bold),
+		Dim:     mk(color.Faint),
+		Good:    mk(color.FgGreen),
+		Bad:     mk(color.FgRed),
+		Accent:  mk(color.FgCyan),
+		BarTop:  mk(color.FgGreen, color.Bold),
+		Bar:     mk(color.FgCyan),
+	}
+}
+
+// Bar draws a 0–100 value as a bar of width cells.
+func Bar(value float64, width int) string {
+	filled := int(Round1(value)/100*float64(width) + 0.5)
+	filled = max(0, min(width, filled))
+	return strings.Repeat("█", filled) + strings.Repeat("░", width-filled)
+}
+
+// Wrap breaks text into lines of at most width runes, at spaces. A word
+// longer than width gets a line of its own rather than being cut.
+func Wrap(text string, width int) []string {
+	var lines []string
+	for _, para := range strings.Split(text, "\n") {
+		line := ""
+		for _, word := range strings.Fields(para) {
+			switch {
+			case line == "":
+				line = word
+			case utf8.RuneCountInString(line)+1+utf8.RuneCountInString(word) <= width:
+				line += " " + word
+			default:
+				lines = append(lines, line)
+				line = word
+			}
+		}
+		lines = append(lines, line)
+	}
+	return lines
+}
+
+// writeWrapped writes text wrapped to the theme's width, each line after
+// the first indented by indent spaces and the first prefixed by first
+// (which should be indent runes wide).
+func (t *Theme) writeWrapped(w io.Writer, first string, indent int, text string) {
+	pad := strings.Repeat(" ", indent)
+	for i, line := range Wrap(text, t.Width-indent-1) {
+		if i == 0 {
+			fmt.Fprintf(w, "%s%s\n", first, line)
+			continue
+		}
+		fmt.Fprintf(w, "%s%s\n", pad, line)
+	}
+}
+
+// padRight pads s with spaces to n runes, cutting it with "…" when longer.
+func padRight(s string, n int) string {
+	if r := utf8.RuneCountInString(s); r < n {
+		return s + strings.Repeat(" ", n-r)
+	}
+	return truncate(s, n)
+}
+
+// truncate cuts s to n runes, ending it with "…" when cut.
+func truncate(s string, n int) string {
+	if utf8.RuneCountInString(s) <= n {
+		return s
+	}
+	return string([]rune(s)[:n-1]) + "…"
+}
+
+// WrapItems lays items out in lines of at most width runes, joined by
+// sep, breaking only between items.
+func WrapItems(items []string, sep string, width int) []string {
+	var lines []string
+	line := ""
+	for _, item := range items {
+		switch {
+		case line == "":
+			line = item
+		case utf8.RuneCountInString(line)+len(sep)+utf8.RuneCountInString(item) <= width:
+			line += sep + item
+		default:
+			lines = append(lines, line)
+			line = item
+		}
+	}
+	return append(lines, line)
+}
+
+// errWriter remembers the first write error so long renderers can write
+// freely and report once.
+type errWriter struct {
+	w   io.Writer
+	err error
+}
+
+func (e *errWriter) Write(p []byte) (int, error) {
+	if e.err != nil {
+		return 0, e.err
+	}
+	n, err := e.w.Write(p)
+	e.err = err
+	return n, err
+}

@@ -1,7 +1,6 @@
 package quiz
 
 import (
-	"errors"
 	"fmt"
 	"strings"
 
@@ -92,10 +91,8 @@ func (d *decoder) answerFile(b *Bank, data []byte) *AnswerSet {
 		}
 		a, err := b.ParseAnswer(qi, values)
 		if err != nil {
-			var ve *ValueError
-			if errors.As(err, &ve) {
-				ve.Value = Sanitize(ve.Value)
-			}
+			// ValueError quotes the value with %q, which escapes control
+			// characters: nothing raw reaches the terminal.
 			d.errorf(d.resolve(v), "%v", err)
 			continue
 		}

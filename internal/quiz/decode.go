@@ -20,6 +20,9 @@ const (
 	maxVisits = 200_000
 	// maxTextRunes bounds one text of a bank.
 	maxTextRunes = 2000
+	// maxProblems bounds the problems reported for one file; past it the
+	// file is clearly not what it should be and reading stops.
+	maxProblems = 100
 )
 
 // idPattern is what ids and option values look like: safe in flags,
@@ -48,6 +51,8 @@ type decoder struct {
 	// texts lists each translated or plain text with the languages it has,
 	// so missing translations can be reported once all languages are known.
 	texts []textSeen
+	// measuredBy counts, per dimension, the questions that measure it.
+	measuredBy []int
 }
 
 type textSeen struct {
@@ -57,7 +62,14 @@ type textSeen struct {
 }
 
 func (d *decoder) report(n *yaml.Node, sev Severity, format string, args ...any) {
+	if d.aborted {
+		return
+	}
 	p := Problem{File: d.file, Severity: sev, Message: fmt.Sprintf(format, args...)}
+	if len(d.problems) == maxProblems {
+		d.aborted = true
+		p.Severity, p.Message = Error, fmt.Sprintf("more than %d problems; stopping here", maxProblems)
+	}
 	if n != nil {
 		p.Line, p.Col = n.Line, n.Column
 	}
@@ -124,11 +136,12 @@ func (d *decoder) resolve(n *yaml.Node) *yaml.Node {
 		n = n.Alias
 	}
 	d.visits++
+	if d.aborted {
+		return nil
+	}
 	if d.visits > maxVisits {
-		if !d.aborted {
-			d.errorf(n, "file expands to more than %d YAML nodes (aliases included); refusing to read further", maxVisits)
-			d.aborted = true
-		}
+		d.errorf(n, "file expands to more than %d YAML nodes (aliases included); refusing to read further", maxVisits)
+		d.aborted = true
 		return nil
 	}
 	return n

@@ -391,6 +391,7 @@ func (d *decoder) questions(b *Bank, n *yaml.Node) ([]Question, []*yaml.Node) {
 	var qs []Question
 	var nodes []*yaml.Node
 	seen := map[string]*yaml.Node{}
+	d.measuredBy = make([]int, len(b.Dimensions))
 	for i, item := range items {
 		what := fmt.Sprintf("question %d", i+1)
 		f, ok := d.mapping(item, what, "id", "type", "text", "help", "weight", "options", "dimension", "reverse", "scale")
@@ -408,7 +409,16 @@ func (d *decoder) questions(b *Bank, n *yaml.Node) ([]Question, []*yaml.Node) {
 			continue
 		}
 		seen[id] = idN
-		q, ok := d.question(b, f, id, what)
+		measured := make([]bool, len(b.Dimensions))
+		q, ok := d.question(b, f, id, what, measured)
+		// A question refused for another mistake still tells which
+		// dimensions it meant to measure; counting them avoids a second,
+		// misleading "measured by too few questions" report.
+		for dim, m := range measured {
+			if m {
+				d.measuredBy[dim]++
+			}
+		}
 		if !ok {
 			continue
 		}
@@ -418,7 +428,7 @@ func (d *decoder) questions(b *Bank, n *yaml.Node) ([]Question, []*yaml.Node) {
 	return qs, nodes
 }
 
-func (d *decoder) question(b *Bank, f fields, id, what string) (Question, bool) {
+func (d *decoder) question(b *Bank, f fields, id, what string, measured []bool) (Question, bool) {
 	q := Question{ID: id, Weight: 1, None: -1, Dimension: -1, Source: sourceOf(f.node)}
 	typeN := d.require(f, what, "type")
 	if typeN == nil {
@@ -431,6 +441,7 @@ func (d *decoder) question(b *Bank, f fields, id, what string) (Question, bool) 
 	kind, ok := questionKinds[kindName]
 	if !ok {
 		d.errorf(typeN, "%s: unknown type %q%s; allowed: single, multi, likert", what, Sanitize(kindName), DidYouMean(kindName, []string{"single", "multi", "likert"}))
+		markReferenced(b, f, measured)
 		return q, false
 	}
 	q.Kind = kind
@@ -452,7 +463,7 @@ func (d *decoder) question(b *Bank, f fields, id, what string) (Question, bool) 
 		}
 	}
 	if kind == Likert {
-		return d.likert(b, f, q, what)
+		return d.likert(b, f, q, what, measured)
 	}
 	optsN := d.require(f, what, "options")
 	if optsN == nil {
@@ -467,7 +478,6 @@ func (d *decoder) question(b *Bank, f fields, id, what string) (Question, bool) 
 		return q, false
 	}
 	seen := map[string]*yaml.Node{}
-	measured := make([]bool, len(b.Dimensions))
 	for i, item := range items {
 		ow := fmt.Sprintf("%s option %d", what, i+1)
 		known := []string{"value", "label", "scores"}
@@ -524,14 +534,11 @@ func (d *decoder) question(b *Bank, f fields, id, what string) (Question, bool) 
 	return q, true
 }
 
-func (d *decoder) likert(b *Bank, f fields, q Question, what string) (Question, bool) {
+func (d *decoder) likert(b *Bank, f fields, q Question, what string, measured []bool) (Question, bool) {
 	q.Scale = b.Scale
+	scaleOK := true
 	if n := f.get("scale"); n != nil {
-		s, ok := d.scale(n, what+" scale")
-		if !ok {
-			return q, false
-		}
-		q.Scale = s
+		q.Scale, scaleOK = d.scale(n, what+" scale")
 	}
 	if n := f.get("reverse"); n != nil {
 		q.Reverse, _ = d.boolean(n, what+" reverse")
@@ -549,9 +556,48 @@ func (d *decoder) likert(b *Bank, f fields, q Question, what string) (Question, 
 		d.errorf(dimN, "%s measures unknown dimension %q%s", what, Sanitize(id), DidYouMean(id, dimensionIDs(b)))
 		return q, false
 	}
+	measured[i] = true
 	q.Dimension = i
 	q.Dimensions = []int{i}
-	return q, true
+	return q, scaleOK
+}
+
+// markReferenced notes the dimensions a question of unknown type names,
+// without judging them, so its one mistake is reported once.
+func markReferenced(b *Bank, f fields, measured []bool) {
+	mark := func(n *yaml.Node) {
+		if n != nil && n.Kind == yaml.ScalarNode {
+			if i, ok := b.dimensionByID[n.Value]; ok {
+				measured[i] = true
+			}
+		}
+	}
+	mark(f.get("dimension"))
+	opts := f.get("options")
+	if opts == nil || opts.Kind != yaml.SequenceNode {
+		return
+	}
+	for _, o := range opts.Content {
+		if o.Kind != yaml.MappingNode {
+			continue
+		}
+		for i := 0; i+1 < len(o.Content); i += 2 {
+			switch v := o.Content[i+1]; o.Content[i].Value {
+			case "scores":
+				if v.Kind == yaml.MappingNode {
+					for j := 0; j < len(v.Content); j += 2 {
+						mark(v.Content[j])
+					}
+				}
+			case "counts":
+				if v.Kind == yaml.SequenceNode {
+					for _, c := range v.Content {
+						mark(c)
+					}
+				}
+			}
+		}
+	}
 }
 
 // scores reads a single-choice option's positions: dimension id → 0..100.
@@ -614,11 +660,9 @@ func (d *decoder) counts(b *Bank, n *yaml.Node, what string, measured []bool) []
 // checkCoverage finds what only the whole bank shows: dimensions too
 // thinly measured to score, and dimensions no role cares about.
 func (d *decoder) checkCoverage(b *Bank, nodes bankNodes) {
-	measuredBy := make([]int, len(b.Dimensions))
-	for _, q := range b.Questions {
-		for _, dim := range q.Dimensions {
-			measuredBy[dim]++
-		}
+	measuredBy := d.measuredBy
+	if measuredBy == nil {
+		return // the questions could not be read at all
 	}
 	inProfile := make([]bool, len(b.Dimensions))
 	for _, r := range b.Roles {

@@ -58,10 +58,16 @@ type FileError struct {
 	Problems []Problem // errors only, in file order
 }
 
+// Error gives one problem on one line; several get a count first, then
+// one per line, each starting file:line:col as editors expect.
 func (e *FileError) Error() string {
-	lines := make([]string, len(e.Problems))
-	for i, p := range e.Problems {
-		lines[i] = p.String()
+	if len(e.Problems) == 1 {
+		return e.Problems[0].String()
+	}
+	lines := make([]string, 0, len(e.Problems)+1)
+	lines = append(lines, fmt.Sprintf("%d problems in %s:", len(e.Problems), e.File))
+	for _, p := range e.Problems {
+		lines = append(lines, p.String())
 	}
 	return strings.Join(lines, "\n")
 }

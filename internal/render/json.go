@@ -84,16 +84,16 @@ func Questions(b *quiz.Bank) []QuestionJSON {
 
 // RoleJSON is one entry of `pmfit roles --format json`.
 type RoleJSON struct {
-	ID         string        `json:"id"`
-	Name       string        `json:"name"`
-	Summary    string        `json:"summary"`
-	Salary     *SalaryJSON   `json:"salary,omitempty"`
-	Background string        `json:"background,omitempty"`
-	Focus      string        `json:"focus,omitempty"`
-	Teams      string        `json:"teams,omitempty"`
-	Where      string        `json:"where,omitempty"`
-	Next       string        `json:"next,omitempty"`
-	Profile    []TargetJSON  `json:"profile"`
+	ID         string       `json:"id"`
+	Name       string       `json:"name"`
+	Summary    string       `json:"summary"`
+	Salary     *SalaryJSON  `json:"salary,omitempty"`
+	Background string       `json:"background,omitempty"`
+	Focus      string       `json:"focus,omitempty"`
+	Teams      string       `json:"teams,omitempty"`
+	Where      string       `json:"where,omitempty"`
+	Next       string       `json:"next,omitempty"`
+	Profile    []TargetJSON `json:"profile"`
 }
 
 // SalaryJSON is an average salary and the year it is from.

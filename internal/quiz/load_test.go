@@ -1,0 +1,350 @@
+package quiz
+
+import (
+	"errors"
+	"fmt"
+	"os"
+	"strings"
+	"testing"
+)
+
+// smallBank is the smallest bank with every kind of question; tests
+// change one thing in it at a time.
+const smallBank = `version: 1
+id: small
+dimensions:
+  - {id: focus, name: Focus, low: Why, high: How}
+  - {id: size, name: Size, low: Small, high: Large}
+roles:
+  - id: why
+    name: Why
+    summary: Why first.
+    profile: {focus: 20, size: {target: 50, weight: 2}}
+  - id: how
+    name: How
+    summary: How first.
+    profile: {focus: 80, size: 90}
+questions:
+  - {id: l1, type: likert, dimension: focus, text: I like building.}
+  - {id: l2, type: likert, dimension: focus, reverse: true, text: I like customers.}
+  - id: s1
+    type: single
+    text: How big?
+    options:
+      - {value: small, label: Small, scores: {size: 0}}
+      - {value: large, label: Large, scores: {size: 100}}
+  - id: m1
+    type: multi
+    text: Pick any.
+    options:
+      - {value: a, label: A, counts: [size]}
+      - {value: b, label: B, counts: [size, focus]}
+      - {value: none, label: None, none: true}
+`
+
+func mustLoad(t *testing.T, src string) *Bank {
+	t.Helper()
+	b, err := LoadBank("bank.yaml", []byte(src), LoadOptions{})
+	if err != nil {
+		t.Fatalf("load: %v", err)
+	}
+	return b
+}
+
+func TestSmallBankLoads(t *testing.T) {
+	b := mustLoad(t, smallBank)
+	if len(b.Dimensions) != 2 || len(b.Roles) != 2 || len(b.Questions) != 4 {
+		t.Fatalf("got %d dimensions, %d roles, %d questions", len(b.Dimensions), len(b.Roles), len(b.Questions))
+	}
+	m1 := b.Questions[3]
+	if m1.Kind != Multi || m1.None != 2 || len(m1.Dimensions) != 2 {
+		t.Errorf("m1 = %+v", m1)
+	}
+	why := b.Roles[0]
+	if why.Profile[1].Weight != 2 || why.Profile[1].Target != 50 || why.Profile[0].Weight != 1 {
+		t.Errorf("why profile = %+v", why.Profile)
+	}
+	if s := b.Questions[0].Scale; s.Min != 1 || s.Max != 5 || s.Label(4) != "Agree" {
+		t.Errorf("default scale = %+v", s)
+	}
+	if b.Gauge != -1 {
+		t.Errorf("gauge = %d, want none", b.Gauge)
+	}
+}
+
+func TestDefaultBankIsClean(t *testing.T) {
+	data, err := os.ReadFile("../../questions.yaml")
+	if err != nil {
+		t.Fatal(err)
+	}
+	b, problems := CheckBank("questions.yaml", data, LoadOptions{})
+	for _, p := range problems {
+		t.Errorf("problem: %s", p)
+	}
+	if b == nil {
+		t.Fatal("bank did not load")
+	}
+	if n := len(b.Questions); n < 24 || n > 40 {
+		t.Errorf("%d questions, want 24 to 40", n)
+	}
+	kinds := map[Kind]int{}
+	focusOnly := 0
+	focus, _ := b.Dimension("focus")
+	for _, q := range b.Questions {
+		kinds[q.Kind]++
+		if len(q.Dimensions) == 1 && q.Dimensions[0] == focus {
+			focusOnly++
+		}
+	}
+	if kinds[Single] == 0 || kinds[Multi] == 0 || kinds[Likert] == 0 {
+		t.Errorf("question kinds = %v, want all three", kinds)
+	}
+	if focusOnly < 3 {
+		t.Errorf("%d questions measure focus alone, want several", focusOnly)
+	}
+	for _, id := range []string{"background", "focus", "teams", "org-size", "growth", "ux", "gtm", "delivery", "experience"} {
+		if _, ok := b.Dimension(id); !ok {
+			t.Errorf("no dimension %q", id)
+		}
+	}
+	for _, id := range []string{"pm", "tpm", "growth-pm", "core-pm", "product-owner", "apm", "pmm"} {
+		ri, ok := b.Role(id)
+		if !ok {
+			t.Errorf("no role %q", id)
+			continue
+		}
+		if r := b.Roles[ri]; r.Next == "" || r.Summary == "" {
+			t.Errorf("role %q lacks a summary or next step", id)
+		}
+	}
+	// The article's figures.
+	for id, want := range map[string]int{"pm": 96522, "tpm": 100074} {
+		ri, _ := b.Role(id)
+		s := b.Roles[ri].Facts.Salary
+		if s == nil || s.Amount != want || s.Year != 2021 || s.Currency != "USD" {
+			t.Errorf("role %s salary = %+v, want %d USD (2021)", id, s, want)
+		}
+	}
+}
+
+// secondEdit completes the mistakes one edit cannot make.
+var secondEdit = map[string][2]string{
+	"dimension measured once": {"counts: [size, focus]", "counts: [size]"},
+}
+
+// TestBankProblems checks one mistake at a time: each gives exactly one
+// error, at the right line and column, saying what is allowed.
+func TestBankProblems(t *testing.T) {
+	tests := []struct {
+		name, old, new string
+		want           string
+	}{
+		{"unknown top-level key", "id: small\n", "id: small\ntitel: x\n",
+			`bank.yaml:3:1: bank: unknown key "titel" (did you mean "title"?); known keys: version, id, title, intro, language, gauge, scale, dimensions, roles, questions`},
+		{"unsupported version", "version: 1", "version: 2",
+			`bank.yaml:1:10: version 2 is not supported (this pmfit reads version 1)`},
+		{"duplicate dimension", "roles:\n", "  - {id: focus, name: Again, low: a, high: b}\nroles:\n",
+			`bank.yaml:6:10: duplicate dimension id "focus" (first at line 4)`},
+		{"invalid id", "id: small", "id: small bank",
+			`bank.yaml:2:5: bank id "small bank" is not a valid id: use letters, digits, '-', '_' or '.', starting with a letter or digit, at most 64 long`},
+		{"question measures unknown dimension", "dimension: focus, reverse", "dimension: focu, reverse",
+			`bank.yaml:17:39: question "l2" measures unknown dimension "focu" (did you mean "focus"?)`},
+		{"role profile names unknown dimension", "profile: {focus: 80, size: 90}", "profile: {focus: 80, sise: 90}",
+			`bank.yaml:14:26: role "how" profile names unknown dimension "sise" (did you mean "size"?)`},
+		{"target out of range", "profile: {focus: 80,", "profile: {focus: 180,",
+			`bank.yaml:14:22: role "how" profile focus target 180 is outside 0 to 100`},
+		{"weight not positive", "{target: 50, weight: 2}", "{target: 50, weight: -1}",
+			`bank.yaml:10:53: role "why" profile size weight -1 must be greater than 0 and at most 100`},
+		{"duplicate option value", "{value: large, label: Large", "{value: small, label: Large",
+			`bank.yaml:23:17: question "s1": duplicate option value "small" (first at line 22)`},
+		{"duplicate question id", "{id: l2,", "{id: l1,",
+			`bank.yaml:17:10: duplicate question id "l1" (first at line 16)`},
+		{"unknown question type", "type: single", "type: singel",
+			`bank.yaml:19:11: question "s1": unknown type "singel" (did you mean "single"?); allowed: single, multi, likert`},
+		{"key of another question kind", "reverse: true, text: I like customers.}", "reverse: true, text: I like customers., options: []}",
+			`bank.yaml:17:95: question "l2": key "options" does not apply to a likert question`},
+		{"inconsistent scale", "id: small\n", "id: small\nscale: {min: 1, max: 5, labels: [a, b, c]}\n",
+			`bank.yaml:3:33: scale has 3 labels for 5 points (1 to 5): give one label per point`},
+		{"scale upside down", "id: small\n", "id: small\nscale: {min: 5, max: 1, labels: [a]}\n",
+			`bank.yaml:3:22: scale: max 1 must be greater than min 5`},
+		{"dimension measured once", "  - {id: l2, type: likert, dimension: focus", "  - {id: l2, type: likert, dimension: size",
+			`bank.yaml:4:5: dimension "focus" is measured by 1 question(s); at least 2 are needed for a stable score`},
+		{"two none options", "{value: a, label: A, counts: [size]}", "{value: a, label: A, none: true}",
+			`bank.yaml:30:42: question "m1": only one option may be "none of these"`},
+		{"missing required key", "    name: How\n", "",
+			`bank.yaml:11:5: role "how": missing required key "name"`},
+		{"text of the wrong type", "text: How big?", "text: [How, big]",
+			`bank.yaml:20:11: question "s1" text must be a string or a mapping of language to string, not a list`},
+		{"string where a number belongs", "{focus: 20,", "{focus: twenty,",
+			`bank.yaml:10:22: role "why" profile focus target must be a number, not "twenty"`},
+		{"unknown gauge", "id: small\n", "id: small\ngauge: focs\n",
+			`bank.yaml:3:8: gauge names unknown dimension "focs" (did you mean "focus"?)`},
+		{"YAML syntax error", "  - {id: l1,", "  - {id: l1,,",
+			`bank.yaml:16:13: invalid YAML: while parsing a flow node: did not find expected node content`},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			if !strings.Contains(smallBank, tt.old) {
+				t.Fatalf("test bank lacks %q", tt.old)
+			}
+			src := strings.Replace(smallBank, tt.old, tt.new, 1)
+			if also, ok := secondEdit[tt.name]; ok {
+				src = strings.Replace(src, also[0], also[1], 1)
+			}
+			_, err := LoadBank("bank.yaml", []byte(src), LoadOptions{})
+			var fe *FileError
+			if !errors.As(err, &fe) {
+				t.Fatalf("err = %v, want a *FileError", err)
+			}
+			if len(fe.Problems) != 1 || fe.Problems[0].String() != tt.want {
+				t.Errorf("problems:\n%s\nwant:\n%s", err, tt.want)
+			}
+		})
+	}
+}
+
+func TestEveryProblemIsReported(t *testing.T) {
+	src := strings.NewReplacer("version: 1", "version: 3", "{focus: 20,", "{focus: 200,", "type: single", "type: singel").Replace(smallBank)
+	_, err := LoadBank("bank.yaml", []byte(src), LoadOptions{})
+	var fe *FileError
+	if !errors.As(err, &fe) || len(fe.Problems) != 3 {
+		t.Fatalf("err = %v, want three problems", err)
+	}
+	if !strings.HasPrefix(err.Error(), "3 problems in bank.yaml:\nbank.yaml:1:10: ") {
+		t.Errorf("message does not open with the count and the first problem:\n%s", err)
+	}
+}
+
+func TestHostileFilesAreRefused(t *testing.T) {
+	bomb := "a: &a [x, x, x, x, x, x, x, x, x, x]\n"
+	for c := 'b'; c <= 'j'; c++ {
+		bomb += string(c) + ": &" + string(c) + " [" + strings.Repeat("*"+string(c-1)+", ", 9) + "*" + string(c-1) + "]\n"
+	}
+	tests := []struct {
+		name, src, want string
+	}{
+		{"empty", "  \n", "bank.yaml: file is empty"},
+		{"too large", "id: x\n" + strings.Repeat("#", MaxFileBytes), "bank.yaml: file is 4194310 bytes, more than the limit of 4194304"},
+		{"billion laughs", bomb + "dimensions: *j\n", "bank.yaml:9:4: dimension 1 must be a mapping, not a list"},
+		{"deep nesting", strings.Repeat("[", 20000), "bank.yaml:1:10001: invalid YAML: while increasing flow level: exceeded max depth of 10000"},
+		{"several documents", "id: a\n---\nid: b\n", "bank.yaml: invalid YAML: expected one YAML document, found several (remove the extra '---')"},
+		{"not a mapping", "- a\n- b\n", "bank.yaml:1:1: bank must be a mapping, not a list"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			_, err := LoadBank("bank.yaml", []byte(tt.src), LoadOptions{})
+			if err == nil || !strings.Contains(err.Error(), tt.want) {
+				t.Errorf("err = %v\nwant it to contain %q", err, tt.want)
+			}
+		})
+	}
+}
+
+// TestAliasExpansionIsBounded builds a valid-looking bank whose aliases
+// multiply the nodes the decoder must walk (100 questions × 64 options ×
+// a label in 100 languages) and checks the walk stops at its budget.
+func TestAliasExpansionIsBounded(t *testing.T) {
+	var langs []string
+	for a := 'a'; a <= 'j'; a++ {
+		for b := 'a'; b <= 'j'; b++ {
+			langs = append(langs, string(a)+string(b)+": x")
+		}
+	}
+	var src strings.Builder
+	src.WriteString(strings.Split(smallBank, "questions:\n")[0] + "questions:\n")
+	for q := 0; q < 100; q++ {
+		fmt.Fprintf(&src, "  - id: q%d\n    type: multi\n    text: t\n    options:\n", q)
+		for o := 0; o < 64; o++ {
+			label := "*label"
+			if q == 0 && o == 0 {
+				label = "&label {" + strings.Join(langs, ", ") + "}"
+			}
+			fmt.Fprintf(&src, "      - {value: o%d, label: %s, counts: [focus]}\n", o, label)
+		}
+	}
+	_, err := LoadBank("bank.yaml", []byte(src.String()), LoadOptions{})
+	var fe *FileError
+	if !errors.As(err, &fe) || len(fe.Problems) != 1 || !strings.Contains(err.Error(), "file expands to more than 200000 YAML nodes (aliases included); refusing to read further") {
+		t.Fatalf("err = %.500v", err)
+	}
+	big := strings.Replace(smallBank, "questions:\n", "questions:\n"+strings.Repeat("  - {id: q, type: likert, dimension: focus, text: t}\n", 600), 1)
+	if _, err := LoadBank("bank.yaml", []byte(big), LoadOptions{}); err == nil || !strings.Contains(err.Error(), "questions: 604 is more than the limit of 500") {
+		t.Errorf("err = %.300v, want the question limit", err)
+	}
+}
+
+func TestProblemsAreCapped(t *testing.T) {
+	src := smallBank + strings.Repeat("  - {id: bad id}\n", 300)
+	_, err := LoadBank("bank.yaml", []byte(src), LoadOptions{})
+	var fe *FileError
+	if !errors.As(err, &fe) || len(fe.Problems) != 101 || !strings.HasSuffix(err.Error(), "more than 100 problems; stopping here") {
+		t.Fatalf("err = %.300v…, %d problems", err, len(fe.Problems))
+	}
+}
+
+func TestTextsAreSanitized(t *testing.T) {
+	src := strings.Replace(smallBank, "text: How big?", `text: "How \e[31mbig\e[0m?\u202e"`, 1)
+	b, problems := CheckBank("bank.yaml", []byte(src), LoadOptions{})
+	if b == nil {
+		t.Fatalf("bank refused: %v", problems)
+	}
+	got := b.Questions[2].Text
+	if strings.ContainsAny(got, "\x1b\u202e") || got != "How \uFFFD[31mbig\uFFFD[0m?\uFFFD" {
+		t.Errorf("text = %q", got)
+	}
+	if len(problems) != 1 || problems[0].Severity != Warning || !strings.Contains(problems[0].String(), "bank.yaml:20:11: warning: question \"s1\" text contains control characters") {
+		t.Errorf("problems = %v", problems)
+	}
+}
+
+func TestTranslatedTexts(t *testing.T) {
+	src := strings.Replace(smallBank, "text: How big?", "text: {en: How big?, es: ¿Qué tamaño?}", 1)
+	for lang, want := range map[string]string{"": "How big?", "es": "¿Qué tamaño?", "es-MX": "¿Qué tamaño?", "fr": "How big?"} {
+		b, err := LoadBank("bank.yaml", []byte(src), LoadOptions{Lang: lang})
+		if err != nil {
+			t.Fatal(err)
+		}
+		if got := b.Questions[2].Text; got != want {
+			t.Errorf("lang %q: text = %q, want %q", lang, got, want)
+		}
+	}
+	_, problems := CheckBank("bank.yaml", []byte(src), LoadOptions{})
+	missing := 0
+	for _, p := range problems {
+		if strings.Contains(p.Message, "has no translation for es") {
+			missing++
+		}
+	}
+	// Every other text is plain English: each lacks Spanish.
+	if missing == 0 {
+		t.Errorf("no missing-translation warnings in %v", problems)
+	}
+}
+
+func TestSanitize(t *testing.T) {
+	tests := map[string]string{
+		"plain":              "plain",
+		"tab\tand\nnewline":  "tab\tand\nnewline",
+		"\x1b[2J":            "\uFFFD[2J",
+		"bell\a":             "bell\uFFFD",
+		"c1 \u009b31m":       "c1 \uFFFD31m",
+		"del\x7f":            "del\uFFFD",
+		"bidi \u202eevil":    "bidi \uFFFDevil",
+		"bad utf8 \xff":      "bad utf8 \uFFFD",
+		"accents: ¿Qué tal?": "accents: ¿Qué tal?",
+	}
+	for in, want := range tests {
+		if got := Sanitize(in); got != want {
+			t.Errorf("Sanitize(%q) = %q, want %q", in, got, want)
+		}
+	}
+}
+
+func TestSuggest(t *testing.T) {
+	ids := []string{"focus", "background", "org-size"}
+	for word, want := range map[string]string{"focs": "focus", "Focus": "focus", "backgrund": "background", "orgsize": "org-size", "zzz": ""} {
+		if got := suggest(word, ids); got != want {
+			t.Errorf("suggest(%q) = %q, want %q", word, got, want)
+		}
+	}
+}

@@ -1,0 +1,430 @@
+package scoring_test
+
+import (
+	"math"
+	"os"
+	"path/filepath"
+	"strconv"
+	"testing"
+
+	"github.com/pmfit/pmfit/internal/quiz"
+	"github.com/pmfit/pmfit/internal/scoring"
+)
+
+func loadBank(t testing.TB, path string) *quiz.Bank {
+	t.Helper()
+	data, err := os.ReadFile(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	b, err := quiz.LoadBank(path, data, quiz.LoadOptions{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	return b
+}
+
+func defaultBank(t testing.TB) *quiz.Bank { return loadBank(t, "../../questions.yaml") }
+
+// answer sets one answer by id and value, as a script would pass them.
+func answer(t testing.TB, b *quiz.Bank, as quiz.Answers, id string, values ...string) {
+	t.Helper()
+	qi, ok := b.Question(id)
+	if !ok {
+		t.Fatalf("no question %q", id)
+	}
+	a, err := b.ParseAnswer(qi, values)
+	if err != nil {
+		t.Fatal(err)
+	}
+	as[qi] = a
+}
+
+func near(t *testing.T, what string, got, want float64) {
+	t.Helper()
+	if math.Abs(got-want) > 1e-9 {
+		t.Errorf("%s = %.12f, want %.12f", what, got, want)
+	}
+}
+
+func fitOf(t testing.TB, b *quiz.Bank, res scoring.Result, role string) float64 {
+	t.Helper()
+	ri, ok := b.Role(role)
+	if !ok {
+		t.Fatalf("no role %q", role)
+	}
+	for _, rf := range res.Roles {
+		if rf.Role == ri {
+			return rf.Fit
+		}
+	}
+	t.Fatalf("role %q not in result", role)
+	return 0
+}
+
+// TestWorkedExample checks every number docs/scoring.md quotes for its
+// worked example, computed there by hand.
+func TestWorkedExample(t *testing.T) {
+	b := loadBank(t, "testdata/worked-example.yaml")
+	as := b.NewAnswers()
+	answer(t, b, as, "q1", "4")
+	answer(t, b, as, "q2", "2")
+	answer(t, b, as, "q3", "how")
+	answer(t, b, as, "q4", "large")
+	answer(t, b, as, "q5", "a,c")
+	res := scoring.New(b).Score(as, scoring.Options{Explain: 2})
+
+	// focus = (1·75 + 1·75 + 2·90 + 1·100) / (1+1+2+1) = 86
+	// size  = (1·100 + 1·50) / 2 = 75
+	near(t, "focus", res.Dimensions[0].Score, 86)
+	near(t, "size", res.Dimensions[1].Score, 75)
+
+	// why-pm: 100 − √((2·66² + 1·25²)/3) = 100 − √3112.33…
+	// how-pm: 100 − √((1·6² + 1·15²)/2)  = 100 − √130.5
+	howPM, whyPM := 100-math.Sqrt(130.5), 100-math.Sqrt(9337.0/3)
+	near(t, "how-pm fit", fitOf(t, b, res, "how-pm"), howPM)
+	near(t, "why-pm fit", fitOf(t, b, res, "why-pm"), whyPM)
+	near(t, "how-pm fit (rounded)", math.Round(howPM*10)/10, 88.6)
+	near(t, "why-pm fit (rounded)", math.Round(whyPM*10)/10, 44.2)
+	if top := b.Roles[res.Top()].ID; top != "how-pm" {
+		t.Errorf("top = %s, want how-pm", top)
+	}
+	near(t, "margin", res.Certainty.Margin, howPM-whyPM)
+	if res.Certainty.Level != scoring.High || res.Certainty.Flat {
+		t.Errorf("certainty = %+v, want high and not flat", res.Certainty)
+	}
+	if res.Answered != 5 || res.Coverage() != 1 {
+		t.Errorf("answered %d, coverage %v; want 5 and 1", res.Answered, res.Coverage())
+	}
+
+	// Dimension effects for how-pm: without focus the fit is 100 − 15;
+	// without size, 100 − 6. Largest effect (by size) first.
+	e := res.Explanations[0]
+	if b.Roles[e.Role].ID != "how-pm" || len(e.Dimensions) != 2 {
+		t.Fatalf("explanation = %+v", e)
+	}
+	near(t, "size effect", e.Dimensions[0].Effect, howPM-94)
+	near(t, "focus effect", e.Dimensions[1].Effect, howPM-85)
+
+	// Answer effects for how-pm: rescored without each answer.
+	without := map[string]float64{
+		"q4": 100 - math.Sqrt((6*6+40*40)/2.0),           // size 50
+		"q5": 100 - math.Sqrt((2.5*2.5+10*10)/2.0),       // focus 82.5, size 100
+		"q1": 100 - math.Sqrt((8.75*8.75+15*15)/2.0),     // focus 88.75
+		"q2": 100 - math.Sqrt((8.75*8.75+15*15)/2.0),     // focus 88.75
+		"q3": 100 - math.Sqrt((10.0/3*10.0/3+15*15)/2.0), // focus 83.33…
+	}
+	order := []string{"q4", "q5", "q1", "q2", "q3"}
+	if len(e.Answers) != len(order) {
+		t.Fatalf("answer effects = %+v, want %d", e.Answers, len(order))
+	}
+	for i, id := range order {
+		got := e.Answers[i]
+		if b.Questions[got.Question].ID != id {
+			t.Errorf("answer effect %d is %s, want %s", i, b.Questions[got.Question].ID, id)
+			continue
+		}
+		near(t, id+" effect", got.Effect, howPM-without[id])
+	}
+	near(t, "q4 effect (rounded)", math.Round((howPM-without["q4"])*10)/10, 17.2)
+}
+
+func TestItemPositions(t *testing.T) {
+	b := loadBank(t, "testdata/worked-example.yaml")
+	m := scoring.New(b)
+	tests := []struct {
+		name  string
+		id    string
+		value string
+		dim   int
+		want  float64
+	}{
+		{"likert low end", "q1", "1", 0, 0},
+		{"likert midpoint", "q1", "3", 0, 50},
+		{"likert high end", "q1", "5", 0, 100},
+		{"reverse-keyed likert flips", "q2", "5", 0, 0},
+		{"reverse-keyed likert flips low", "q2", "1", 0, 100},
+		{"single choice takes the option's score", "q3", "why", 0, 10},
+		{"multi counts the share chosen", "q5", "b", 1, 50},
+		{"multi counts every option chosen", "q5", "a,b", 1, 100},
+		{"multi none of these is zero", "q5", "none", 1, 0},
+		{"multi none of these scores every counted dimension", "q5", "none", 0, 0},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			as := b.NewAnswers()
+			answer(t, b, as, tt.id, tt.value)
+			res := m.Score(as, scoring.Options{})
+			d := res.Dimensions[tt.dim]
+			if !d.Scored {
+				t.Fatalf("dimension %d not scored", tt.dim)
+			}
+			near(t, "score", d.Score, tt.want)
+		})
+	}
+}
+
+func TestPartialAnswersScoreWhatIsThere(t *testing.T) {
+	b := loadBank(t, "testdata/worked-example.yaml")
+	as := b.NewAnswers()
+	answer(t, b, as, "q4", "small")
+	res := scoring.New(b).Score(as, scoring.Options{Explain: 1})
+	if res.Dimensions[0].Scored {
+		t.Error("focus scored with no focus answer")
+	}
+	// Only size counts: why-pm 100 − |0 − 50|, how-pm 100 − |0 − 90|.
+	near(t, "why-pm", fitOf(t, b, res, "why-pm"), 50)
+	near(t, "how-pm", fitOf(t, b, res, "how-pm"), 10)
+	near(t, "coverage", res.Coverage(), 0.2)
+	if len(res.Explanations) != 1 || len(res.Explanations[0].Answers) != 0 {
+		// Leaving out the only answer leaves nothing to fit: no effect.
+		t.Errorf("explanation = %+v, want one role with no answer effects", res.Explanations)
+	}
+}
+
+func TestTiesBreakInBankOrder(t *testing.T) {
+	b := loadBank(t, "testdata/worked-example.yaml")
+	b.Roles[1].Profile = b.Roles[0].Profile // same targets: a tie
+	as := b.NewAnswers()
+	answer(t, b, as, "q1", "3")
+	answer(t, b, as, "q4", "large")
+	res := scoring.New(b).Score(as, scoring.Options{})
+	if res.Roles[0].Role != 0 || res.Roles[1].Role != 1 || res.Roles[0].Fit != res.Roles[1].Fit {
+		t.Errorf("ranking = %+v, want the tie in bank order", res.Roles)
+	}
+	if res.Certainty.Level != scoring.Low || res.Certainty.Margin != 0 {
+		t.Errorf("certainty = %+v, want low with no margin", res.Certainty)
+	}
+}
+
+func TestUnscoredRolesRankLast(t *testing.T) {
+	b := loadBank(t, "testdata/worked-example.yaml")
+	// A third role that cares only about size, and answers only about
+	// focus: it cannot be scored.
+	b.Roles = append([]quiz.Role{{ID: "size-only", Name: "Size only", Profile: []quiz.Target{{Dimension: 1, Target: 50, Weight: 1}}}}, b.Roles...)
+	as := b.NewAnswers()
+	answer(t, b, as, "q1", "5")
+	res := scoring.New(b).Score(as, scoring.Options{})
+	last := res.Roles[len(res.Roles)-1]
+	if last.Role != 0 || last.Scored {
+		t.Errorf("last = %+v, want the unscored size-only role", last)
+	}
+}
+
+// TestFlatAnswersAreFlagged: agreeing with everything is not a profile.
+func TestFlatAnswersAreFlagged(t *testing.T) {
+	b := defaultBank(t)
+	m := scoring.New(b)
+	for _, level := range []string{"4", "5", "3"} {
+		as := b.NewAnswers()
+		for qi, q := range b.Questions {
+			switch q.Kind {
+			case quiz.Likert:
+				answer(t, b, as, q.ID, level)
+			default:
+				as[qi] = quiz.Answer{Set: true, Choice: 0, Picks: 1}
+			}
+		}
+		res := m.Score(as, scoring.Options{})
+		if !res.Certainty.Flat || res.Certainty.Level != scoring.Low {
+			t.Errorf("all Likert answers %s: certainty %+v, want flat and low", level, res.Certainty)
+		}
+		// Reverse keying balances each dimension's Likert items: the
+		// Likert part of every dimension lands at its midpoint.
+		for _, d := range res.Dimensions {
+			likertOnly := true
+			for _, q := range b.Questions {
+				if q.Kind != quiz.Likert && containsDim(q.Dimensions, d.Dimension) {
+					likertOnly = false
+				}
+			}
+			if likertOnly {
+				near(t, b.Dimensions[d.Dimension].ID, d.Score, 50)
+			}
+		}
+	}
+}
+
+func TestLikertKeyingIsBalanced(t *testing.T) {
+	b := defaultBank(t)
+	balance := make([]int, len(b.Dimensions))
+	for _, q := range b.Questions {
+		if q.Kind != quiz.Likert {
+			continue
+		}
+		if q.Reverse {
+			balance[q.Dimension]--
+		} else {
+			balance[q.Dimension]++
+		}
+	}
+	for i, n := range balance {
+		if n != 0 {
+			t.Errorf("dimension %s has %+d more forward- than reverse-keyed Likert items", b.Dimensions[i].ID, n)
+		}
+	}
+}
+
+func TestVariedAnswersAreNotFlat(t *testing.T) {
+	b := defaultBank(t)
+	set := loadPersona(t, b, "tpm-platform.yaml")
+	res := scoring.New(b).Score(set.Answers, scoring.Options{})
+	if res.Certainty.Flat {
+		t.Error("a varied persona was flagged flat")
+	}
+}
+
+func containsDim(dims []int, d int) bool {
+	for _, x := range dims {
+		if x == d {
+			return true
+		}
+	}
+	return false
+}
+
+func loadPersona(t testing.TB, b *quiz.Bank, name string) *quiz.AnswerSet {
+	t.Helper()
+	path := filepath.Join("../../testdata/personas", name)
+	data, err := os.ReadFile(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	set, err := quiz.ParseAnswerFile(b, path, data)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return set
+}
+
+func personas(t testing.TB, b *quiz.Bank) []*quiz.AnswerSet {
+	t.Helper()
+	paths, err := filepath.Glob("../../testdata/personas/*.yaml")
+	if err != nil || len(paths) == 0 {
+		t.Fatalf("no personas: %v", err)
+	}
+	var sets []*quiz.AnswerSet
+	for _, p := range paths {
+		sets = append(sets, loadPersona(t, b, filepath.Base(p)))
+	}
+	return sets
+}
+
+// TestEveryRoleHasAPersonaThatRanksItFirst: honest answers from a person
+// in each role, written from the article, put that role on top.
+func TestEveryRoleHasAPersonaThatRanksItFirst(t *testing.T) {
+	b := defaultBank(t)
+	m := scoring.New(b)
+	covered := map[string]bool{}
+	for _, set := range personas(t, b) {
+		if set.Expect == "" {
+			t.Errorf("persona %s names no expected role", set.ID)
+			continue
+		}
+		if missing := b.Missing(set.Answers); len(missing) > 0 {
+			t.Errorf("persona %s leaves %v unanswered", set.ID, missing)
+		}
+		res := m.Score(set.Answers, scoring.Options{})
+		if top := b.Roles[res.Top()].ID; top != set.Expect {
+			t.Errorf("persona %s: top role %s (%.1f), want %s (%.1f)", set.ID, top, res.Roles[0].Fit, set.Expect, fitOf(t, b, res, set.Expect))
+		}
+		covered[set.Expect] = true
+	}
+	for _, r := range b.Roles {
+		if !covered[r.ID] {
+			t.Errorf("no persona expects role %s", r.ID)
+		}
+	}
+}
+
+// TestStartupLowersTPMFit: the article says a TPM role seldom exists at a
+// startup. Moving only the organization size from large to startup must
+// lower the TPM fit, whoever answers.
+func TestStartupLowersTPMFit(t *testing.T) {
+	b := defaultBank(t)
+	m := scoring.New(b)
+	for _, set := range personas(t, b) {
+		for _, large := range []string{"large", "enterprise"} {
+			as := append(quiz.Answers(nil), set.Answers...)
+			answer(t, b, as, "org-size", large)
+			before := fitOf(t, b, m.Score(as, scoring.Options{}), "tpm")
+			answer(t, b, as, "org-size", "startup")
+			after := fitOf(t, b, m.Score(as, scoring.Options{}), "tpm")
+			if after >= before {
+				t.Errorf("persona %s: TPM fit %.2f at a startup, %.2f at %s; want lower at the startup", set.ID, after, before, large)
+			}
+		}
+	}
+}
+
+// TestFocusSides: answering the focus questions on the "how" side ranks
+// TPM above PM; on the "why" side, PM above TPM, when nothing else
+// leans either way. (A marketer who answers "how" is still not a TPM:
+// background and teams count too, so personas are not used as bases.)
+func TestFocusSides(t *testing.T) {
+	b := defaultBank(t)
+	m := scoring.New(b)
+	how := map[string]string{"first-question": "how-to-build", "document": "tech-spec", "how-over-why": "5", "tech-tradeoffs": "5", "customer-talk": "1", "market-value": "1"}
+	why := map[string]string{"first-question": "who-and-why", "document": "research-brief", "how-over-why": "1", "tech-tradeoffs": "1", "customer-talk": "5", "market-value": "5"}
+	focus, _ := b.Dimension("focus")
+	for _, q := range b.Questions {
+		if len(q.Dimensions) == 1 && q.Dimensions[0] == focus {
+			if _, ok := how[q.ID]; !ok {
+				t.Errorf("focus question %s missing from the test's sides", q.ID)
+			}
+		}
+	}
+	bases := []*quiz.AnswerSet{
+		{ID: "neutral, first options", Answers: neutralAnswers(t, b, false)},
+		{ID: "neutral, last options", Answers: neutralAnswers(t, b, true)},
+	}
+	for _, base := range bases {
+		for side, values := range map[string]map[string]string{"how": how, "why": why} {
+			as := append(quiz.Answers(nil), base.Answers...)
+			for id, v := range values {
+				answer(t, b, as, id, v)
+			}
+			res := m.Score(as, scoring.Options{})
+			tpm, pm := fitOf(t, b, res, "tpm"), fitOf(t, b, res, "pm")
+			if side == "how" && tpm <= pm {
+				t.Errorf("%s, focus on the how: TPM %.1f not above PM %.1f", base.ID, tpm, pm)
+			}
+			if side == "why" && pm <= tpm {
+				t.Errorf("%s, focus on the why: PM %.1f not above TPM %.1f", base.ID, pm, tpm)
+			}
+		}
+	}
+}
+
+// neutralAnswers answers every Likert question at the midpoint and every
+// choice question with its first option, or its last.
+func neutralAnswers(t testing.TB, b *quiz.Bank, last bool) quiz.Answers {
+	as := b.NewAnswers()
+	for qi, q := range b.Questions {
+		if q.Kind == quiz.Likert {
+			answer(t, b, as, q.ID, strconv.Itoa((q.Scale.Min+q.Scale.Max)/2))
+			continue
+		}
+		opt := 0
+		if last {
+			opt = len(q.Options) - 1
+		}
+		as[qi] = quiz.Answer{Set: true, Choice: opt, Picks: 1 << uint(opt)}
+	}
+	return as
+}
+
+func TestScoreIntoReusesItsResult(t *testing.T) {
+	b := defaultBank(t)
+	m := scoring.New(b)
+	set := loadPersona(t, b, "pmm-launcher.yaml")
+	want := m.Score(set.Answers, scoring.Options{})
+	var res scoring.Result
+	allocs := testing.AllocsPerRun(100, func() { m.ScoreInto(&res, set.Answers) })
+	if allocs != 0 {
+		t.Errorf("ScoreInto allocated %.0f times per call, want 0", allocs)
+	}
+	if res.Top() != want.Top() || res.Roles[0].Fit != want.Roles[0].Fit {
+		t.Errorf("ScoreInto gave %+v, Score gave %+v", res.Roles[0], want.Roles[0])
+	}
+}

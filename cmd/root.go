@@ -70,6 +70,9 @@ explains the result.
 		SilenceErrors: true,
 		SilenceUsage:  true,
 		Args:          noArgs,
+		// Runnable, so that cobra validates arguments and an unknown
+		// command is a usage error rather than a silent help page.
+		RunE: func(cmd *cobra.Command, _ []string) error { return cmd.Help() },
 		PersistentPreRun: func(cmd *cobra.Command, _ []string) {
 			if noColor {
 				f.IOStreams.SetColorEnabled(false)

@@ -82,7 +82,7 @@ func (d *decoder) answerFile(b *Bank, data []byte) *AnswerSet {
 		}
 		qi, ok := b.Question(k.Value)
 		if !ok {
-			d.errorf(k, "unknown question %q%s (see `pmfit questions`)", Sanitize(k.Value), DidYouMean(k.Value, b.QuestionIDs()))
+			d.errorf(k, "unknown question %q%s (see 'pmfit questions')", Sanitize(k.Value), DidYouMean(k.Value, b.QuestionIDs()))
 			continue
 		}
 		values, ok := d.answerValues(v, fmt.Sprintf("question %q", k.Value))

@@ -342,7 +342,7 @@ func TestSanitize(t *testing.T) {
 
 func TestSuggest(t *testing.T) {
 	ids := []string{"focus", "background", "org-size"}
-	for word, want := range map[string]string{"focs": "focus", "Focus": "focus", "backgrund": "background", "orgsize": "org-size", "zzz": ""} {
+	for word, want := range map[string]string{"focs": "focus", "Focus": "focus", "backgrund": "background", "orgsize": "org-size", "zzz": "", "fcous": "focus"} {
 		if got := suggest(word, ids); got != want {
 			t.Errorf("suggest(%q) = %q, want %q", word, got, want)
 		}

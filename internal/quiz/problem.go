@@ -95,37 +95,54 @@ func sortProblems(ps []Problem) {
 }
 
 // suggest returns the candidate closest to word, for "did you mean"
-// hints, or "" when none is close enough to help.
+// hints, or "" when none is close enough to help. Among equally close
+// candidates the one nearest in length wins ("tmp" → "tpm", not "pm").
 func suggest(word string, candidates []string) string {
-	best, bestDist := "", len(word)/2+2
+	best, bestDist, bestLen := "", len(word)/2+2, 0
+	lw := strings.ToLower(word)
 	for _, c := range candidates {
-		if d := editDistance(strings.ToLower(word), strings.ToLower(c)); d < bestDist {
-			best, bestDist = c, d
+		d := editDistance(lw, strings.ToLower(c))
+		dl := abs(len(c) - len(word))
+		if d < bestDist || (d == bestDist && best != "" && dl < bestLen) {
+			best, bestDist, bestLen = c, d, dl
 		}
 	}
 	return best
 }
 
-// editDistance is the Levenshtein distance between a and b, in runes.
+func abs(x int) int {
+	if x < 0 {
+		return -x
+	}
+	return x
+}
+
+// editDistance is the optimal string alignment distance between a and b,
+// in runes: insertions, deletions, substitutions and transpositions of
+// neighbours each cost one, as typos do.
 func editDistance(a, b string) int {
 	ra, rb := []rune(a), []rune(b)
-	prev := make([]int, len(rb)+1)
-	cur := make([]int, len(rb)+1)
-	for j := range prev {
-		prev[j] = j
+	d := make([][]int, len(ra)+1)
+	for i := range d {
+		d[i] = make([]int, len(rb)+1)
+		d[i][0] = i
+	}
+	for j := range d[0] {
+		d[0][j] = j
 	}
 	for i := 1; i <= len(ra); i++ {
-		cur[0] = i
 		for j := 1; j <= len(rb); j++ {
 			cost := 1
 			if ra[i-1] == rb[j-1] {
 				cost = 0
 			}
-			cur[j] = min(prev[j]+1, cur[j-1]+1, prev[j-1]+cost)
+			d[i][j] = min(d[i-1][j]+1, d[i][j-1]+1, d[i-1][j-1]+cost)
+			if i > 1 && j > 1 && ra[i-1] == rb[j-2] && ra[i-2] == rb[j-1] {
+				d[i][j] = min(d[i][j], d[i-2][j-2]+1)
+			}
 		}
-		prev, cur = cur, prev
 	}
-	return prev[len(rb)]
+	return d[len(ra)][len(rb)]
 }
 
 // DidYouMean formats the candidate closest to word as the tail of a

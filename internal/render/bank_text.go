@@ -18,14 +18,24 @@ func QuestionsText(out io.Writer, t *Theme, b *quiz.Bank) error {
 		kind := "single choice"
 		switch q.Kind {
 		case quiz.Multi:
-			kind = "choose one or more (comma-separated)"
+			kind = "multi-select, comma-separated"
 		case quiz.Likert:
 			kind = fmt.Sprintf("agreement %d–%d", q.Scale.Min, q.Scale.Max)
 			if q.Reverse {
 				kind += ", reverse-keyed"
 			}
 		}
-		fmt.Fprintf(w, "%s %s\n", t.Strong.Sprint(q.ID), t.Dim.Sprintf("· %s · measures %s", kind, strings.Join(dimensionIDs(b, q.Dimensions), ", ")))
+		meta := fmt.Sprintf("· %s · measures %s", kind, strings.Join(dimensionIDs(b, q.Dimensions), ", "))
+		for i, line := range WrapItems(append([]string{q.ID}, strings.Fields(meta)...), " ", t.Width-1) {
+			if i == 0 {
+				// The id is bold, the rest dim: colour after wrapping, so
+				// escape codes never count toward the width.
+				line = t.Strong.Sprint(q.ID) + t.Dim.Sprint(strings.TrimPrefix(line, q.ID))
+			} else {
+				line = "  " + t.Dim.Sprint(line)
+			}
+			fmt.Fprintln(w, line)
+		}
 		t.writeWrapped(w, "  ", 2, q.Text)
 		if q.Kind == quiz.Likert {
 			var points []string

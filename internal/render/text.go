@@ -29,9 +29,8 @@ func NewTheme(width int, colored bool) *Theme {
 		}
 		return c
 	}
-	if width < 40 {
-		width = 40
-	}
+	// Past 100 columns prose gets hard to follow; below 40 nothing fits.
+	width = max(40, min(width, 100))
 	return &Theme{
 		Width:   width,
 		Heading: mk(color.Bold),

@@ -1,0 +1,80 @@
+package render
+
+import (
+	"bytes"
+	"strings"
+	"testing"
+	"unicode/utf8"
+)
+
+func TestRound1(t *testing.T) {
+	for in, want := range map[float64]float64{72.25: 72.3, 72.35: 72.4, -0.04: 0, -1.25: -1.3, 99.95: 100, 0.05: 0.1} {
+		if got := Round1(in); got != want {
+			t.Errorf("Round1(%v) = %v, want %v", in, got, want)
+		}
+	}
+}
+
+func TestPointsJSON(t *testing.T) {
+	for in, want := range map[float64]string{72: "72.0", 88.576: "88.6", -0.01: "0.0", 100: "100.0"} {
+		got, _ := Points(in).MarshalJSON()
+		if string(got) != want {
+			t.Errorf("Points(%v) = %s, want %s", in, got, want)
+		}
+	}
+	for in, want := range map[float64]string{1: "1", 0.129032258: "0.129", 2.0 / 3: "0.6667"} {
+		got, _ := Share(in).MarshalJSON()
+		if string(got) != want {
+			t.Errorf("Share(%v) = %s, want %s", in, got, want)
+		}
+	}
+}
+
+func TestBar(t *testing.T) {
+	for _, tt := range []struct {
+		v    float64
+		want string
+	}{{0, "░░░░░░░░░░"}, {100, "██████████"}, {50, "█████░░░░░"}, {44, "████░░░░░░"}, {45, "█████░░░░░"}, {-5, "░░░░░░░░░░"}} {
+		if got := Bar(tt.v, 10); got != tt.want {
+			t.Errorf("Bar(%v) = %q, want %q", tt.v, got, tt.want)
+		}
+	}
+}
+
+func TestWrap(t *testing.T) {
+	got := Wrap("the quick brown fox jumps over the lazy dog", 15)
+	want := []string{"the quick brown", "fox jumps over", "the lazy dog"}
+	if strings.Join(got, "|") != strings.Join(want, "|") {
+		t.Errorf("Wrap = %q, want %q", got, want)
+	}
+	if got := Wrap("a supercalifragilistic word", 10); got[1] != "supercalifragilistic" {
+		t.Errorf("a long word should get its own line: %q", got)
+	}
+	if got := WrapItems([]string{"1 = No", "2 = Maybe", "3 = Yes"}, " · ", 20); len(got) != 2 || got[1] != "3 = Yes" {
+		t.Errorf("WrapItems = %q", got)
+	}
+}
+
+func TestColourFollowsTheDecision(t *testing.T) {
+	var on, off bytes.Buffer
+	NewTheme(80, true).Good.Fprint(&on, "ok")
+	NewTheme(80, false).Good.Fprint(&off, "ok")
+	if !strings.Contains(on.String(), "\x1b[32m") {
+		t.Errorf("coloured theme wrote %q", on.String())
+	}
+	if off.String() != "ok" {
+		t.Errorf("plain theme wrote %q", off.String())
+	}
+}
+
+func TestThemeWidthIsBounded(t *testing.T) {
+	if w := NewTheme(300, false).Width; w != 100 {
+		t.Errorf("width %d, want 100", w)
+	}
+	if w := NewTheme(10, false).Width; w != 40 {
+		t.Errorf("width %d, want 40", w)
+	}
+	if got := padRight("Technical Product Manager", 10); utf8.RuneCountInString(got) != 10 || !strings.HasSuffix(got, "…") {
+		t.Errorf("padRight cut = %q", got)
+	}
+}

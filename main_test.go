@@ -1,0 +1,77 @@
+package main
+
+import (
+	"errors"
+	"flag"
+	"os"
+	"os/exec"
+	"path/filepath"
+	"strconv"
+	"testing"
+
+	"github.com/rogpeppe/go-internal/testscript"
+
+	"github.com/pmfit/pmfit/cmd"
+)
+
+var update = flag.Bool("update", false, "rewrite the golden files the scripts compare against")
+
+// TestMain lets the test binary stand in for pmfit: scripts run
+// `exec pmfit ...` and get the real main, with its real exit codes.
+func TestMain(m *testing.M) {
+	testscript.Main(m, map[string]func(){
+		"pmfit": func() { os.Exit(cmd.Main(defaultBank)) },
+	})
+}
+
+// TestScripts runs the command scripts in testdata/script. Each is a
+// txtar archive: commands, then the files they read and compare with.
+// `go test -run TestScripts -update` rewrites the golden files in place;
+// review the diff before committing it.
+func TestScripts(t *testing.T) {
+	testscript.Run(t, testscript.Params{
+		Dir:           "testdata/script",
+		UpdateScripts: *update,
+		Setup: func(env *testscript.Env) error {
+			// A clean, non-interactive environment: no terminal, no CI
+			// flag, no locale, as a script or pipeline would have.
+			env.Setenv("LANG", "")
+			env.Setenv("PMFIT_QUESTIONS", "")
+			for name, dir := range map[string]string{"PERSONAS": "testdata/personas", "SCORING_TESTDATA": "internal/scoring/testdata"} {
+				abs, err := filepath.Abs(dir)
+				if err != nil {
+					return err
+				}
+				env.Setenv(name, abs)
+			}
+			return nil
+		},
+		Cmds: map[string]func(ts *testscript.TestScript, neg bool, args []string){
+			"status": cmdStatus,
+		},
+	})
+}
+
+// cmdStatus runs a command and checks its exact exit code:
+//
+//	status 2 pmfit score --answer nope=1
+func cmdStatus(ts *testscript.TestScript, neg bool, args []string) {
+	if neg || len(args) < 2 {
+		ts.Fatalf("usage: status CODE command [args...]")
+	}
+	want, err := strconv.Atoi(args[0])
+	if err != nil {
+		ts.Fatalf("status: bad exit code %q", args[0])
+	}
+	got := 0
+	if err := ts.Exec(args[1], args[2:]...); err != nil {
+		var exitErr *exec.ExitError
+		if !errors.As(err, &exitErr) {
+			ts.Fatalf("status: %v", err)
+		}
+		got = exitErr.ExitCode()
+	}
+	if got != want {
+		ts.Fatalf("exit status %d, want %d", got, want)
+	}
+}

@@ -53,11 +53,7 @@ func System(env Env) *IOStreams {
 		stdoutTTY: isTerminal(os.Stdout),
 		stderrTTY: isTerminal(os.Stderr),
 	}
-	_, noColor := env("NO_COLOR")
-	dumb := env.Get("TERM") == "dumb"
-	s.colorEnabled = s.stdoutTTY && !noColor && !dumb
-	s.neverPrompt = truthy(env.Get("CI"))
-	s.accessible = dumb || truthy(env.Get("PMFIT_ACCESSIBLE"))
+	s.colorEnabled, s.neverPrompt, s.accessible = decide(s.stdoutTTY, env)
 	s.width = func() int {
 		if w, _, err := term.GetSize(int(os.Stdout.Fd())); err == nil && w > 0 {
 			return w
@@ -76,6 +72,17 @@ func Test() (s *IOStreams, in *bytes.Buffer, out *bytes.Buffer, errOut *bytes.Bu
 	in, out, errOut = &bytes.Buffer{}, &bytes.Buffer{}, &bytes.Buffer{}
 	s = &IOStreams{In: in, Out: out, ErrOut: errOut, width: func() int { return 80 }}
 	return s, in, out, errOut
+}
+
+// decide reads the environment's say on colour, prompting and the plain
+// prompter. NO_COLOR counts when set at all, even empty (no-color.org).
+func decide(stdoutTTY bool, env Env) (color, neverPrompt, accessible bool) {
+	_, noColor := env("NO_COLOR")
+	dumb := env.Get("TERM") == "dumb"
+	color = stdoutTTY && !noColor && !dumb
+	neverPrompt = truthy(env.Get("CI"))
+	accessible = dumb || truthy(env.Get("PMFIT_ACCESSIBLE"))
+	return color, neverPrompt, accessible
 }
 
 func isTerminal(f *os.File) bool { return term.IsTerminal(int(f.Fd())) }

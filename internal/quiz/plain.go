@@ -1,0 +1,128 @@
+package quiz
+
+import (
+	"bufio"
+	"errors"
+	"fmt"
+	"io"
+	"slices"
+	"strconv"
+	"strings"
+
+	"github.com/pmfit/pmfit/internal/i18n"
+)
+
+// Plain is a line-based prompter for screen readers, TERM=dumb and
+// terminals that mangle escape codes: it prints numbered options, reads
+// one line per answer, and never uses raw mode, colour or cursor movement.
+type Plain struct {
+	in      *bufio.Reader
+	out     io.Writer
+	printer i18n.Printer
+}
+
+// NewPlain returns a plain prompter reading in and writing out.
+func NewPlain(in io.Reader, out io.Writer, printer i18n.Printer) *Plain {
+	return &Plain{in: bufio.NewReader(in), out: out, printer: printer}
+}
+
+// Select implements Prompter.
+func (p *Plain) Select(pr Prompt) (int, error) {
+	p.show(pr)
+	for {
+		line, err := p.readLine(p.printer.T(i18n.PlainChoose))
+		if err != nil {
+			return 0, err
+		}
+		if line == "" && len(pr.Default) > 0 {
+			return pr.Default[0], nil
+		}
+		if n, err := strconv.Atoi(line); err == nil && n >= 1 && n <= len(pr.Options) {
+			return n - 1, nil
+		}
+		fmt.Fprintln(p.out, p.printer.T(i18n.PlainInvalid, len(pr.Options)))
+	}
+}
+
+// MultiSelect implements Prompter.
+func (p *Plain) MultiSelect(pr Prompt) ([]int, error) {
+	p.show(pr)
+	for {
+		line, err := p.readLine(p.printer.T(i18n.PlainChooseMany))
+		if err != nil {
+			return nil, err
+		}
+		var picked []int
+		if line == "" && len(pr.Default) > 0 {
+			picked = slices.Clone(pr.Default)
+		} else if picked, err = parseNumbers(line, len(pr.Options)); err != nil {
+			fmt.Fprintln(p.out, p.printer.T(i18n.PlainInvalidMany, len(pr.Options)))
+			continue
+		}
+		if pr.Validate != nil {
+			if err := pr.Validate(picked); err != nil {
+				fmt.Fprintln(p.out, err)
+				continue
+			}
+		}
+		return picked, nil
+	}
+}
+
+func (p *Plain) show(pr Prompt) {
+	fmt.Fprintln(p.out)
+	if pr.Progress != "" {
+		fmt.Fprintln(p.out, pr.Progress)
+	}
+	fmt.Fprintln(p.out, pr.Message)
+	if pr.Help != "" {
+		fmt.Fprintln(p.out, pr.Help)
+	}
+	width := len(strconv.Itoa(len(pr.Options)))
+	for i, o := range pr.Options {
+		fmt.Fprintf(p.out, "  %*d. %s\n", width, i+1, o)
+	}
+	if len(pr.Default) > 0 {
+		var current []string
+		for _, i := range pr.Default {
+			current = append(current, strconv.Itoa(i+1))
+		}
+		fmt.Fprintln(p.out, p.printer.T(i18n.PlainCurrent, strings.Join(current, ",")))
+	}
+}
+
+// readLine prompts and reads one line. The end of input (Ctrl-D, a
+// closed terminal) counts as an interruption, so the runner saves what
+// was answered.
+func (p *Plain) readLine(prompt string) (string, error) {
+	fmt.Fprint(p.out, prompt)
+	line, err := p.in.ReadString('\n')
+	if err != nil && (line == "" || !errors.Is(err, io.EOF)) {
+		fmt.Fprintln(p.out)
+		if errors.Is(err, io.EOF) {
+			return "", ErrInterrupted
+		}
+		return "", err
+	}
+	return strings.TrimSpace(line), nil
+}
+
+// parseNumbers reads "1, 3 4" as the indices 0, 2, 3, each once.
+func parseNumbers(line string, n int) ([]int, error) {
+	fields := strings.FieldsFunc(line, func(r rune) bool { return r == ',' || r == ' ' || r == '\t' })
+	if len(fields) == 0 {
+		return nil, errors.New("no numbers")
+	}
+	var picked []int
+	for _, f := range fields {
+		v, err := strconv.Atoi(f)
+		if err != nil || v < 1 || v > n {
+			return nil, fmt.Errorf("%q is not a number from 1 to %d", f, n)
+		}
+		if !slices.Contains(picked, v-1) {
+			picked = append(picked, v-1)
+		}
+	}
+	slices.Sort(picked)
+	return picked, nil
+}

@@ -1,0 +1,238 @@
+package quiz
+
+import (
+	"errors"
+	"fmt"
+	"math/rand/v2"
+	"slices"
+	"strings"
+
+	"github.com/pmfit/pmfit/internal/i18n"
+)
+
+// Runner takes a person through a bank: every unanswered question in
+// order, with a way back at each step, then a review where any answer can
+// be changed before submitting. Going back is the runner's job, not the
+// prompter's: it keeps the question index and re-asks.
+type Runner struct {
+	Bank     *Bank
+	Prompter Prompter
+	Printer  i18n.Printer
+
+	// Answers so far; a resumed quiz starts with some. Run fills it in.
+	Answers Answers
+	// Seed, when set, shuffles the options of each choice question, the
+	// same way for the same seed (Likert scales keep their order, and a
+	// "none of these" option stays last).
+	Seed *uint64
+	// Saved, when set, is called after every answer with the answers so
+	// far, so that a hang-up between prompts loses nothing.
+	Saved func(Answers)
+}
+
+// Run asks until the person submits. On ErrInterrupted the answers given
+// so far are returned with the error.
+func (r *Runner) Run() (Answers, error) {
+	b := r.Bank
+	if r.Answers == nil {
+		r.Answers = b.NewAnswers()
+	}
+	var todo []int
+	for qi := range b.Questions {
+		if !r.Answers[qi].Set {
+			todo = append(todo, qi)
+		}
+	}
+	for i := 0; i < len(todo); {
+		var back *i18n.Message
+		if i > 0 {
+			back = &i18n.BackToPrevious
+		}
+		wentBack, err := r.ask(todo[i], back)
+		if err != nil {
+			return r.Answers, err
+		}
+		if wentBack {
+			i--
+			continue
+		}
+		i++
+	}
+	for {
+		qi, err := r.review()
+		if err != nil {
+			return r.Answers, err
+		}
+		if qi < 0 {
+			return r.Answers, nil
+		}
+		if _, err := r.ask(qi, &i18n.KeepAnswer); err != nil {
+			return r.Answers, err
+		}
+	}
+}
+
+// ask asks question qi and records the answer. back, when set, labels an
+// extra last option that leaves the question as it was; wentBack reports
+// that it was chosen.
+func (r *Runner) ask(qi int, back *i18n.Message) (wentBack bool, err error) {
+	q := &r.Bank.Questions[qi]
+	order := r.order(qi)
+	p := Prompt{
+		Progress: r.Printer.T(i18n.Progress, qi+1, len(r.Bank.Questions), r.dimensionNames(q)),
+		Message:  q.Text,
+		Help:     q.Help,
+	}
+	if q.Kind == Likert {
+		for v := q.Scale.Min; v <= q.Scale.Max; v++ {
+			p.Options = append(p.Options, q.Scale.Label(v))
+		}
+	} else {
+		for _, oi := range order {
+			p.Options = append(p.Options, q.Options[oi].Label)
+		}
+	}
+	backIndex := -1
+	if back != nil {
+		backIndex = len(p.Options)
+		p.Options = append(p.Options, r.Printer.T(*back))
+	}
+	current := r.Answers[qi]
+	if current.Set {
+		switch q.Kind {
+		case Likert:
+			p.Default = []int{current.Level - q.Scale.Min}
+		case Single:
+			p.Default = []int{slices.Index(order, current.Choice)}
+		case Multi:
+			for _, oi := range current.Picked() {
+				p.Default = append(p.Default, slices.Index(order, oi))
+			}
+			slices.Sort(p.Default)
+		}
+	}
+
+	var a Answer
+	switch q.Kind {
+	case Likert, Single:
+		i, err := r.Prompter.Select(p)
+		if err != nil {
+			return false, err
+		}
+		if i == backIndex {
+			return true, nil
+		}
+		if i < 0 || i >= len(p.Options) {
+			return false, fmt.Errorf("question %q: prompter returned option %d of %d", q.ID, i, len(p.Options))
+		}
+		if q.Kind == Likert {
+			a = Answer{Set: true, Level: q.Scale.Min + i}
+		} else {
+			a = Answer{Set: true, Choice: order[i]}
+		}
+	case Multi:
+		toAnswer := func(shown []int) (Answer, error) {
+			if len(shown) == 0 {
+				return Answer{}, errors.New(r.Printer.T(i18n.ChooseOne))
+			}
+			var picked []int
+			for _, i := range shown {
+				if i < 0 || i >= len(order) {
+					return Answer{}, fmt.Errorf("question %q: prompter returned option %d of %d", q.ID, i, len(order))
+				}
+				picked = append(picked, order[i])
+			}
+			ans, err := q.AnswerOf(picked)
+			if err != nil && q.None >= 0 {
+				return Answer{}, errors.New(r.Printer.T(i18n.NoneAlone, q.Options[q.None].Label))
+			}
+			return ans, err
+		}
+		p.Validate = func(shown []int) error {
+			if slices.Contains(shown, backIndex) {
+				return nil
+			}
+			_, err := toAnswer(shown)
+			return err
+		}
+		shown, err := r.Prompter.MultiSelect(p)
+		if err != nil {
+			return false, err
+		}
+		if slices.Contains(shown, backIndex) {
+			return true, nil
+		}
+		if a, err = toAnswer(shown); err != nil {
+			return false, err
+		}
+	}
+	r.Answers[qi] = a
+	if r.Saved != nil {
+		r.Saved(r.Answers)
+	}
+	return false, nil
+}
+
+// review lists every answer and returns the question the person wants to
+// change, or -1 to submit.
+func (r *Runner) review() (int, error) {
+	b := r.Bank
+	p := Prompt{Message: r.Printer.T(i18n.ReviewTitle), Options: []string{r.Printer.T(i18n.Submit)}, Default: []int{0}}
+	for qi := range b.Questions {
+		answer := r.Printer.T(i18n.NotAnswered)
+		if r.Answers[qi].Set {
+			answer = b.FormatLabel(qi, r.Answers[qi])
+		}
+		p.Options = append(p.Options, fmt.Sprintf("%2d. %s → %s", qi+1, clip(b.Questions[qi].Text, 44), clip(answer, 26)))
+	}
+	i, err := r.Prompter.Select(p)
+	if err != nil {
+		return 0, err
+	}
+	if i < 0 || i >= len(p.Options) {
+		return 0, fmt.Errorf("review: prompter returned option %d of %d", i, len(p.Options))
+	}
+	return i - 1, nil
+}
+
+// order is the order question qi's options are shown in: the bank's, or
+// a shuffle fixed by the seed and the question, so going back or resuming
+// shows the same order again.
+func (r *Runner) order(qi int) []int {
+	q := &r.Bank.Questions[qi]
+	order := make([]int, len(q.Options))
+	for i := range order {
+		order[i] = i
+	}
+	if r.Seed == nil || q.Kind == Likert {
+		return order
+	}
+	movable := order
+	if q.None >= 0 {
+		// Keep "none of these" last, where people look for it.
+		movable = slices.DeleteFunc(order, func(i int) bool { return i == q.None })
+	}
+	rng := rand.New(rand.NewPCG(*r.Seed, uint64(qi)))
+	rng.Shuffle(len(movable), func(i, j int) { movable[i], movable[j] = movable[j], movable[i] })
+	if q.None >= 0 {
+		return append(movable, q.None)
+	}
+	return movable
+}
+
+func (r *Runner) dimensionNames(q *Question) string {
+	names := make([]string, len(q.Dimensions))
+	for i, d := range q.Dimensions {
+		names[i] = r.Bank.Dimensions[d].Name
+	}
+	return strings.Join(names, ", ")
+}
+
+// clip shortens s to n runes with an ellipsis, for one-line listings.
+func clip(s string, n int) string {
+	s = strings.Join(strings.Fields(s), " ")
+	if r := []rune(s); len(r) > n {
+		return string(r[:n-1]) + "…"
+	}
+	return s
+}

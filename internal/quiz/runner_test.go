@@ -1,0 +1,406 @@
+package quiz
+
+import (
+	"errors"
+	"slices"
+	"strings"
+	"testing"
+	"time"
+
+	"github.com/pmfit/pmfit/internal/i18n"
+)
+
+// step is one prompt a fake prompter expects and how it answers.
+type step struct {
+	kind   string   // "select" or "multi"
+	expect string   // a substring of the prompt's message
+	choose []string // labels of the options to choose, as shown
+	err    error    // returned instead of a choice
+	// check, when set, inspects the prompt (its defaults, progress line).
+	check func(t *testing.T, p Prompt)
+}
+
+// fakePrompter plays a script of prompts. It fails the test on a prompt
+// it did not expect, and Done fails it on prompts never asked.
+type fakePrompter struct {
+	t       *testing.T
+	steps   []step
+	refused []string // validation errors, as a prompter would show them
+}
+
+func (f *fakePrompter) next(kind string, p Prompt) ([]int, error) {
+	f.t.Helper()
+	if len(f.steps) == 0 {
+		f.t.Fatalf("unexpected %s prompt %q", kind, p.Message)
+	}
+	s := f.steps[0]
+	f.steps = f.steps[1:]
+	if s.kind != kind || !strings.Contains(p.Message, s.expect) {
+		f.t.Fatalf("got %s prompt %q, want %s prompt containing %q", kind, p.Message, s.kind, s.expect)
+	}
+	if s.check != nil {
+		s.check(f.t, p)
+	}
+	if s.err != nil {
+		return nil, s.err
+	}
+	var idx []int
+	for _, label := range s.choose {
+		i := slices.Index(p.Options, label)
+		if i < 0 {
+			f.t.Fatalf("prompt %q has no option %q; options: %q", p.Message, label, p.Options)
+		}
+		idx = append(idx, i)
+	}
+	if kind == "multi" && p.Validate != nil {
+		if err := p.Validate(idx); err != nil {
+			// A real prompter shows the error and asks again; the script's
+			// next step is that second asking.
+			f.refused = append(f.refused, err.Error())
+			return f.next(kind, p)
+		}
+	}
+	return idx, nil
+}
+
+func (f *fakePrompter) Select(p Prompt) (int, error) {
+	idx, err := f.next("select", p)
+	if err != nil {
+		return 0, err
+	}
+	if len(idx) != 1 {
+		f.t.Fatalf("select step chooses %d options", len(idx))
+	}
+	return idx[0], nil
+}
+
+func (f *fakePrompter) MultiSelect(p Prompt) ([]int, error) {
+	idx, err := f.next("multi", p)
+	slices.Sort(idx)
+	return idx, err
+}
+
+func (f *fakePrompter) Done() {
+	f.t.Helper()
+	for _, s := range f.steps {
+		f.t.Errorf("prompt never asked: %s %q", s.kind, s.expect)
+	}
+}
+
+func sel(expect string, choose string) step {
+	return step{kind: "select", expect: expect, choose: []string{choose}}
+}
+func multi(expect string, choose ...string) step {
+	return step{kind: "multi", expect: expect, choose: choose}
+}
+
+const (
+	back   = "‹ Back to the previous question"
+	keep   = "‹ Keep my answer and return to the review"
+	submit = "✔ Submit my answers and see the result"
+	review = "Review your answers"
+)
+
+func runScript(t *testing.T, b *Bank, start Answers, steps ...step) (Answers, error, *fakePrompter) {
+	t.Helper()
+	fp := &fakePrompter{t: t, steps: steps}
+	r := &Runner{Bank: b, Prompter: fp, Answers: start}
+	as, err := r.Run()
+	return as, err, fp
+}
+
+func wantAnswers(t *testing.T, b *Bank, as Answers, want map[string]string) {
+	t.Helper()
+	for qi, q := range b.Questions {
+		got := ""
+		if as[qi].Set {
+			got = b.FormatValue(qi, as[qi])
+		}
+		if got != want[q.ID] {
+			t.Errorf("answer to %s = %q, want %q", q.ID, got, want[q.ID])
+		}
+	}
+}
+
+func TestRunnerAsksInOrderThenReviews(t *testing.T) {
+	b := mustLoad(t, smallBank)
+	progress := func(want string) func(*testing.T, Prompt) {
+		return func(t *testing.T, p Prompt) {
+			if p.Progress != want {
+				t.Errorf("progress %q, want %q", p.Progress, want)
+			}
+		}
+	}
+	first := sel("I like building", "Agree")
+	first.check = func(t *testing.T, p Prompt) {
+		progress("Question 1 of 4 · Focus")(t, p)
+		if slices.Contains(p.Options, back) {
+			t.Error("the first question offers a way back")
+		}
+		want := []string{"Strongly disagree", "Disagree", "Neither agree nor disagree", "Agree", "Strongly agree"}
+		if !slices.Equal(p.Options, want) {
+			t.Errorf("Likert options %q, want the scale in order", p.Options)
+		}
+	}
+	second := sel("I like customers", "Disagree")
+	second.check = progress("Question 2 of 4 · Focus")
+	last := multi("Pick any", "A", "B")
+	last.check = progress("Question 4 of 4 · Focus, Size")
+	as, err, fp := runScript(t, b, nil, first, second, sel("How big?", "Large"), last, sel(review, submit))
+	fp.Done()
+	if err != nil {
+		t.Fatal(err)
+	}
+	wantAnswers(t, b, as, map[string]string{"l1": "4", "l2": "2", "s1": "large", "m1": "a,b"})
+}
+
+func TestRunnerGoesBack(t *testing.T) {
+	b := mustLoad(t, smallBank)
+	again := sel("I like customers", "Agree")
+	again.check = func(t *testing.T, p Prompt) {
+		if !slices.Equal(p.Default, []int{0}) { // "Strongly disagree", the answer given before
+			t.Errorf("going back opens at %v, want the earlier answer [0]", p.Default)
+		}
+	}
+	as, err, fp := runScript(t, b, nil,
+		sel("I like building", "Agree"),
+		sel("I like customers", "Strongly disagree"),
+		sel("How big?", back),
+		again,
+		sel("How big?", "Small"),
+		multi("Pick any", back), // back from a multi-select too
+		sel("How big?", "Large"),
+		multi("Pick any", "None"),
+		sel(review, submit),
+	)
+	fp.Done()
+	if err != nil {
+		t.Fatal(err)
+	}
+	wantAnswers(t, b, as, map[string]string{"l1": "4", "l2": "4", "s1": "large", "m1": "none"})
+}
+
+func TestRunnerReviewChangesAnAnswer(t *testing.T) {
+	b := mustLoad(t, smallBank)
+	change := sel("How big?", "Small")
+	change.check = func(t *testing.T, p Prompt) {
+		if !slices.Contains(p.Options, keep) || !slices.Equal(p.Default, []int{1}) {
+			t.Errorf("changing from the review: options %q, default %v", p.Options, p.Default)
+		}
+	}
+	reviewed := sel(review, submit)
+	reviewed.check = func(t *testing.T, p Prompt) {
+		if len(p.Options) != 5 || !strings.Contains(p.Options[3], "How big? → Small") {
+			t.Errorf("review options %q", p.Options)
+		}
+	}
+	as, err, fp := runScript(t, b, nil,
+		sel("I like building", "Agree"),
+		sel("I like customers", "Disagree"),
+		sel("How big?", "Large"),
+		multi("Pick any", "A"),
+		sel(review, " 3. How big? → Large"),
+		change,
+		sel(review, " 1. I like building. → Agree"),
+		sel("I like building", keep), // looked, kept it
+		reviewed,
+	)
+	fp.Done()
+	if err != nil {
+		t.Fatal(err)
+	}
+	wantAnswers(t, b, as, map[string]string{"l1": "4", "l2": "2", "s1": "small", "m1": "a"})
+}
+
+func TestRunnerMultiSelectRules(t *testing.T) {
+	b := mustLoad(t, smallBank)
+	// Nothing chosen, then "none" beside another option: both refused and
+	// asked again; then a valid choice.
+	as, err, fp := runScript(t, b, nil,
+		sel("I like building", "Agree"),
+		sel("I like customers", "Disagree"),
+		sel("How big?", "Large"),
+		multi("Pick any"),
+		multi("Pick any", "A", "None"),
+		multi("Pick any", "B"),
+		sel(review, submit),
+	)
+	fp.Done()
+	if err != nil {
+		t.Fatal(err)
+	}
+	wantAnswers(t, b, as, map[string]string{"l1": "4", "l2": "2", "s1": "large", "m1": "b"})
+	want := []string{"Choose at least one option.", `"None" cannot be combined with other options.`}
+	if !slices.Equal(fp.refused, want) {
+		t.Errorf("refusals %q, want %q", fp.refused, want)
+	}
+}
+
+func TestRunnerResumesOnlyWhatIsUnanswered(t *testing.T) {
+	b := mustLoad(t, smallBank)
+	start := b.NewAnswers()
+	start[0] = Answer{Set: true, Level: 5}
+	start[2] = Answer{Set: true, Choice: 0}
+	as, err, fp := runScript(t, b, start,
+		sel("I like customers", "Agree"),
+		multi("Pick any", "A"),
+		sel(review, submit),
+	)
+	fp.Done()
+	if err != nil {
+		t.Fatal(err)
+	}
+	wantAnswers(t, b, as, map[string]string{"l1": "5", "l2": "4", "s1": "small", "m1": "a"})
+}
+
+func TestRunnerInterruptedKeepsAnswers(t *testing.T) {
+	b := mustLoad(t, smallBank)
+	var saved []int
+	fp := &fakePrompter{t: t, steps: []step{
+		sel("I like building", "Agree"),
+		sel("I like customers", "Disagree"),
+		{kind: "select", expect: "How big?", err: ErrInterrupted},
+	}}
+	r := &Runner{Bank: b, Prompter: fp, Saved: func(as Answers) { saved = append(saved, as.Count()) }}
+	as, err := r.Run()
+	fp.Done()
+	if !errors.Is(err, ErrInterrupted) {
+		t.Fatalf("err = %v, want ErrInterrupted", err)
+	}
+	wantAnswers(t, b, as, map[string]string{"l1": "4", "l2": "2"})
+	if !slices.Equal(saved, []int{1, 2}) {
+		t.Errorf("Saved called with %v answers, want after each: [1 2]", saved)
+	}
+}
+
+func TestRunnerShuffle(t *testing.T) {
+	b := mustLoad(t, strings.Replace(smallBank, "      - {value: a, label: A, counts: [size]}\n",
+		"      - {value: a, label: A, counts: [size]}\n      - {value: c, label: C, counts: [size]}\n      - {value: d, label: D, counts: [size]}\n      - {value: e, label: E, counts: [size]}\n", 1))
+	shown := func(seed uint64) []string {
+		var options []string
+		check := func(t *testing.T, p Prompt) {
+			options = slices.DeleteFunc(slices.Clone(p.Options), func(o string) bool { return o == back })
+		}
+		m := multi("Pick any", "A")
+		m.check = check
+		l := sel("I like building", "Agree")
+		l.check = func(t *testing.T, p Prompt) {
+			if p.Options[0] != "Strongly disagree" || p.Options[4] != "Strongly agree" {
+				t.Errorf("a Likert scale was shuffled: %q", p.Options)
+			}
+		}
+		fp := &fakePrompter{t: t, steps: []step{l, sel("I like customers", "Agree"), sel("How big?", "Large"), m, sel(review, submit)}}
+		r := &Runner{Bank: b, Prompter: fp, Seed: &seed}
+		as, err := r.Run()
+		fp.Done()
+		if err != nil {
+			t.Fatal(err)
+		}
+		if got := b.FormatValue(3, as[3]); got != "a" {
+			t.Errorf("chose label A, recorded %q", got)
+		}
+		return options
+	}
+	one, again := shown(7), shown(7)
+	if !slices.Equal(one, again) {
+		t.Errorf("same seed, different orders: %q vs %q", one, again)
+	}
+	if one[len(one)-1] != "None" {
+		t.Errorf("none of these is not last: %q", one)
+	}
+	differs := false
+	for seed := uint64(0); seed < 10 && !differs; seed++ {
+		differs = !slices.Equal(shown(seed), []string{"A", "C", "D", "E", "B", "None"})
+	}
+	if !differs {
+		t.Error("ten seeds never changed the order")
+	}
+}
+
+func TestProgressRoundTrip(t *testing.T) {
+	b := mustLoad(t, smallBank)
+	as := b.NewAnswers()
+	as[0] = Answer{Set: true, Level: 4}
+	as[3] = Answer{Set: true, Picks: 0b011}
+	seed := uint64(42)
+	saved := time.Date(2026, 11, 25, 12, 0, 0, 0, time.UTC)
+	data, err := b.EncodeProgress(Progress{Saved: saved, Seed: &seed, Answers: as})
+	if err != nil {
+		t.Fatal(err)
+	}
+	want := `{
+  "pmfit": "quiz progress",
+  "version": 1,
+  "bank": "small",
+  "digest": "` + b.Digest() + `",
+  "saved": "2026-11-25T12:00:00Z",
+  "seed": 42,
+  "answers": {
+    "l1": 4,
+    "m1": ["a","b"]
+  }
+}
+`
+	if string(data) != want {
+		t.Errorf("progress file:\n%s\nwant:\n%s", data, want)
+	}
+	p, drops, err := b.DecodeProgress("p.json", data)
+	if err != nil || len(drops) != 0 {
+		t.Fatalf("decode: %v, drops %v", err, drops)
+	}
+	if !slices.Equal(p.Answers, as) || *p.Seed != 42 || !p.Saved.Equal(saved) || p.Digest != b.Digest() {
+		t.Errorf("decoded %+v", p)
+	}
+}
+
+func TestProgressFromAChangedBank(t *testing.T) {
+	b := mustLoad(t, smallBank)
+	saved := `{"pmfit": "quiz progress", "version": 1, "bank": "small", "digest": "sha256:old",
+	  "saved": "2026-11-25T12:00:00Z",
+	  "answers": {"l1": 4, "gone": "x", "s1": "medium", "m1": ["a", "b"], "l2": {"x": 1}}}`
+	p, drops, err := b.DecodeProgress("p.json", []byte(saved))
+	if err != nil {
+		t.Fatal(err)
+	}
+	want := []Drop{{Question: "gone"}, {Question: "l2", Value: `{"x": 1}`}, {Question: "s1", Value: "medium"}}
+	if !slices.Equal(drops, want) {
+		t.Errorf("drops %+v, want %+v", drops, want)
+	}
+	wantAnswers(t, b, p.Answers, map[string]string{"l1": "4", "m1": "a,b"})
+	if p.Digest == b.Digest() {
+		t.Error("digest should show the bank changed")
+	}
+	for _, bad := range []string{"", "{}", `{"pmfit": "something else", "version": 1}`, "[1,2]"} {
+		if _, _, err := b.DecodeProgress("p.json", []byte(bad)); err == nil || !strings.Contains(err.Error(), "not a pmfit progress file") {
+			t.Errorf("%q: err = %v", bad, err)
+		}
+	}
+}
+
+func TestDigestIgnoresWording(t *testing.T) {
+	b := mustLoad(t, smallBank)
+	reworded := mustLoad(t, strings.Replace(smallBank, "text: How big?", "text: How large is it?", 1))
+	changed := mustLoad(t, strings.Replace(smallBank, "{value: large,", "{value: big,", 1))
+	if b.Digest() != reworded.Digest() {
+		t.Error("rewording a question changed the digest")
+	}
+	if b.Digest() == changed.Digest() {
+		t.Error("changing an option value kept the digest")
+	}
+}
+
+func TestPrinterFollowsLanguage(t *testing.T) {
+	b := mustLoad(t, smallBank)
+	first := sel("I like building", "Agree")
+	first.check = func(t *testing.T, p Prompt) {
+		if p.Progress != "Pregunta 1 de 4 · Focus" {
+			t.Errorf("progress %q", p.Progress)
+		}
+	}
+	fp := &fakePrompter{t: t, steps: []step{first, {kind: "select", expect: "I like customers", err: ErrInterrupted}}}
+	r := &Runner{Bank: b, Prompter: fp, Printer: i18n.New("es")}
+	if _, err := r.Run(); !errors.Is(err, ErrInterrupted) {
+		t.Fatal(err)
+	}
+	fp.Done()
+}

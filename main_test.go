@@ -7,11 +7,13 @@ import (
 	"os/exec"
 	"path/filepath"
 	"strconv"
+	"strings"
 	"testing"
 
 	"github.com/rogpeppe/go-internal/testscript"
 
 	"github.com/pmfit/pmfit/cmd"
+	"github.com/pmfit/pmfit/internal/iostreams"
 )
 
 var update = flag.Bool("update", false, "rewrite the golden files the scripts compare against")
@@ -73,5 +75,27 @@ func cmdStatus(ts *testscript.TestScript, neg bool, args []string) {
 	}
 	if got != want {
 		ts.Fatalf("exit status %d, want %d", got, want)
+	}
+}
+
+// TestReadmeSampleIsCurrent keeps the results screen the README shows
+// equal to what pmfit prints for the same answers.
+func TestReadmeSampleIsCurrent(t *testing.T) {
+	readme, err := os.ReadFile("README.md")
+	if err != nil {
+		t.Fatal(err)
+	}
+	_, after, ok := strings.Cut(string(readme), "A results screen (80 columns, no colour):\n\n```text\n")
+	sample, _, ok2 := strings.Cut(after, "```")
+	if !ok || !ok2 {
+		t.Fatal("README has no sample results screen")
+	}
+	ios, _, out, errOut := iostreams.Test()
+	f := &cmd.Factory{IOStreams: ios, Env: func(string) (string, bool) { return "", false }, DefaultBank: defaultBank}
+	if code := cmd.Run(f, []string{"score", "--answers", "testdata/personas/core-researcher.yaml"}); code != 0 {
+		t.Fatalf("exit %d: %s", code, errOut)
+	}
+	if out.String() != sample {
+		t.Errorf("README sample is stale; regenerate it with:\n  go run . score --answers testdata/personas/core-researcher.yaml\ngot:\n%s", out)
 	}
 }

@@ -90,6 +90,7 @@ explains the result.
 	pf.StringVar(&f.Lang, "lang", "", "Language for the bank's texts, like es (default from LC_ALL, LC_MESSAGES or LANG)")
 
 	root.AddCommand(
+		NewCmdQuiz(f, nil),
 		NewCmdQuestions(f, nil),
 		NewCmdRoles(f, nil),
 		NewCmdScore(f, nil),

@@ -22,7 +22,7 @@ type IOStreams struct {
 	ErrOut io.Writer
 
 	stdinTTY, stdoutTTY, stderrTTY bool
-	colorEnabled                   bool
+	colorEnabled, errColorEnabled  bool
 	neverPrompt                    bool
 	accessible                     bool
 	width                          func() int
@@ -54,6 +54,7 @@ func System(env Env) *IOStreams {
 		stderrTTY: isTerminal(os.Stderr),
 	}
 	s.colorEnabled, s.neverPrompt, s.accessible = decide(s.stdoutTTY, env)
+	s.errColorEnabled, _, _ = decide(s.stderrTTY, env)
 	s.width = func() int {
 		if w, _, err := term.GetSize(int(os.Stdout.Fd())); err == nil && w > 0 {
 			return w
@@ -116,14 +117,28 @@ func (s *IOStreams) SetStderrTTY(v bool) { s.stderrTTY = v }
 // ColorEnabled reports whether output may carry colour.
 func (s *IOStreams) ColorEnabled() bool { return s.colorEnabled }
 
-// SetColorEnabled overrides the colour decision (--no-color, tests).
-func (s *IOStreams) SetColorEnabled(v bool) { s.colorEnabled = v }
+// SetColorEnabled overrides the colour decision for both stdout and
+// stderr (--no-color, tests).
+func (s *IOStreams) SetColorEnabled(v bool) { s.colorEnabled, s.errColorEnabled = v, v }
+
+// ErrColorEnabled reports whether stderr may carry colour: prompts go
+// there when stdout carries machine-readable output.
+func (s *IOStreams) ErrColorEnabled() bool { return s.errColorEnabled }
+
+// CanPromptOn reports whether prompting is allowed with the prompts
+// written to stderr (toStderr) or stdout: stdin and that stream must be
+// terminals, and nothing may forbid prompting.
+func (s *IOStreams) CanPromptOn(toStderr bool) bool {
+	out := s.stdoutTTY
+	if toStderr {
+		out = s.stderrTTY
+	}
+	return s.stdinTTY && out && !s.neverPrompt
+}
 
 // CanPrompt reports whether asking questions is allowed: both stdin and
 // stdout are terminals and nothing (CI=true, --no-input) forbids it.
-func (s *IOStreams) CanPrompt() bool {
-	return s.stdinTTY && s.stdoutTTY && !s.neverPrompt
-}
+func (s *IOStreams) CanPrompt() bool { return s.CanPromptOn(false) }
 
 // SetNeverPrompt forbids prompting (--no-input).
 func (s *IOStreams) SetNeverPrompt(v bool) { s.neverPrompt = v }

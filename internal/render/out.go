@@ -1,0 +1,65 @@
+package render
+
+import (
+	"bytes"
+	"encoding/json"
+	"fmt"
+
+	"go.yaml.in/yaml/v4"
+
+	"github.com/pmfit/pmfit/internal/quiz"
+	"github.com/pmfit/pmfit/internal/scoring"
+)
+
+// AnswersAndResult writes `{answers, result}` as `pmfit quiz --out` keeps
+// it: answers in bank order, in the forms an answer file uses, so the file
+// can be scored again with `pmfit score --answers`; result exactly as
+// `pmfit score --format json` prints it. format is "json" or "yaml".
+func AnswersAndResult(b *quiz.Bank, answers quiz.Answers, res *scoring.Result, format string) ([]byte, error) {
+	var buf bytes.Buffer
+	buf.WriteString("{\"answers\": {")
+	for i, kv := range b.AnswerValues(answers) {
+		if i > 0 {
+			buf.WriteByte(',')
+		}
+		key, _ := json.Marshal(kv.Key)
+		value, err := json.Marshal(kv.Value)
+		if err != nil {
+			return nil, err
+		}
+		fmt.Fprintf(&buf, "%s: %s", key, value)
+	}
+	result, err := json.Marshal(Result(b, answers, res, ""))
+	if err != nil {
+		return nil, err
+	}
+	fmt.Fprintf(&buf, "}, \"result\": %s}", result)
+
+	if format == "yaml" {
+		return jsonToYAML(buf.Bytes())
+	}
+	var out bytes.Buffer
+	if err := json.Indent(&out, buf.Bytes(), "", "  "); err != nil {
+		return nil, err
+	}
+	out.WriteByte('\n')
+	return out.Bytes(), nil
+}
+
+// jsonToYAML re-encodes a JSON document as block-style YAML, keeping key
+// order and numbers exactly as written ("88.6" stays 88.6).
+func jsonToYAML(data []byte) ([]byte, error) {
+	var doc yaml.Node
+	if err := yaml.Load(data, &doc); err != nil {
+		return nil, err
+	}
+	var block func(n *yaml.Node)
+	block = func(n *yaml.Node) {
+		n.Style &^= yaml.FlowStyle
+		for _, c := range n.Content {
+			block(c)
+		}
+	}
+	block(&doc)
+	return yaml.Dump(&doc)
+}

@@ -94,6 +94,7 @@ explains the result.
 		NewCmdQuestions(f, nil),
 		NewCmdRoles(f, nil),
 		NewCmdScore(f, nil),
+		NewCmdGenerate(f, nil),
 	)
 	root.CompletionOptions.HiddenDefaultCmd = false
 	return root

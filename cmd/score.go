@@ -1,10 +1,16 @@
 package cmd
 
 import (
+	"bufio"
+	"fmt"
+	"io"
+	"os"
 	"strings"
 
 	"github.com/spf13/cobra"
 
+	"github.com/pmfit/pmfit/internal/atomicfile"
+	"github.com/pmfit/pmfit/internal/batch"
 	"github.com/pmfit/pmfit/internal/iostreams"
 	"github.com/pmfit/pmfit/internal/quiz"
 	"github.com/pmfit/pmfit/internal/render"
@@ -22,22 +28,34 @@ type ScoreOptions struct {
 	AnswersFile string   // --answers FILE; "-" is stdin
 	Partial     bool
 	Format      string
+
+	// Batch scoring.
+	Inputs      []string // files, directories, "-"
+	InputFormat string
+	Columns     string // --columns FILE
+	Output      string // --output FILE
+	FailFast    bool
+	Jobs        int
 }
 
 // explainTop is how many of the top roles a single result explains.
 const explainTop = 3
 
+// scoreFormats are the formats score writes; text and json show a single
+// answer set in full.
+var scoreFormats = batch.Formats
+
 // NewCmdScore builds `pmfit score`.
 func NewCmdScore(f *Factory, runF func(*ScoreOptions) error) *cobra.Command {
 	opts := &ScoreOptions{IO: f.IOStreams, Bank: f.Bank, Model: f.Model, Theme: f.Theme}
 	cmd := &cobra.Command{
-		Use:   "score [flags]",
-		Short: "Score answers given as flags or a file, without prompting",
-		Long: `Score one set of answers and show which role fits best, and why.
+		Use:   "score [INPUT...] [flags]",
+		Short: "Score answers from flags or files, one set or many, without prompting",
+		Long: `Score answers and show which role fits best, and why.
 
-Answers come from --answer ID=VALUE (repeat it; multi-select values are
-comma-separated), from --answers FILE (YAML or JSON; "-" reads stdin), or
-both, with flags winning. 'pmfit questions' lists the ids and values.
+One answer set comes from --answer ID=VALUE (repeat it; multi-select values
+are comma-separated), from --answers FILE (YAML or JSON; "-" reads stdin),
+or both, with flags winning. 'pmfit questions' lists the ids and values.
 
 An answer file looks like this:
 
@@ -51,18 +69,48 @@ An answer file looks like this:
 Every question must be answered unless --partial is given, which scores
 what is there and reports the coverage.
 
+Many answer sets are scored at once when INPUTs are given, in any mix:
+  - answer files (*.yaml, *.yml, *.json), one set each;
+  - directories, walked for answer files;
+  - NDJSON (*.ndjson, *.jsonl): one {"id", "answers", "expect"} per line;
+  - CSV (*.csv) as form tools export it: a header of question ids (or of
+    question texts, or anything mapped with --columns), one row per person,
+    optional "id" and "expect" columns, multi-select values comma-separated
+    in a quoted cell; option labels and scale labels count as values;
+  - "-" for stdin (say --input-format when the format is not obvious).
+Results stream out in input order, one per answer set, in the --format
+chosen: text (a row each, then a summary), json, ndjson, csv or junit (a
+test case per set with "expect"). An invalid set does not stop the run: it
+is reported on stderr with its source and written as an error record in its
+place (unless --fail-fast). A single answer file given as the only INPUT is
+shown in full, as with --answers.
+
 ` + exitStatusHelp,
 		Example: `  pmfit score --answers answers.yaml
   pmfit score --answers answers.json --answer org-size=startup --format json
   cat answers.json | pmfit score --answers -
-  pmfit score --partial --answer degree=business --answer first-question=who-and-why`,
-		Args: noArgs,
-		RunE: func(cmd *cobra.Command, _ []string) error {
-			if err := checkFormat(opts.Format, "text", "json"); err != nil {
+  pmfit score --partial --answer degree=business --answer first-question=who-and-why
+  pmfit score testdata/personas                       # a directory of answer files
+  pmfit score cohort.csv --columns columns.yaml --format csv --output results.csv
+  pmfit score answers.ndjson --format ndjson | jq -c 'select(.top == "tpm")'
+  pmfit score testdata/personas --format junit --output junit.xml`,
+		Args: cobra.ArbitraryArgs,
+		RunE: func(cmd *cobra.Command, args []string) error {
+			opts.Inputs = args
+			if err := checkFormat(opts.Format, scoreFormats...); err != nil {
 				return err
 			}
-			if len(opts.Answers) == 0 && opts.AnswersFile == "" {
-				return flagErrorf("no answers given: pass --answer ID=VALUE or --answers FILE (see 'pmfit questions')")
+			if _, err := batch.ParseFormat(opts.InputFormat); err != nil {
+				return flagErrorf("--input-format: %v", err)
+			}
+			if len(opts.Inputs) > 0 && (len(opts.Answers) > 0 || opts.AnswersFile != "") {
+				return flagErrorf("--answer and --answers score one answer set; give INPUT files, or the flags, not both")
+			}
+			if len(opts.Inputs) == 0 && len(opts.Answers) == 0 && opts.AnswersFile == "" {
+				return flagErrorf("no answers given: pass --answer ID=VALUE, --answers FILE, or files to score (see 'pmfit questions')")
+			}
+			if opts.Jobs < 0 {
+				return flagErrorf("--jobs must be 0 (one per CPU) or more")
 			}
 			if runF != nil {
 				return runF(opts)
@@ -73,14 +121,28 @@ what is there and reports the coverage.
 	fl := cmd.Flags()
 	fl.StringArrayVarP(&opts.Answers, "answer", "a", nil, "An answer as `ID=VALUE`; repeat for more (multi-select: ID=v1,v2)")
 	fl.StringVar(&opts.AnswersFile, "answers", "", "Answer `file`, YAML or JSON (- for stdin)")
-	fl.BoolVar(&opts.Partial, "partial", false, "Score whatever is answered instead of failing on missing answers")
-	addFormatFlag(cmd, &opts.Format, "text", "json")
+	fl.BoolVar(&opts.Partial, "partial", false, "Score whatever is answered instead of refusing sets with missing answers")
+	addFormatFlag(cmd, &opts.Format, scoreFormats...)
+	fl.StringVar(&opts.InputFormat, "input-format", "", "Format of the INPUTs when their names do not say: yaml, json, ndjson or csv")
+	fl.StringVar(&opts.Columns, "columns", "", "YAML `file` mapping CSV header cells to question ids (or id, expect, ignore)")
+	fl.StringVarP(&opts.Output, "output", "o", "", "Write results to `FILE`, atomically, instead of stdout")
+	fl.BoolVar(&opts.FailFast, "fail-fast", false, "Stop at the first invalid answer set")
+	fl.IntVar(&opts.Jobs, "jobs", 0, "Answer sets scored in parallel by this many workers (default: one per CPU)")
 	_ = cmd.RegisterFlagCompletionFunc("answer", completeAnswer(f))
+	_ = cmd.RegisterFlagCompletionFunc("input-format", cobra.FixedCompletions(batch.InputFormats, cobra.ShellCompDirectiveNoFileComp))
 	_ = cmd.MarkFlagFilename("answers", "yaml", "yml", "json")
+	_ = cmd.MarkFlagFilename("columns", "yaml", "yml", "json")
 	return cmd
 }
 
 func scoreRun(opts *ScoreOptions) error {
+	if len(opts.Inputs) > 0 {
+		if file, ok := singleAnswerFile(opts); ok {
+			opts.AnswersFile = file
+		} else {
+			return batchRun(opts)
+		}
+	}
 	b, err := opts.Bank()
 	if err != nil {
 		return err
@@ -110,10 +172,180 @@ func scoreRun(opts *ScoreOptions) error {
 		return err
 	}
 	res := model.Score(set.Answers, scoring.Options{Explain: explainTop})
-	if opts.Format == "json" {
-		return render.WriteJSON(opts.IO.Out, render.Result(b, set.Answers, &res, set.ID))
+	out, commit, err := openOutput(opts.IO, opts.Output)
+	if err != nil {
+		return err
 	}
-	return render.ResultText(opts.IO.Out, opts.Theme(), b, set.Answers, &res)
+	switch opts.Format {
+	case "json":
+		err = render.WriteJSON(out, render.Result(b, set.Answers, &res, set.ID))
+	case "text":
+		err = render.ResultText(out, opts.Theme(), b, set.Answers, &res)
+	default:
+		err = encodeOne(out, b, set, &res, opts.Format)
+	}
+	if err = commit(err); err != nil {
+		return err
+	}
+	return checkExpectation(opts.IO, b, set, &res)
+}
+
+// checkExpectation ends a single set's run with exit 4 when it names a
+// role it expects and another ranks first; the output is unchanged.
+func checkExpectation(ios *iostreams.IOStreams, b *quiz.Bank, set *quiz.AnswerSet, res *scoring.Result) error {
+	if set.Expect == "" {
+		return nil
+	}
+	if want, _ := b.Role(set.Expect); want != res.Top() {
+		return &ExitError{Code: ExitUnmet, Err: fmt.Errorf("expected %s, but %s ranks first", set.Expect, b.Roles[res.Top()].ID)}
+	}
+	return nil
+}
+
+// encodeOne writes one answer set in a batch format.
+func encodeOne(out io.Writer, b *quiz.Bank, set *quiz.AnswerSet, res *scoring.Result, format string) error {
+	enc, err := batch.NewEncoder(format, b)
+	if err != nil {
+		return err
+	}
+	body, err := enc.Begin(out)
+	if err != nil {
+		return err
+	}
+	expect := -1
+	if set.Expect != "" {
+		expect, _ = b.Role(set.Expect)
+	}
+	id := set.ID
+	if id == "" {
+		id = "answers"
+	}
+	o := batch.Outcome{ID: []byte(id), Source: []byte(id), Answers: set.Answers, Result: res, Expect: expect}
+	if _, err := body.Write(enc.Append(nil, &o)); err != nil {
+		return err
+	}
+	sum := batch.Summary{Records: 1, Scored: 1, Top: make([]int, len(b.Roles))}
+	sum.Top[res.Top()]++
+	if expect >= 0 && o.Met() {
+		sum.Met++
+	} else if expect >= 0 {
+		sum.Unmet++
+	}
+	return enc.End(out, &sum)
+}
+
+// singleAnswerFile reports whether the INPUTs are one answer file, which
+// is shown in full as --answers would show it.
+func singleAnswerFile(opts *ScoreOptions) (string, bool) {
+	if len(opts.Inputs) != 1 || opts.Inputs[0] == "-" || (opts.Format != "text" && opts.Format != "json") {
+		return "", false
+	}
+	name := opts.Inputs[0]
+	format, _ := batch.ParseFormat(opts.InputFormat)
+	if format == batch.Auto {
+		format = batch.FormatOf(name)
+	}
+	if st, err := os.Stat(name); err != nil || st.IsDir() || format != batch.AnswerFile {
+		return "", false
+	}
+	return name, true
+}
+
+// maxNotes bounds the invalid records and unmet expectations listed on
+// stderr; the output holds every one.
+const maxNotes = 100
+
+// batchRun scores many answer sets and exits 3 when some were invalid,
+// 4 when all were valid but some expectations unmet.
+func batchRun(opts *ScoreOptions) error {
+	b, err := opts.Bank()
+	if err != nil {
+		return err
+	}
+	model, err := opts.Model()
+	if err != nil {
+		return err
+	}
+	format, _ := batch.ParseFormat(opts.InputFormat)
+	var inputs []batch.Input
+	for _, name := range opts.Inputs {
+		if name != "-" && format == batch.Auto && batch.FormatOf(name) == batch.Auto {
+			if st, err := os.Stat(name); err == nil && !st.IsDir() {
+				return flagErrorf("cannot tell the format of %s from its name: use --input-format yaml, json, ndjson or csv", name)
+			}
+		}
+		inputs = append(inputs, batch.Input{Name: name, Format: format})
+	}
+	var columns *batch.Columns
+	if opts.Columns != "" {
+		data, err := readInput(opts.IO, opts.Columns, "columns file")
+		if err != nil {
+			return err
+		}
+		if columns, err = batch.ParseColumns(b, opts.Columns, data); err != nil {
+			return asInput(err)
+		}
+	}
+	enc, err := batch.NewEncoder(opts.Format, b)
+	if err != nil {
+		return err
+	}
+	out, commit, err := openOutput(opts.IO, opts.Output)
+	if err != nil {
+		return err
+	}
+	notes := 0
+	sum, err := batch.Run(batch.Options{
+		Bank: b, Model: model, Lookup: batch.NewLookup(b),
+		Inputs: inputs, Stdin: opts.IO.In, Columns: columns,
+		Partial: opts.Partial, FailFast: opts.FailFast, Workers: opts.Jobs,
+		Encoder: enc, Out: out,
+		Note: func(line string) {
+			if notes++; notes <= maxNotes {
+				fmt.Fprintln(opts.IO.ErrOut, line)
+			}
+		},
+	})
+	if err = commit(err); err != nil {
+		return err
+	}
+	if notes > maxNotes {
+		fmt.Fprintf(opts.IO.ErrOut, "… and %d more (every record is in the output)\n", notes-maxNotes)
+	}
+	if sum.Invalid+sum.Unmet > 0 && (opts.Format != "text" || opts.Output != "") {
+		fmt.Fprintf(opts.IO.ErrOut, "%d answer sets: %d scored, %d invalid; expectations: %d met, %d unmet\n", sum.Records, sum.Scored, sum.Invalid, sum.Met, sum.Unmet)
+	}
+	switch {
+	case sum.Invalid > 0:
+		return &ExitError{Code: ExitInvalidRecords}
+	case sum.Unmet > 0:
+		return &ExitError{Code: ExitUnmet}
+	}
+	return nil
+}
+
+// openOutput returns where results go: stdout, or --output FILE written
+// atomically. commit finishes the file when the run succeeded (or ended
+// with records to report) and discards it on a failure.
+func openOutput(ios *iostreams.IOStreams, path string) (io.Writer, func(error) error, error) {
+	if path == "" {
+		return ios.Out, func(err error) error { return err }, nil
+	}
+	f, err := atomicfile.Create(path, 0o644)
+	if err != nil {
+		return nil, nil, fmt.Errorf("--output: %w", err)
+	}
+	bw := bufio.NewWriterSize(f, 1<<20)
+	return bw, func(err error) error {
+		if err == nil {
+			err = bw.Flush()
+		}
+		if err != nil {
+			f.Abort()
+			return err
+		}
+		return f.Commit()
+	}, nil
 }
 
 // applyAnswerFlags parses --answer ID=VALUE flags into answers, replacing

@@ -41,6 +41,10 @@ func TestScoreFlags(t *testing.T) {
 		{"values keep their commas", []string{"--answer", "week-of-work=launch,backlog"},
 			ScoreOptions{Answers: []string{"week-of-work=launch,backlog"}, Format: "text"}, ""},
 		{"stdin", []string{"--answers", "-"}, ScoreOptions{AnswersFile: "-", Format: "text"}, ""},
+		{"batch inputs", []string{"a.ndjson", "dir", "-", "--format", "junit", "--output", "r.xml", "--fail-fast", "--jobs", "3", "--input-format", "csv", "--columns", "c.yaml"},
+			ScoreOptions{Inputs: []string{"a.ndjson", "dir", "-"}, Format: "junit", Output: "r.xml", FailFast: true, Jobs: 3, InputFormat: "csv", Columns: "c.yaml"}, ""},
+		{"inputs and --answer", []string{"a.ndjson", "--answer", "degree=business"}, ScoreOptions{}, "give INPUT files, or the flags, not both"},
+		{"bad input format", []string{"a.txt", "--input-format", "xls"}, ScoreOptions{}, `--input-format: unknown input format "xls"`},
 		{"nothing to score", nil, ScoreOptions{}, "no answers given"},
 		{"bad format", []string{"--answers", "a.yaml", "--format", "yaml"}, ScoreOptions{}, `invalid value "yaml" for --format`},
 	}
@@ -64,6 +68,9 @@ func TestScoreFlags(t *testing.T) {
 				t.Fatal(err)
 			}
 			got.IO, got.Bank, got.Model, got.Theme = nil, nil, nil, nil
+			if len(got.Inputs) == 0 {
+				got.Inputs = nil // cobra passes no arguments as an empty slice
+			}
 			if !reflect.DeepEqual(*got, tt.want) {
 				t.Errorf("options = %+v, want %+v", *got, tt.want)
 			}

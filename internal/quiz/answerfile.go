@@ -46,12 +46,14 @@ func (d *decoder) answerFile(b *Bank, data []byte) *AnswerSet {
 		return nil
 	}
 	set := &AnswerSet{Answers: b.NewAnswers()}
-	if n := top.get("id"); n != nil {
+	// A null id or expect is no id or expectation, as tools that write
+	// every column write them.
+	if n := top.get("id"); n != nil && !isNull(n) {
 		if s, ok := d.str(n, "id"); ok {
 			set.ID = Sanitize(s)
 		}
 	}
-	if n := top.get("expect"); n != nil {
+	if n := top.get("expect"); n != nil && !isNull(n) {
 		if s, ok := d.str(n, "expect"); ok {
 			if _, known := b.Role(s); known {
 				set.Expect = s
@@ -100,6 +102,8 @@ func (d *decoder) answerFile(b *Bank, data []byte) *AnswerSet {
 	}
 	return set
 }
+
+func isNull(n *yaml.Node) bool { return n.Kind == yaml.ScalarNode && n.Tag == "!!null" }
 
 // answerValues reads one answer's value: a scalar or a list of scalars.
 // A null value means unanswered and gives nil, true.

@@ -122,6 +122,8 @@ type RoleFit struct {
 	Role   int
 	Fit    float64 // 0–100; 0 when not Scored
 	Scored bool    // false when no dimension of the role's profile is scored
+
+	rankKey float64 // Fit rounded to rankPrecision, computed once for sorting
 }
 
 // Certainty says how far to trust the top of the ranking.
@@ -174,19 +176,19 @@ func (m *Model) ScoreInto(res *Result, answers quiz.Answers) {
 	nd := len(m.bank.Dimensions)
 	res.Dimensions = resize(res.Dimensions, nd)
 	acc := m.accumulators(&[maxStackDims]accumulator{})
-	m.accumulate(acc, answers, -1)
+	st := m.accumulate(acc, answers, -1)
 	for i := range res.Dimensions {
 		res.Dimensions[i] = acc[i].score(i)
 	}
 	res.Roles = resize(res.Roles, len(m.roles))
 	for i := range m.roles {
 		fit, ok := m.fit(i, res.Dimensions, -1)
-		res.Roles[i] = RoleFit{Role: i, Fit: fit, Scored: ok}
+		res.Roles[i] = RoleFit{Role: i, Fit: fit, Scored: ok, rankKey: math.Round(fit * rankPrecision)}
 	}
 	rank(res.Roles)
-	res.Answered = answers.Count()
+	res.Answered = st.answered
 	res.Questions = len(m.questions)
-	res.Certainty = m.certainty(answers, res.Roles)
+	res.Certainty = certainty(st, res.Roles)
 	res.Explanations = res.Explanations[:0]
 }
 
@@ -211,14 +213,24 @@ func (a accumulator) score(dim int) DimensionScore {
 	return DimensionScore{Dimension: dim, Score: a.wp / a.w, Scored: true}
 }
 
+// answerStats are what certainty needs from the answers, gathered in the
+// same pass that scores them.
+type answerStats struct {
+	answered int
+	likert   int     // Likert answers
+	lo, hi   float64 // their lowest and highest, as shares of the scale
+}
+
 // accumulate adds every answered question's items, leaving out the
 // question at index skip (-1 for none).
-func (m *Model) accumulate(acc []accumulator, answers quiz.Answers, skip int) {
+func (m *Model) accumulate(acc []accumulator, answers quiz.Answers, skip int) answerStats {
+	st := answerStats{lo: 1, hi: 0}
 	for qi := range m.questions {
 		a := &answers[qi]
 		if !a.Set || qi == skip {
 			continue
 		}
+		st.answered++
 		q := &m.questions[qi]
 		w := q.weight
 		switch q.kind {
@@ -228,7 +240,15 @@ func (m *Model) accumulate(acc []accumulator, answers quiz.Answers, skip int) {
 				acc[p.Dimension].wp += w * p.At
 			}
 		case quiz.Likert:
-			pos := 100 * float64(a.Level-q.min) / q.span
+			u := float64(a.Level-q.min) / q.span
+			st.likert++
+			if u < st.lo {
+				st.lo = u
+			}
+			if u > st.hi {
+				st.hi = u
+			}
+			pos := 100 * u
 			if q.reversed {
 				pos = 100 - pos
 			}
@@ -242,6 +262,7 @@ func (m *Model) accumulate(acc []accumulator, answers quiz.Answers, skip int) {
 			}
 		}
 	}
+	return st
 }
 
 // fit is role r's fit to dims: 100 minus the weighted root-mean-square
@@ -273,9 +294,8 @@ func rank(fits []RoleFit) {
 		if a.Scored != b.Scored {
 			return a.Scored
 		}
-		fa, fb := math.Round(a.Fit*rankPrecision), math.Round(b.Fit*rankPrecision)
-		if fa != fb {
-			return fa > fb
+		if a.rankKey != b.rankKey {
+			return a.rankKey > b.rankKey
 		}
 		return a.Role < b.Role
 	}
@@ -287,7 +307,7 @@ func rank(fits []RoleFit) {
 }
 
 // certainty grades the lead of the top role and flags flat answers.
-func (m *Model) certainty(answers quiz.Answers, ranked []RoleFit) Certainty {
+func certainty(st answerStats, ranked []RoleFit) Certainty {
 	var c Certainty
 	if len(ranked) > 0 {
 		c.Margin = ranked[0].Fit
@@ -295,17 +315,7 @@ func (m *Model) certainty(answers quiz.Answers, ranked []RoleFit) Certainty {
 			c.Margin -= ranked[1].Fit
 		}
 	}
-	n, lo, hi := 0, math.Inf(1), math.Inf(-1)
-	for qi := range m.questions {
-		q := &m.questions[qi]
-		if q.kind != quiz.Likert || !answers[qi].Set {
-			continue
-		}
-		u := float64(answers[qi].Level-q.min) / q.span
-		lo, hi = math.Min(lo, u), math.Max(hi, u)
-		n++
-	}
-	c.Flat = n >= flatMinLikert && hi-lo <= flatSpan
+	c.Flat = st.likert >= flatMinLikert && st.hi-st.lo <= flatSpan
 	switch {
 	case c.Flat || c.Margin < MediumMargin:
 		c.Level = Low

@@ -1,0 +1,357 @@
+// Package batch scores many answer sets in one run: answer files,
+// directories of them, NDJSON and CSV, from files or stdin, streamed
+// through all cores and written in input order, in one of several output
+// formats. Every record is accounted for: an invalid one becomes an error
+// record in its place, and the run goes on.
+//
+// One reader turns inputs into numbered chunks of records; workers parse,
+// score and encode each chunk into bytes with buffers they reuse; one
+// writer puts the chunks back in order. The channels between them are
+// small and fixed, so memory stays flat however long the input is.
+package batch
+
+import (
+	"bytes"
+	"context"
+	"errors"
+	"fmt"
+	"io"
+	"runtime"
+	"strconv"
+	"strings"
+	"sync"
+
+	"github.com/pmfit/pmfit/internal/quiz"
+	"github.com/pmfit/pmfit/internal/render"
+	"github.com/pmfit/pmfit/internal/scoring"
+)
+
+// Options configure a run.
+type Options struct {
+	Bank    *quiz.Bank
+	Model   *scoring.Model
+	Lookup  *Lookup
+	Inputs  []Input
+	Stdin   io.Reader
+	Columns *Columns // CSV headers → question ids; nil maps ids and question texts only
+	Partial bool     // score sets with unanswered questions instead of refusing them
+	// FailFast stops at the first invalid record, after writing it.
+	FailFast bool
+	Workers  int // 0: one per CPU
+	Encoder  Encoder
+	Out      io.Writer
+	// Note is called on the writer's goroutine, in input order, with a
+	// line for each invalid record and each unmet expectation, and for
+	// warnings about inputs (an ignored CSV column).
+	Note func(line string)
+}
+
+// chunkSize is how many bytes of NDJSON, or rows of CSV, one chunk holds:
+// large enough to amortize the channel hand-offs, small enough that the
+// chunks in flight stay a few megabytes.
+const (
+	chunkSize     = 256 << 10
+	chunkRows     = 512
+	maxLineLength = 1 << 20
+)
+
+type chunkKind int
+
+const (
+	kindNDJSON chunkKind = iota // data holds whole lines
+	kindRows                    // rows hold CSV records
+	kindFile                    // data holds one answer file
+	kindFailed                  // an input (or a line) that could not be read
+	kindNote                    // a warning about an input, no record
+)
+
+type chunk struct {
+	seq  int
+	kind chunkKind
+	name string // the input, as sources name it
+	line int    // the first line's number
+	data []byte
+	buf  *[]byte // data's pooled buffer, to return
+	rows []csvRow
+	cols *csvColumns
+	err  error
+
+	// Filled in by a worker.
+	out   *[]byte
+	sum   Summary
+	notes []string
+	stop  int // fail-fast: where out ends after the first invalid record; -1 when none
+}
+
+// freeBufs recycles chunk buffers. A fixed free list rather than a
+// sync.Pool: the pool is emptied at every garbage collection, and then
+// each chunk pays for a fresh, zeroed quarter-megabyte.
+var freeBufs = make(chan *[]byte, 64)
+
+func getBuf() *[]byte {
+	select {
+	case b := <-freeBufs:
+		*b = (*b)[:0]
+		return b
+	default:
+		b := make([]byte, 0, chunkSize)
+		return &b
+	}
+}
+
+func putBuf(b *[]byte) {
+	if b == nil || cap(*b) > 4*chunkSize {
+		return
+	}
+	select {
+	case freeBufs <- b:
+	default:
+	}
+}
+
+// Run scores every input and writes the results. It returns an error only
+// for failures not caused by the input, writing the output above all;
+// invalid records are counted in the summary.
+func Run(opts Options) (Summary, error) {
+	sum := Summary{Top: make([]int, len(opts.Bank.Roles))}
+	workers := opts.Workers
+	if workers <= 0 {
+		workers = runtime.GOMAXPROCS(0)
+	}
+	body, err := opts.Encoder.Begin(opts.Out)
+	if err != nil {
+		return sum, err
+	}
+	ctx, cancel := context.WithCancel(context.Background())
+	defer cancel()
+
+	jobs := make(chan *chunk, 2*workers)
+	results := make(chan *chunk, 2*workers)
+	go func() {
+		defer close(jobs)
+		(&reader{opts: &opts, ctx: ctx, jobs: jobs}).run()
+	}()
+	var wg sync.WaitGroup
+	for range workers {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			w := newWorker(&opts)
+			for c := range jobs {
+				w.process(c)
+				results <- c
+			}
+		}()
+	}
+	go func() {
+		wg.Wait()
+		close(results)
+	}()
+
+	// Put chunks back in input order as they come.
+	lead := 0
+	if lt, ok := opts.Encoder.(leadTrimmer); ok {
+		lead = lt.lead()
+	}
+	pending := map[int]*chunk{}
+	next, first := 0, true
+	var writeErr error
+	for c := range results {
+		pending[c.seq] = c
+		for {
+			c, ok := pending[next]
+			if !ok {
+				break
+			}
+			delete(pending, next)
+			next++
+			if sum.Stopped || writeErr != nil {
+				recycle(c)
+				continue
+			}
+			data := *c.out
+			if opts.FailFast && c.stop >= 0 {
+				data = data[:c.stop]
+				sum.Stopped = true
+				cancel()
+			}
+			if first && len(data) > 0 {
+				data, first = data[lead:], false
+			}
+			if _, err := body.Write(data); err != nil {
+				writeErr = err
+				cancel()
+			}
+			sum.add(c.sum)
+			for _, n := range c.notes {
+				if opts.Note != nil {
+					opts.Note(n)
+				}
+			}
+			recycle(c)
+		}
+	}
+	if writeErr != nil {
+		return sum, writeErr
+	}
+	return sum, opts.Encoder.End(opts.Out, &sum)
+}
+
+func recycle(c *chunk) {
+	putBuf(c.buf)
+	putBuf(c.out)
+	c.buf, c.out, c.data = nil, nil, nil
+}
+
+var errLineTooLong = fmt.Errorf("line is longer than %d bytes", maxLineLength)
+
+// worker holds what one goroutine reuses from record to record.
+type worker struct {
+	opts    *Options
+	parser  *ndjsonParser
+	answers quiz.Answers
+	res     scoring.Result
+	src     []byte
+	outcome Outcome // reused: passed to an interface, a local would escape
+}
+
+func newWorker(opts *Options) *worker {
+	return &worker{opts: opts, parser: newNDJSONParser(opts.Lookup), answers: opts.Bank.NewAnswers()}
+}
+
+func (w *worker) process(c *chunk) {
+	c.out = getBuf()
+	c.stop = -1
+	c.sum.Top = make([]int, len(w.opts.Bank.Roles))
+	switch c.kind {
+	case kindNDJSON:
+		w.ndjson(c)
+	case kindRows:
+		w.csvRows(c)
+	case kindFile:
+		set, err := quiz.ParseAnswerFile(w.opts.Bank, c.name, c.data)
+		id, expect := []byte(c.name), -1
+		if err == nil {
+			copy(w.answers, set.Answers)
+			if set.ID != "" {
+				id = []byte(set.ID)
+			}
+			if set.Expect != "" {
+				expect, _ = w.opts.Bank.Role(set.Expect)
+			}
+		}
+		w.record(c, id, []byte(c.name), err, expect)
+	case kindFailed:
+		w.record(c, []byte(c.name), []byte(c.source()), c.err, -1)
+	case kindNote:
+		c.notes = append(c.notes, c.err.Error())
+	}
+}
+
+func (c *chunk) source() string {
+	if c.line > 0 {
+		return c.name + ":" + strconv.Itoa(c.line)
+	}
+	return c.name
+}
+
+// ndjson scores each line of a chunk of NDJSON.
+func (w *worker) ndjson(c *chunk) {
+	data, line := c.data, c.line
+	for len(data) > 0 && c.stop < 0 {
+		var l []byte
+		if i := bytes.IndexByte(data, '\n'); i >= 0 {
+			l, data = data[:i], data[i+1:]
+		} else {
+			l, data = data, nil
+		}
+		if n := len(l); n > 0 && l[n-1] == '\r' {
+			l = l[:n-1]
+		}
+		if len(bytes.TrimSpace(l)) > 0 {
+			w.src = strconv.AppendInt(append(append(w.src[:0], c.name...), ':'), int64(line), 10)
+			if len(l) > maxLineLength {
+				// The reader bounds its buffers near this size; the limit
+				// itself is enforced here, exactly, whatever they hold.
+				clear(w.answers)
+				w.record(c, w.src, w.src, errLineTooLong, -1)
+				line++
+				continue
+			}
+			rec, err := w.parser.parse(l, w.answers)
+			id := w.src
+			if rec.hasID {
+				id = rec.id
+			}
+			w.record(c, id, w.src, err, rec.expect)
+		}
+		line++
+	}
+}
+
+// record checks, scores and encodes one answer set, now in w.answers.
+func (w *worker) record(c *chunk, id, src []byte, err error, expect int) {
+	c.sum.Records++
+	if err == nil && !w.opts.Partial {
+		err = w.checkComplete()
+	}
+	if err == nil && w.answers.Count() == 0 {
+		err = errors.New("no question is answered")
+	}
+	o := &w.outcome
+	*o = Outcome{ID: id, Source: src, Err: err, Answers: w.answers, Result: &w.res, Expect: expect}
+	if err != nil {
+		c.sum.Invalid++
+		*c.out = w.opts.Encoder.Append(*c.out, o)
+		c.notes = append(c.notes, note(src, err))
+		if w.opts.FailFast {
+			c.stop = len(*c.out)
+		}
+		return
+	}
+	w.opts.Model.ScoreInto(&w.res, w.answers)
+	c.sum.Scored++
+	c.sum.Top[w.res.Top()]++
+	if expect >= 0 {
+		if o.Met() {
+			c.sum.Met++
+		} else {
+			c.sum.Unmet++
+			b := w.opts.Bank
+			c.notes = append(c.notes, fmt.Sprintf("%s: expected %s (fit %.1f), but %s ranks first (fit %.1f)",
+				quiz.Sanitize(string(id)), b.Roles[expect].ID, render.Round1(o.expectFit()), b.Roles[w.res.Top()].ID, render.Round1(w.res.Roles[0].Fit)))
+		}
+	}
+	*c.out = w.opts.Encoder.Append(*c.out, o)
+}
+
+// note formats an invalid record for stderr: its source, then what was
+// wrong. Messages that already start with their file (answer files) keep
+// their own positions.
+func note(src []byte, err error) string {
+	msg := quiz.Sanitize(err.Error())
+	var fe *quiz.FileError
+	if errors.As(err, &fe) {
+		return msg
+	}
+	return quiz.Sanitize(string(src)) + ": " + msg
+}
+
+// checkComplete refuses a set with unanswered questions, listing them.
+func (w *worker) checkComplete() error {
+	for _, a := range w.answers {
+		if !a.Set {
+			missing := w.opts.Bank.Missing(w.answers)
+			return fmt.Errorf("missing answers for %d of %d questions: %s", len(missing), len(w.answers), joinIDs(missing))
+		}
+	}
+	return nil
+}
+
+func joinIDs(ids []string) string {
+	const show = 8
+	if len(ids) <= show {
+		return strings.Join(ids, ", ")
+	}
+	return strings.Join(ids[:show], ", ") + fmt.Sprintf(" and %d more", len(ids)-show)
+}

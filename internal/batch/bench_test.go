@@ -1,0 +1,117 @@
+package batch
+
+import (
+	"bytes"
+	"io"
+	"os"
+	"testing"
+
+	"github.com/pmfit/pmfit/internal/quiz"
+	"github.com/pmfit/pmfit/internal/scoring"
+)
+
+func benchBank(b testing.TB) *quiz.Bank {
+	data, err := os.ReadFile("../../questions.yaml")
+	if err != nil {
+		b.Fatal(err)
+	}
+	bank, err := quiz.LoadBank("questions.yaml", data, quiz.LoadOptions{})
+	if err != nil {
+		b.Fatal(err)
+	}
+	return bank
+}
+
+func generated(b testing.TB, bank *quiz.Bank, n int, format string) []byte {
+	var buf bytes.Buffer
+	if err := Generate(&buf, bank, n, 1, format); err != nil {
+		b.Fatal(err)
+	}
+	return buf.Bytes()
+}
+
+// BenchmarkParseNDJSON measures parsing one line into an answer set.
+func BenchmarkParseNDJSON(b *testing.B) {
+	bank := benchBank(b)
+	lines := bytes.Split(bytes.TrimSpace(generated(b, bank, 1000, "ndjson")), []byte("\n"))
+	p := newNDJSONParser(NewLookup(bank))
+	answers := bank.NewAnswers()
+	b.ReportAllocs()
+	b.ResetTimer()
+	for i := 0; i < b.N; i++ {
+		if _, err := p.parse(lines[i%len(lines)], answers); err != nil {
+			b.Fatal(err)
+		}
+	}
+}
+
+// BenchmarkScore measures scoring one parsed answer set.
+func BenchmarkScore(b *testing.B) {
+	bank := benchBank(b)
+	lines := bytes.Split(bytes.TrimSpace(generated(b, bank, 1000, "ndjson")), []byte("\n"))
+	p := newNDJSONParser(NewLookup(bank))
+	sets := make([]quiz.Answers, len(lines))
+	for i, l := range lines {
+		sets[i] = bank.NewAnswers()
+		if _, err := p.parse(l, sets[i]); err != nil {
+			b.Fatal(err)
+		}
+	}
+	m := scoring.New(bank)
+	var res scoring.Result
+	b.ReportAllocs()
+	b.ResetTimer()
+	for i := 0; i < b.N; i++ {
+		m.ScoreInto(&res, sets[i%len(sets)])
+	}
+}
+
+// BenchmarkEncode measures writing one result in each format.
+func BenchmarkEncode(b *testing.B) {
+	bank := benchBank(b)
+	lines := bytes.Split(bytes.TrimSpace(generated(b, bank, 1, "ndjson")), []byte("\n"))
+	answers := bank.NewAnswers()
+	if _, err := newNDJSONParser(NewLookup(bank)).parse(lines[0], answers); err != nil {
+		b.Fatal(err)
+	}
+	var res scoring.Result
+	scoring.New(bank).ScoreInto(&res, answers)
+	o := Outcome{ID: []byte("gen-123456"), Source: []byte("sets.ndjson:123456"), Answers: answers, Result: &res, Expect: 1}
+	for _, format := range Formats {
+		b.Run(format, func(b *testing.B) {
+			enc, _ := NewEncoder(format, bank)
+			buf := make([]byte, 0, 4096)
+			b.ReportAllocs()
+			for i := 0; i < b.N; i++ {
+				buf = enc.Append(buf[:0], &o)
+			}
+			b.SetBytes(int64(len(buf)))
+		})
+	}
+}
+
+// BenchmarkPipeline measures the whole run, NDJSON in and out, in memory:
+// read, parse, score, encode, reorder, write.
+func BenchmarkPipeline(b *testing.B) {
+	bank := benchBank(b)
+	const n = 100_000
+	data := generated(b, bank, n, "ndjson")
+	for _, format := range []string{"ndjson", "csv"} {
+		b.Run(format, func(b *testing.B) {
+			enc, _ := NewEncoder(format, bank)
+			b.SetBytes(int64(len(data)))
+			b.ReportAllocs()
+			for i := 0; i < b.N; i++ {
+				sum, err := Run(Options{
+					Bank: bank, Model: scoring.New(bank), Lookup: NewLookup(bank),
+					Inputs: []Input{{Name: "-", Format: NDJSON}}, Stdin: bytes.NewReader(data),
+					Encoder: enc, Out: io.Discard,
+				})
+				if err != nil || sum.Scored != n {
+					b.Fatalf("%v, %+v", err, sum)
+				}
+			}
+			b.ReportMetric(float64(n*b.N)/b.Elapsed().Seconds(), "sets/s")
+		})
+	}
+}

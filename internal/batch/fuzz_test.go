@@ -1,0 +1,120 @@
+package batch
+
+import (
+	"bytes"
+	"encoding/json"
+	"strings"
+	"testing"
+
+	"github.com/pmfit/pmfit/internal/quiz"
+	"github.com/pmfit/pmfit/internal/scoring"
+)
+
+// FuzzNDJSONMatchesAnswerFiles holds the fast NDJSON parser to the
+// answer-file parser: for any line that is one JSON object, both must
+// accept it or both refuse it, and accepted, give the same answers.
+func FuzzNDJSONMatchesAnswerFiles(f *testing.F) {
+	for _, seed := range []string{
+		`{"id":"ana","expect":"how","answers":{"l1":5,"l2":1,"s1":"large","m1":["a","b"]}}`,
+		`{"answers":{"l1":"4","m1":"a,b","s1":["small"]}}`,
+		`{"answers":{"m1":"none,a"}}`,
+		`{"answers":{"l1":4.0}}`,
+		`{"answers":{"l1":" 5 ","s1":" large"}}`,
+		`{"answers":null,"id":null,"expect":null}`,
+		`{"answers":{"s1":"l\u0061rge"}}`,
+		`{"answers":{"m1":[]}}`,
+		`{"answers":{"l1":3,"l1":4}}`,
+		`{"id":"x","answers":{"q9":1}}`,
+	} {
+		f.Add([]byte(seed))
+	}
+	bank := loadSmall(f)
+	p := newNDJSONParser(NewLookup(bank))
+	f.Fuzz(func(t *testing.T, line []byte) {
+		if bytes.ContainsAny(line, "\n\r") || !json.Valid(line) || len(line) == 0 || line[0] != '{' {
+			return // not one NDJSON record; the YAML parser reads more than JSON
+		}
+		var probe map[string]json.RawMessage
+		if json.Unmarshal(line, &probe) != nil {
+			return
+		}
+		for k := range probe {
+			if k == "result" {
+				return // answer files allow it; NDJSON records do not
+			}
+		}
+		if id, ok := probe["id"]; ok && len(id) > 0 && (id[0] == 't' || id[0] == 'f' || id[0] == '[' || id[0] == '{') {
+			return // answer files take any scalar as an id; NDJSON takes strings and numbers
+		}
+		answers := bank.NewAnswers()
+		_, fastErr := p.parse(line, answers)
+		set, fileErr := quiz.ParseAnswerFile(bank, "line.json", line)
+		if (fastErr == nil) != (fileErr == nil) {
+			t.Fatalf("%s\nNDJSON parser: %v\nanswer-file parser: %v", line, fastErr, fileErr)
+		}
+		if fastErr == nil {
+			for qi := range answers {
+				if answers[qi] != set.Answers[qi] {
+					t.Fatalf("%s\nquestion %s: NDJSON %+v, answer file %+v", line, bank.Questions[qi].ID, answers[qi], set.Answers[qi])
+				}
+			}
+		}
+	})
+}
+
+// FuzzNDJSONReader feeds arbitrary bytes through the whole NDJSON path:
+// it must not panic, must account for every non-blank line, and must
+// write valid NDJSON.
+func FuzzNDJSONReader(f *testing.F) {
+	f.Add([]byte(`{"answers":{"l1":5,"l2":1,"s1":"large","m1":["a"]}}` + "\n\n" + `{"answers":` + "\n" + "\xff\x00"))
+	f.Add([]byte("{}\r\n[]\n\"\\u12\"\n"))
+	fuzzPipeline(f, NDJSON, func(in []byte) int {
+		n := 0
+		for _, l := range bytes.Split(in, []byte("\n")) {
+			if len(bytes.TrimSpace(bytes.TrimSuffix(l, []byte("\r")))) > 0 {
+				n++
+			}
+		}
+		return n
+	})
+}
+
+// FuzzCSVReader feeds arbitrary bytes through the CSV path: no panic,
+// valid NDJSON out.
+func FuzzCSVReader(f *testing.F) {
+	f.Add([]byte("id,l1,l2,s1,m1\nana,5,1,large,\"a,b\"\nbob,Agree,1,Small,Alpha\n"))
+	f.Add([]byte("l1,l1\n1,2\n"))
+	f.Add([]byte("\"unterminated\n"))
+	f.Add([]byte("Timestamp,How big is your company?\n1,\"Small, under 50\"\n"))
+	fuzzPipeline(f, CSV, nil)
+}
+
+func fuzzPipeline(f *testing.F, format Format, records func([]byte) int) {
+	bank := loadSmall(f)
+	model, lookup := scoring.New(bank), NewLookup(bank)
+	f.Fuzz(func(t *testing.T, in []byte) {
+		enc, _ := NewEncoder("ndjson", bank)
+		var out bytes.Buffer
+		sum, err := Run(Options{Bank: bank, Model: model, Lookup: lookup, Inputs: []Input{{Name: "-", Format: format}},
+			Stdin: bytes.NewReader(in), Encoder: enc, Out: &out, Partial: true, Workers: 2})
+		if err != nil {
+			t.Fatal(err)
+		}
+		lines := 0
+		for _, l := range strings.Split(strings.TrimSuffix(out.String(), "\n"), "\n") {
+			if l == "" {
+				continue
+			}
+			lines++
+			if !json.Valid([]byte(l)) {
+				t.Fatalf("invalid output line %q", l)
+			}
+		}
+		if lines != sum.Records || sum.Records != sum.Scored+sum.Invalid {
+			t.Fatalf("%d lines, summary %+v", lines, sum)
+		}
+		if records != nil && records(in) != sum.Records {
+			t.Fatalf("%d records for %d non-blank lines\ninput %q\noutput %.300s", sum.Records, records(in), in, out.String())
+		}
+	})
+}

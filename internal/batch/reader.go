@@ -1,0 +1,264 @@
+package batch
+
+import (
+	"bufio"
+	"bytes"
+	"context"
+	"errors"
+	"fmt"
+	"io"
+	"io/fs"
+	"os"
+	"path/filepath"
+
+	"github.com/pmfit/pmfit/internal/quiz"
+)
+
+// stdinName is how sources name standard input.
+const stdinName = "<stdin>"
+
+// reader turns the inputs into numbered chunks, in order.
+type reader struct {
+	opts *Options
+	ctx  context.Context
+	jobs chan<- *chunk
+	seq  int
+}
+
+// send hands a chunk to the workers; false means the run was stopped.
+func (r *reader) send(c *chunk) bool {
+	c.seq = r.seq
+	r.seq++
+	select {
+	case r.jobs <- c:
+		return true
+	case <-r.ctx.Done():
+		putBuf(c.buf)
+		return false
+	}
+}
+
+func (r *reader) failed(name string, line int, err error) bool {
+	return r.send(&chunk{kind: kindFailed, name: name, line: line, err: err})
+}
+
+func (r *reader) warn(format string, args ...any) bool {
+	return r.send(&chunk{kind: kindNote, err: fmt.Errorf(format, args...)})
+}
+
+func (r *reader) run() {
+	for _, in := range r.opts.Inputs {
+		if r.ctx.Err() != nil || !r.input(in) {
+			return
+		}
+	}
+}
+
+// input reads one command-line input; false means stop.
+func (r *reader) input(in Input) bool {
+	if in.Name == "-" {
+		return r.stream(stdinName, r.opts.Stdin, in.Format)
+	}
+	st, err := os.Stat(in.Name)
+	if err != nil {
+		return r.failed(in.Name, 0, unwrapPath(err))
+	}
+	if st.IsDir() {
+		return r.walk(in.Name)
+	}
+	format := in.Format
+	if format == Auto {
+		format = FormatOf(in.Name)
+	}
+	if format == Auto {
+		return r.failed(in.Name, 0, errors.New("cannot tell the format from the file name; use --input-format"))
+	}
+	f, err := os.Open(in.Name)
+	if err != nil {
+		return r.failed(in.Name, 0, unwrapPath(err))
+	}
+	defer f.Close()
+	return r.stream(in.Name, f, format)
+}
+
+// unwrapPath drops the path an *fs.PathError repeats: sources already
+// name the file.
+func unwrapPath(err error) error {
+	var pe *fs.PathError
+	if errors.As(err, &pe) {
+		return fmt.Errorf("cannot read: %w", pe.Err)
+	}
+	return err
+}
+
+// walk reads every answer file under dir, in lexical order.
+func (r *reader) walk(dir string) bool {
+	ok := true
+	err := filepath.WalkDir(dir, func(path string, d fs.DirEntry, err error) error {
+		if err != nil {
+			// An unreadable directory or file is a record too, never a
+			// silent skip.
+			ok = r.failed(path, 0, unwrapPath(err))
+		} else if !d.IsDir() && walked(path) {
+			ok = r.file(path)
+		}
+		if !ok {
+			return filepath.SkipAll
+		}
+		if err != nil && d != nil && d.IsDir() {
+			return filepath.SkipDir
+		}
+		return nil
+	})
+	return ok && err == nil
+}
+
+func (r *reader) file(path string) bool {
+	f, err := os.Open(path)
+	if err != nil {
+		return r.failed(path, 0, unwrapPath(err))
+	}
+	defer f.Close()
+	return r.answerFile(path, f)
+}
+
+func (r *reader) stream(name string, rd io.Reader, format Format) bool {
+	switch format {
+	case NDJSON:
+		return r.ndjson(name, rd)
+	case CSV:
+		return r.csv(name, rd)
+	case AnswerFile:
+		return r.answerFile(name, rd)
+	}
+	// Stdin without --input-format: one JSON object on the first line
+	// means NDJSON; anything else is one answer file.
+	br := bufio.NewReaderSize(rd, 64<<10)
+	var peek []byte
+	for n := 512; n <= br.Size(); n *= 2 {
+		var err error
+		// Only as far as the first line: a slow producer is not kept
+		// waiting for a full buffer.
+		if peek, err = br.Peek(n); bytes.IndexByte(bytes.TrimLeft(peek, " \t\r\n"), '\n') >= 0 || err != nil {
+			break
+		}
+	}
+	first, _, _ := bytes.Cut(bytes.TrimLeft(peek, " \t\r\n"), []byte("\n"))
+	first = bytes.TrimSpace(first)
+	if len(first) > 1 && first[0] == '{' && first[len(first)-1] == '}' {
+		return r.ndjson(name, br)
+	}
+	return r.answerFile(name, br)
+}
+
+func (r *reader) answerFile(name string, rd io.Reader) bool {
+	buf := getBuf()
+	data, err := readAll(*buf, io.LimitReader(rd, quiz.MaxFileBytes+1))
+	*buf = data
+	switch {
+	case err != nil:
+		putBuf(buf)
+		return r.failed(name, 0, fmt.Errorf("cannot read: %w", err))
+	case len(data) > quiz.MaxFileBytes:
+		putBuf(buf)
+		return r.failed(name, 0, fmt.Errorf("larger than the limit of %d bytes", quiz.MaxFileBytes))
+	}
+	return r.send(&chunk{kind: kindFile, name: name, data: data, buf: buf})
+}
+
+func readAll(b []byte, rd io.Reader) ([]byte, error) {
+	for {
+		if len(b) == cap(b) {
+			b = append(b, 0)[:len(b)]
+		}
+		n, err := rd.Read(b[len(b):cap(b)])
+		b = b[:len(b)+n]
+		if err == io.EOF {
+			return b, nil
+		}
+		if err != nil {
+			return b, err
+		}
+	}
+}
+
+// ndjson reads NDJSON in blocks of whole lines. A last line without a
+// newline is still a line; one too long to be an answer set becomes an
+// error record and is skipped.
+func (r *reader) ndjson(name string, rd io.Reader) bool {
+	line := 1
+	buf := getBuf()
+	for eof := false; !eof; {
+		for len(*buf) < cap(*buf) && !eof {
+			n, err := rd.Read((*buf)[len(*buf):cap(*buf)])
+			*buf = (*buf)[:len(*buf)+n]
+			if err == io.EOF {
+				eof = true
+			} else if err != nil {
+				putBuf(buf)
+				return r.failed(name, line, fmt.Errorf("cannot read: %w", err))
+			}
+		}
+		data := *buf
+		if eof && len(data) == 0 {
+			break
+		}
+		cut := bytes.LastIndexByte(data, '\n') + 1
+		if eof {
+			cut = len(data) // the last line may lack its newline
+		}
+		if cut == 0 {
+			// A full buffer (filling stops early only at the end of the
+			// input) holding no newline: part of one long line.
+			if cap(data) < maxLineLength {
+				// A long line: grow the buffer, up to the limit and no
+				// further, so "too long" means exactly "over the limit".
+				grown := make([]byte, len(data), min(2*cap(data), maxLineLength))
+				copy(grown, data)
+				putBuf(buf)
+				buf = &grown
+				continue
+			}
+			// One line longer than any answer set: report it, skip it.
+			if !r.failed(name, line, errLineTooLong) {
+				putBuf(buf)
+				return false
+			}
+			rest, skipErr := skipLine(rd)
+			if skipErr != nil {
+				putBuf(buf)
+				return skipErr == io.EOF
+			}
+			line++
+			*buf = append((*buf)[:0], rest...)
+			continue
+		}
+		next := getBuf()
+		*next = append(*next, data[cut:]...)
+		*buf = data[:cut]
+		c := &chunk{kind: kindNDJSON, name: name, line: line, data: *buf, buf: buf}
+		line += bytes.Count(c.data, []byte{'\n'})
+		if !r.send(c) {
+			putBuf(next)
+			return false
+		}
+		buf = next
+	}
+	putBuf(buf)
+	return true
+}
+
+// skipLine reads past the next newline and returns what followed it in
+// the last read.
+func skipLine(rd io.Reader) ([]byte, error) {
+	b := make([]byte, 64<<10)
+	for {
+		n, err := rd.Read(b)
+		if i := bytes.IndexByte(b[:n], '\n'); i >= 0 {
+			return b[i+1 : n], nil
+		}
+		if err != nil {
+			return nil, err
+		}
+	}
+}

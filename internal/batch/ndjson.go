@@ -22,6 +22,7 @@ type Lookup struct {
 	ids       []string   // question ids in bank order
 	keys      []string   // per question: `"id":`, as compact JSON writes the key
 	values    [][]string // per question: option values in order
+	quoted    [][]string // per question: option values as JSON strings, quotes included
 	info      []questionInfo
 }
 
@@ -42,6 +43,11 @@ func NewLookup(b *quiz.Bank) *Lookup {
 		l.ids = append(l.ids, q.ID)
 		l.keys = append(l.keys, string(appendJSONString(nil, q.ID))+":")
 		l.values[i] = q.Values()
+		var quoted []string
+		for _, v := range l.values[i] {
+			quoted = append(quoted, string(appendJSONString(nil, v)))
+		}
+		l.quoted = append(l.quoted, quoted)
 		l.info = append(l.info, questionInfo{kind: q.Kind, min: q.Scale.Min, max: q.Scale.Max, none: q.None})
 	}
 	for i, r := range b.Roles {
@@ -218,6 +224,24 @@ func (p *ndjsonParser) answers(answers quiz.Answers) error {
 func (p *ndjsonParser) answer(qi int, answers quiz.Answers) error {
 	q := &p.lk.info[qi]
 	p.skipSpace()
+	// Fast paths for what generators and exports write: a one-digit scale
+	// point, or an option value as a whole quoted token. Anything else
+	// (spaces, escapes, a mistake) takes the general path below.
+	if p.pos+1 < len(p.data) {
+		switch c, next := p.data[p.pos], p.data[p.pos+1]; {
+		case q.kind == quiz.Likert && isDigit(c) && (next == ',' || next == '}'):
+			if n := int(c - '0'); n >= q.min && n <= q.max {
+				answers[qi] = quiz.Answer{Set: true, Level: n}
+				p.pos++
+				return nil
+			}
+		case q.kind == quiz.Single && c == '"':
+			if i, ok := p.quotedOption(qi); ok {
+				answers[qi] = quiz.Answer{Set: true, Choice: i}
+				return nil
+			}
+		}
+	}
 	switch c := p.peek(); {
 	case c == 'n' && p.peekWord("null"):
 		p.pos += 4
@@ -234,6 +258,21 @@ func (p *ndjsonParser) answer(qi int, answers quiz.Answers) error {
 			if p.peek() == ']' && first {
 				p.pos++
 				break
+			}
+			if q.kind == quiz.Multi {
+				if i, ok := p.quotedOption(qi); ok {
+					picks |= 1 << uint(i)
+					n++
+					p.skipSpace()
+					if p.peek() == ',' {
+						p.pos++
+						continue
+					}
+					if err := p.expectByte(']'); err != nil {
+						return err
+					}
+					break
+				}
 			}
 			v, err := p.scalarText()
 			if err != nil || v == nil {
@@ -328,6 +367,18 @@ func (p *ndjsonParser) pickList(qi int, v []byte, picks *uint64) error {
 		}
 	}
 	return nil
+}
+
+// quotedOption matches an option's value, written as a plain JSON string,
+// at the current position, and moves past it.
+func (p *ndjsonParser) quotedOption(qi int) (int, bool) {
+	for i, qv := range p.lk.quoted[qi] {
+		if hasPrefixAt(p.data, p.pos, qv) {
+			p.pos += len(qv)
+			return i, true
+		}
+	}
+	return 0, false
 }
 
 // option finds an option by value. A scan, not a map: questions have a

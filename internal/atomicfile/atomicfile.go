@@ -1,6 +1,11 @@
 // Package atomicfile writes files so that readers see either the old
 // content or the whole new content, never a part: data goes to a temporary
 // file in the same directory, is synced, then renamed over the target.
+//
+// Only regular files are replaced. A symlink keeps pointing where it did
+// (its target is replaced), and a device, FIFO or terminal — /dev/null,
+// /dev/stdout, a named pipe — is written to directly: renaming over it
+// would destroy it.
 package atomicfile
 
 import (
@@ -13,13 +18,27 @@ import (
 // File is a file being written; nothing appears at its path until Commit.
 type File struct {
 	*os.File
-	path string
-	done bool
+	path   string
+	done   bool
+	direct bool // writing straight into a device or pipe
 }
 
 // Create starts writing path with the given permissions, creating its
 // directory (mode 0700) when missing.
 func Create(path string, perm os.FileMode) (*File, error) {
+	if resolved, err := filepath.EvalSymlinks(path); err == nil {
+		path = resolved
+	}
+	if st, err := os.Stat(path); err == nil && !st.Mode().IsRegular() {
+		if st.IsDir() {
+			return nil, fmt.Errorf("%s is a directory", path)
+		}
+		f, err := os.OpenFile(path, os.O_WRONLY, 0)
+		if err != nil {
+			return nil, err
+		}
+		return &File{File: f, path: path, direct: true}, nil
+	}
 	dir := filepath.Dir(path)
 	if err := os.MkdirAll(dir, 0o700); err != nil {
 		return nil, err
@@ -42,6 +61,9 @@ func (f *File) Commit() error {
 		return errors.New("atomicfile: already committed or aborted")
 	}
 	f.done = true
+	if f.direct {
+		return f.File.Close()
+	}
 	err := f.File.Sync()
 	if cerr := f.File.Close(); err == nil {
 		err = cerr
@@ -64,7 +86,9 @@ func (f *File) Abort() {
 	}
 	f.done = true
 	f.File.Close()
-	os.Remove(f.File.Name())
+	if !f.direct {
+		os.Remove(f.File.Name())
+	}
 }
 
 // Write writes data to path atomically with the given permissions.

@@ -90,21 +90,23 @@ func BenchmarkEncode(b *testing.B) {
 	}
 }
 
-// BenchmarkPipeline measures the whole run, NDJSON in and out, in memory:
-// read, parse, score, encode, reorder, write.
+// BenchmarkPipeline measures whole runs in memory: read, parse, score,
+// encode, reorder, write. Names are input-to-output formats.
 func BenchmarkPipeline(b *testing.B) {
 	bank := benchBank(b)
 	const n = 100_000
-	data := generated(b, bank, n, "ndjson")
-	for _, format := range []string{"ndjson", "csv"} {
-		b.Run(format, func(b *testing.B) {
-			enc, _ := NewEncoder(format, bank)
+	inputs := map[string][]byte{"ndjson": generated(b, bank, n, "ndjson"), "csv": generated(b, bank, n, "csv")}
+	for _, c := range []struct{ in, out string }{{"ndjson", "ndjson"}, {"ndjson", "csv"}, {"csv", "ndjson"}} {
+		b.Run(c.in+"-to-"+c.out, func(b *testing.B) {
+			data := inputs[c.in]
+			format, _ := ParseFormat(c.in)
+			enc, _ := NewEncoder(c.out, bank)
 			b.SetBytes(int64(len(data)))
 			b.ReportAllocs()
 			for i := 0; i < b.N; i++ {
 				sum, err := Run(Options{
 					Bank: bank, Model: scoring.New(bank), Lookup: NewLookup(bank),
-					Inputs: []Input{{Name: "-", Format: NDJSON}}, Stdin: bytes.NewReader(data),
+					Inputs: []Input{{Name: "-", Format: format}}, Stdin: bytes.NewReader(data),
 					Encoder: enc, Out: io.Discard,
 				})
 				if err != nil || sum.Scored != n {

@@ -94,6 +94,8 @@ explains the result.
 		NewCmdQuestions(f, nil),
 		NewCmdRoles(f, nil),
 		NewCmdScore(f, nil),
+		NewCmdValidate(f, nil),
+		NewCmdSchema(f, nil),
 		NewCmdGenerate(f, nil),
 	)
 	root.CompletionOptions.HiddenDefaultCmd = false

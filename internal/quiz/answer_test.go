@@ -94,7 +94,8 @@ func TestAnswerFileProblems(t *testing.T) {
 		{"missing answers key", "id: ana\n",
 			[]string{`a.yaml:1:1: answer file: missing required key "answers"`}},
 		{"unknown top-level key", "answer: {l1: 3}\n",
-			[]string{`a.yaml:1:1: answer file: unknown key "answer" (did you mean "answers"?); known keys: id, expect, answers, result`, `a.yaml:1:1: answer file: missing required key "answers"`}},
+			// Not also "missing required key answers": the suggestion says it.
+			[]string{`a.yaml:1:1: answer file: unknown key "answer" (did you mean "answers"?); known keys: id, expect, answers, result`}},
 		{"nested value", "answers:\n  m1: {a: 1}\n",
 			[]string{`a.yaml:2:7: question "m1": the answer must be a value or a list of values, not a mapping`}},
 		{"duplicate answer", "answers:\n  l1: 3\n  l1: 4\n",

@@ -6,9 +6,16 @@
 package quiz
 
 import (
+	_ "embed"
 	"fmt"
 	"strings"
 )
+
+// BankSchema is the JSON Schema (draft 2020-12) of a bank file, for
+// `pmfit schema` and for editors (questions.yaml names it).
+//
+//go:embed bank.schema.json
+var BankSchema []byte
 
 // Kind is how a question is answered.
 type Kind int

@@ -152,6 +152,9 @@ type fields struct {
 	node *yaml.Node
 	vals map[string]*yaml.Node
 	keys []string // in file order
+	// misspelt holds the known keys that unknown keys were taken for
+	// ("lable" → "label"), so a missing "label" is not reported twice.
+	misspelt map[string]bool
 }
 
 func (f fields) get(name string) *yaml.Node {
@@ -193,6 +196,12 @@ func (d *decoder) mapping(n *yaml.Node, what string, known ...string) (fields, b
 		seen[k.Value] = k
 		if !contains(known, k.Value) {
 			d.errorf(k, "%s: unknown key %q%s; known keys: %s", what, Sanitize(k.Value), DidYouMean(k.Value, known), strings.Join(known, ", "))
+			if s := suggest(k.Value, known); s != "" {
+				if f.misspelt == nil {
+					f.misspelt = map[string]bool{}
+				}
+				f.misspelt[s] = true
+			}
 			continue
 		}
 		f.vals[k.Value] = v
@@ -204,7 +213,7 @@ func (d *decoder) mapping(n *yaml.Node, what string, known ...string) (fields, b
 // require reports a missing required key and returns its value node.
 func (d *decoder) require(f fields, what, key string) *yaml.Node {
 	v := f.get(key)
-	if v == nil && f.node != nil {
+	if v == nil && f.node != nil && !f.misspelt[key] {
 		d.errorf(f.node, "%s: missing required key %q", what, key)
 	}
 	return v

@@ -1,0 +1,227 @@
+package cmd
+
+import (
+	"errors"
+	"fmt"
+	"strings"
+
+	"github.com/spf13/cobra"
+
+	"github.com/pmfit/pmfit/internal/iostreams"
+	"github.com/pmfit/pmfit/internal/quiz"
+	"github.com/pmfit/pmfit/internal/render"
+	"github.com/pmfit/pmfit/internal/scoring"
+)
+
+// ValidateOptions are the options of `pmfit validate`.
+type ValidateOptions struct {
+	IO *iostreams.IOStreams
+	// Bank is the bank in use, for answer files when no single bank file
+	// is named; BankName is how messages name it.
+	Bank     func() (*quiz.Bank, error)
+	BankName string
+	// Default is the bank checked when no file is named: its name and
+	// content (nil content means read BankName from disk).
+	DefaultData []byte
+
+	Files   []string
+	Answers []string
+	Format  string
+	Strict  bool
+}
+
+// NewCmdValidate builds `pmfit validate`.
+func NewCmdValidate(f *Factory, runF func(*ValidateOptions) error) *cobra.Command {
+	opts := &ValidateOptions{IO: f.IOStreams, Bank: f.Bank}
+	cmd := &cobra.Command{
+		Use:   "validate [FILE...] [--answers FILE...]",
+		Short: "Check question banks, and answer files against a bank, reporting every problem",
+		Long: `Check question banks and report every problem found, not just the first, as
+file:line:col: message, the way compilers do, so editors can jump to each.
+
+Checked: YAML syntax; unknown keys (with a suggestion); ids that are
+missing, malformed or duplicated; questions measuring unknown dimensions;
+duplicate option values; role profiles naming unknown dimensions, targets
+outside 0 to 100, weights that are not positive; dimensions measured by
+fewer than two questions; Likert scales whose labels do not match their
+points; sizes past the limits; and, once a bank has no other errors,
+roles that no answers can rank first.
+Warnings (which do not fail, unless --strict): missing translations,
+control characters in texts, dimensions no role cares about.
+
+With no FILE, the bank in use is checked (--questions, else
+PMFIT_QUESTIONS, else the built-in one). With --answers, answer files are
+checked against the one bank FILE given, else against the bank in use.
+
+Exit status: 0 when no errors were found; 2 when some were (or warnings,
+with --strict).`,
+		Example: `  pmfit validate                        # the bank in use
+  pmfit validate my-bank.yaml
+  pmfit validate my-bank.yaml --answers cohort/*.yaml
+  pmfit validate my-bank.yaml --format json | jq '.problems[] | select(.severity == "error")'`,
+		Args: cobra.ArbitraryArgs,
+		RunE: func(cmd *cobra.Command, args []string) error {
+			if err := checkFormat(opts.Format, "text", "json"); err != nil {
+				return err
+			}
+			opts.Files = args
+			name, _ := f.BankSource()
+			opts.BankName = name
+			if name == "" {
+				opts.BankName, opts.DefaultData = defaultBankName, f.DefaultBank
+			}
+			if runF != nil {
+				return runF(opts)
+			}
+			return validateRun(opts)
+		},
+	}
+	cmd.Flags().StringArrayVar(&opts.Answers, "answers", nil, "Answer `FILE` to check against the bank; repeat, or list several after it")
+	cmd.Flags().BoolVar(&opts.Strict, "strict", false, "Fail on warnings too")
+	addFormatFlag(cmd, &opts.Format, "text", "json")
+	_ = cmd.MarkFlagFilename("answers", "yaml", "yml", "json")
+	return cmd
+}
+
+func validateRun(opts *ValidateOptions) error {
+	var problems []quiz.Problem
+	files := opts.Files
+	if len(files) == 0 {
+		files = []string{opts.BankName}
+	}
+	var banks []*quiz.Bank
+	for _, name := range files {
+		var data []byte
+		if name == defaultBankName && opts.DefaultData != nil {
+			data = opts.DefaultData
+		} else {
+			var err error
+			if data, err = readInput(opts.IO, name, "bank"); err != nil {
+				problems = append(problems, quiz.Problem{File: name, Message: err.Error()})
+				continue
+			}
+		}
+		b, ps := quiz.CheckBank(name, data, quiz.LoadOptions{})
+		problems = append(problems, ps...)
+		if b != nil {
+			problems = append(problems, unreachableRoles(name, b)...)
+			banks = append(banks, b)
+		}
+	}
+	if len(opts.Answers) > 0 {
+		// The one bank checked here, or else the bank in use.
+		var b *quiz.Bank
+		if len(files) == 1 && len(banks) == 1 {
+			b = banks[0]
+		} else {
+			var err error
+			if b, err = opts.Bank(); err != nil {
+				return err
+			}
+		}
+		for _, name := range opts.Answers {
+			problems = append(problems, checkAnswerFile(opts.IO, b, name)...)
+		}
+	}
+
+	errs, warns := 0, 0
+	for _, p := range problems {
+		if p.Severity == quiz.Error {
+			errs++
+		} else {
+			warns++
+		}
+	}
+	checked := len(files) + len(opts.Answers)
+	if opts.Format == "json" {
+		if err := render.WriteJSON(opts.IO.Out, validateJSON(problems, checked, errs, warns)); err != nil {
+			return err
+		}
+	} else {
+		for _, p := range problems {
+			fmt.Fprintln(opts.IO.Out, p.String())
+		}
+		switch {
+		case errs+warns == 0:
+			fmt.Fprintf(opts.IO.Out, "No problems found in %s.\n", plural(checked, "file"))
+		default:
+			fmt.Fprintf(opts.IO.Out, "%s, %s in %s.\n", plural(errs, "error"), plural(warns, "warning"), plural(checked, "file"))
+		}
+	}
+	if errs > 0 || (opts.Strict && warns > 0) {
+		return &ExitError{Code: ExitUsage}
+	}
+	return nil
+}
+
+// unreachableRoles reports each role that no answers found rank first.
+func unreachableRoles(file string, b *quiz.Bank) []quiz.Problem {
+	var ps []quiz.Problem
+	m := scoring.New(b)
+	for r, role := range b.Roles {
+		_, res := m.BestCase(r)
+		if res.Top() == r {
+			continue
+		}
+		fit := 0.0
+		for _, rf := range res.Roles {
+			if rf.Role == r {
+				fit = rf.Fit
+			}
+		}
+		ps = append(ps, quiz.Problem{File: file, Line: role.Source.Line, Col: role.Source.Col, Message: fmt.Sprintf(
+			"role %q cannot rank first: the answers that suit it best still rank %q first (fit %.1f against %.1f); make its profile more distinct, or add questions that separate it",
+			role.ID, b.Roles[res.Top()].ID, render.Round1(res.Roles[0].Fit), render.Round1(fit))})
+	}
+	return ps
+}
+
+// checkAnswerFile reports an answer file's problems against b, and warns
+// when it leaves questions unanswered.
+func checkAnswerFile(ios *iostreams.IOStreams, b *quiz.Bank, name string) []quiz.Problem {
+	data, err := readInput(ios, name, "answers file")
+	if err != nil {
+		return []quiz.Problem{{File: name, Message: err.Error()}}
+	}
+	set, err := quiz.ParseAnswerFile(b, name, data)
+	var fe *quiz.FileError
+	if errors.As(err, &fe) {
+		return fe.Problems
+	}
+	if err != nil {
+		return []quiz.Problem{{File: name, Message: err.Error()}}
+	}
+	if missing := b.Missing(set.Answers); len(missing) > 0 {
+		return []quiz.Problem{{File: name, Severity: quiz.Warning, Message: fmt.Sprintf(
+			"answers %d of %d questions; scoring it needs --partial (missing: %s)", len(b.Questions)-len(missing), len(b.Questions), strings.Join(missing, ", "))}}
+	}
+	return nil
+}
+
+type problemJSON struct {
+	File     string `json:"file"`
+	Line     int    `json:"line,omitempty"`
+	Column   int    `json:"column,omitempty"`
+	Severity string `json:"severity"`
+	Message  string `json:"message"`
+}
+
+func validateJSON(ps []quiz.Problem, checked, errs, warns int) any {
+	out := struct {
+		Problems []problemJSON `json:"problems"`
+		Files    int           `json:"files"`
+		Errors   int           `json:"errors"`
+		Warnings int           `json:"warnings"`
+	}{Problems: []problemJSON{}, Files: checked, Errors: errs, Warnings: warns}
+	for _, p := range ps {
+		out.Problems = append(out.Problems, problemJSON{File: p.File, Line: p.Line, Column: p.Col, Severity: p.Severity.String(), Message: p.Message})
+	}
+	return out
+}
+
+func plural(n int, word string) string {
+	if n == 1 {
+		return "1 " + word
+	}
+	return fmt.Sprintf("%d %ss", n, word)
+}

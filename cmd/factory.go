@@ -8,6 +8,7 @@ import (
 	"os"
 	"strings"
 
+	"github.com/pmfit/pmfit/internal/i18n"
 	"github.com/pmfit/pmfit/internal/iostreams"
 	"github.com/pmfit/pmfit/internal/quiz"
 	"github.com/pmfit/pmfit/internal/render"
@@ -118,9 +119,12 @@ func normalizeLang(v string) string {
 	return lang
 }
 
+// Printer writes pmfit's own words in the chosen language.
+func (f *Factory) Printer() i18n.Printer { return i18n.New(f.Language()) }
+
 // Theme returns the text palette for stdout.
 func (f *Factory) Theme() *render.Theme {
-	return render.NewTheme(f.IOStreams.TerminalWidth(), f.IOStreams.ColorEnabled())
+	return render.NewTheme(f.IOStreams.TerminalWidth(), f.IOStreams.ColorEnabled(), f.Printer())
 }
 
 // readInput reads a file named on the command line, "-" meaning stdin,

@@ -64,7 +64,7 @@ const resumeDefault = "default"
 func NewCmdQuiz(f *Factory, runF func(*QuizOptions) error) *cobra.Command {
 	opts := &QuizOptions{
 		IO: f.IOStreams, Bank: f.Bank, Model: f.Model, Env: f.Env,
-		Printer:     func() i18n.Printer { return i18n.New(f.Language()) },
+		Printer:     f.Printer,
 		NewPrompter: newPrompter,
 		Now:         time.Now,
 		Exit:        os.Exit,
@@ -158,7 +158,7 @@ func quizRun(opts *QuizOptions) error {
 	if opts.promptsToStderr() {
 		promptOut, colored = ios.ErrOut, ios.ErrColorEnabled()
 	}
-	theme := render.NewTheme(ios.TerminalWidth(), colored)
+	theme := render.NewTheme(ios.TerminalWidth(), colored, printer)
 
 	savePath, err := opts.progressPath()
 	if err != nil {
@@ -226,7 +226,7 @@ func quizRun(opts *QuizOptions) error {
 	}
 	res := model.Score(answers, scoring.Options{Explain: explainTop})
 	if opts.Out != "" {
-		if err := writeOut(opts.Out, b, answers, &res); err != nil {
+		if err := writeOut(opts.Out, printer, b, answers, &res); err != nil {
 			return err
 		}
 	}
@@ -234,10 +234,10 @@ func quizRun(opts *QuizOptions) error {
 		_ = os.Remove(resumedFrom) // finished: the progress is spent
 	}
 	if opts.Format == "json" {
-		return render.WriteJSON(ios.Out, render.Result(b, answers, &res, ""))
+		return render.WriteJSON(ios.Out, render.Result(printer, b, answers, &res, ""))
 	}
 	fmt.Fprintln(ios.Out)
-	return render.ResultText(ios.Out, render.NewTheme(ios.TerminalWidth(), ios.ColorEnabled()), b, answers, &res)
+	return render.ResultText(ios.Out, render.NewTheme(ios.TerminalWidth(), ios.ColorEnabled(), printer), b, answers, &res)
 }
 
 // noTerminalMessage says why the quiz cannot ask, and what to use instead.
@@ -456,8 +456,8 @@ func outFormat(path string) string {
 }
 
 // writeOut writes answers and result to path, atomically.
-func writeOut(path string, b *quiz.Bank, answers quiz.Answers, res *scoring.Result) error {
-	data, err := render.AnswersAndResult(b, answers, res, outFormat(path))
+func writeOut(path string, p i18n.Printer, b *quiz.Bank, answers quiz.Answers, res *scoring.Result) error {
+	data, err := render.AnswersAndResult(p, b, answers, res, outFormat(path))
 	if err != nil {
 		return err
 	}

@@ -22,6 +22,8 @@ type personaPrompter struct {
 	answers        quiz.Answers
 	interruptAfter int
 	asked          []string
+	progress       []string // the progress line of each question asked
+	reviews        []string
 }
 
 func (p *personaPrompter) question(pr quiz.Prompt) int {
@@ -36,14 +38,17 @@ func (p *personaPrompter) question(pr quiz.Prompt) int {
 func (p *personaPrompter) Select(pr quiz.Prompt) (int, error) {
 	qi := p.question(pr)
 	if qi < 0 {
-		if !strings.HasPrefix(pr.Message, "Review your answers") {
+		// The review, in any language: its first option submits.
+		if len(pr.Options) == 0 || !strings.HasPrefix(pr.Options[0], "✔") {
 			p.t.Fatalf("unexpected prompt %q", pr.Message)
 		}
-		return 0, nil // submit
+		p.reviews = append(p.reviews, pr.Message)
+		return 0, nil
 	}
 	if err := p.count(qi); err != nil {
 		return 0, err
 	}
+	p.saw(pr)
 	q := &p.bank.Questions[qi]
 	a := p.answers[qi]
 	label := p.bank.FormatLabel(qi, a)
@@ -67,6 +72,7 @@ func (p *personaPrompter) MultiSelect(pr quiz.Prompt) ([]int, error) {
 	if err := p.count(qi); err != nil {
 		return nil, err
 	}
+	p.saw(pr)
 	q := &p.bank.Questions[qi]
 	var idx []int
 	for _, oi := range p.answers[qi].Picked() {
@@ -86,6 +92,8 @@ func (p *personaPrompter) count(qi int) error {
 	p.asked = append(p.asked, p.bank.Questions[qi].ID)
 	return nil
 }
+
+func (p *personaPrompter) saw(pr quiz.Prompt) { p.progress = append(p.progress, pr.Progress) }
 
 type quizTest struct {
 	f       *Factory
@@ -306,6 +314,33 @@ func TestQuizResumeFromAChangedBank(t *testing.T) {
 	}
 	if len(qt.persona.asked) != 30 {
 		t.Errorf("asked %d questions, want the 30 not kept", len(qt.persona.asked))
+	}
+}
+
+// TestQuizInSpanish: with the locale set to Spanish, the quiz asks, and
+// shows the result, in Spanish.
+func TestQuizInSpanish(t *testing.T) {
+	qt := newQuizTest(t, "apm-graduate.yaml", map[string]string{"LANG": "es_ES.UTF-8"})
+	if err := qt.run(); err != nil {
+		t.Fatal(err)
+	}
+	screen := strings.ReplaceAll(qt.out.String(), "\n", " ")
+	for _, want := range []string{
+		"¿Qué rol de gestión de producto encaja contigo?",
+		"31 preguntas. Usa ↑ y ↓ para moverte",
+		"Tus respuestas no salen de este equipo.",
+		"Tu rol más afín: Gerente de producto asociado",
+		"Sobre el rol: Gerente de producto asociado",
+	} {
+		if !strings.Contains(screen, want) {
+			t.Errorf("screen lacks %q", want)
+		}
+	}
+	if p := qt.persona.progress; len(p) != 31 || p[0] != "Pregunta 1 de 31 · Formación" {
+		t.Errorf("progress lines %q…", p[:min(2, len(p))])
+	}
+	if r := qt.persona.reviews; len(r) != 1 || !strings.HasPrefix(r[0], "Repasa tus respuestas") {
+		t.Errorf("review %q", r)
 	}
 }
 

@@ -11,6 +11,7 @@ import (
 
 	"github.com/pmfit/pmfit/internal/atomicfile"
 	"github.com/pmfit/pmfit/internal/batch"
+	"github.com/pmfit/pmfit/internal/i18n"
 	"github.com/pmfit/pmfit/internal/iostreams"
 	"github.com/pmfit/pmfit/internal/quiz"
 	"github.com/pmfit/pmfit/internal/render"
@@ -19,10 +20,11 @@ import (
 
 // ScoreOptions are the options of `pmfit score`.
 type ScoreOptions struct {
-	IO    *iostreams.IOStreams
-	Bank  func() (*quiz.Bank, error)
-	Model func() (*scoring.Model, error)
-	Theme func() *render.Theme
+	IO      *iostreams.IOStreams
+	Bank    func() (*quiz.Bank, error)
+	Model   func() (*scoring.Model, error)
+	Theme   func() *render.Theme
+	Printer func() i18n.Printer
 
 	Answers     []string // --answer ID=VALUE, in the order given
 	AnswersFile string   // --answers FILE; "-" is stdin
@@ -47,7 +49,7 @@ var scoreFormats = batch.Formats
 
 // NewCmdScore builds `pmfit score`.
 func NewCmdScore(f *Factory, runF func(*ScoreOptions) error) *cobra.Command {
-	opts := &ScoreOptions{IO: f.IOStreams, Bank: f.Bank, Model: f.Model, Theme: f.Theme}
+	opts := &ScoreOptions{IO: f.IOStreams, Bank: f.Bank, Model: f.Model, Theme: f.Theme, Printer: f.Printer}
 	cmd := &cobra.Command{
 		Use:   "score [INPUT...] [flags]",
 		Short: "Score answers from flags or files, one set or many, without prompting",
@@ -178,7 +180,7 @@ func scoreRun(opts *ScoreOptions) error {
 	}
 	switch opts.Format {
 	case "json":
-		err = render.WriteJSON(out, render.Result(b, set.Answers, &res, set.ID))
+		err = render.WriteJSON(out, render.Result(opts.Printer(), b, set.Answers, &res, set.ID))
 	case "text":
 		err = render.ResultText(out, opts.Theme(), b, set.Answers, &res)
 	default:

@@ -100,3 +100,169 @@ var (
 		Es: "(respuesta actual: %s; pulsa Intro para mantenerla)",
 	}
 )
+
+// The results screen and the listings.
+var (
+	BestFit = Message{
+		En: "Your best fit:",
+		Es: "Tu rol más afín:",
+	}
+	NoRoleScored = Message{
+		En: "No role could be scored: none of the answered questions measures a dimension any role cares about.",
+		Es: "No se pudo puntuar ningún rol: ninguna de las preguntas respondidas mide una dimensión que importe a algún rol.",
+	}
+	NoteFlat = Message{
+		En: "Your agreement answers barely varied, so this ranking says more about the questions than about you. Try again, disagreeing where you do.",
+		Es: "Tus respuestas de acuerdo apenas variaron, así que esta clasificación dice más de las preguntas que de ti. Prueba otra vez y muestra desacuerdo donde lo tengas.",
+	}
+	NoteOnlyRole = Message{
+		En: "%s is the only role in this bank.",
+		Es: "%s es el único rol de este banco.",
+	}
+	NoteHigh = Message{
+		En: "A clear fit: %.1f points ahead of %s.",
+		Es: "Un encaje claro: %.1f puntos por delante de %s.",
+	}
+	NoteMedium = Message{
+		En: "A likely fit: %.1f points ahead of %s, which is worth a look too.",
+		Es: "Un encaje probable: %.1f puntos por delante de %s, que también merece una mirada.",
+	}
+	NoteLow = Message{
+		En: "A close call: %s is only %.1f points behind, so both fit about equally well.",
+		Es: "Muy ajustado: %s está a solo %.1f puntos, así que ambos encajan casi por igual.",
+	}
+	ScoredOn = Message{
+		En: "Scored on %d of %d questions (%.0f%%).",
+		Es: "Puntuado con %d de %d preguntas (%.0f%%).",
+	}
+	FitByRole = Message{
+		En: "Fit by role",
+		Es: "Afinidad por rol",
+	}
+	NotScored = Message{
+		En: "not scored",
+		Es: "sin puntuar",
+	}
+	WhereYouSit = Message{
+		En: "Where you sit: %s",
+		Es: "Dónde te sitúas: %s",
+	}
+	NotAnsweredDim = Message{
+		En: "not answered",
+		Es: "sin responder",
+	}
+	GaugeMiddle = Message{
+		En: "right in the middle",
+		Es: "justo en el medio",
+	}
+	GaugeLeaning = Message{
+		En: "leaning to %s",
+		Es: "inclinado hacia %s",
+	}
+	GaugeSlightly = Message{
+		En: "slightly toward %s",
+		Es: "ligeramente hacia %s",
+	}
+	GaugeSentence = Message{
+		En: "%.0f of 100, %s. 0 is %s; 100 is %s.",
+		Es: "%.0f de 100, %s. 0 es %s; 100 es %s.",
+	}
+	YourProfile = Message{
+		En: "Your profile",
+		Es: "Tu perfil",
+	}
+	Balanced = Message{
+		En: "balanced",
+		Es: "equilibrado",
+	}
+	WhatMoved = Message{
+		En: "What moved %s (%.0f%%)",
+		Es: "Qué movió la afinidad con %s (%.0f%%)",
+	}
+	ClosestMatch = Message{
+		En: "Closest match:",
+		Es: "Más cerca:",
+	}
+	FurthestApart = Message{
+		En: "Furthest apart:",
+		Es: "Más lejos:",
+	}
+	YouAndRole = Message{
+		En: "%s (you %.0f, role %.0f)",
+		Es: "%s (tú %.0f, rol %.0f)",
+	}
+	AnswersCounted = Message{
+		En: "Answers that counted most (fit points with the answer vs without it):",
+		Es: "Respuestas que más pesaron (puntos de afinidad con la respuesta frente a sin ella):",
+	}
+	NoAnswerMoved = Message{
+		En: "no single answer moved the fit by 0.1 points or more",
+		Es: "ninguna respuesta por sí sola movió la afinidad 0,1 puntos o más",
+	}
+	AboutRole = Message{
+		En: "About the role: %s",
+		Es: "Sobre el rol: %s",
+	}
+	FactSalary = Message{
+		En: "Average salary",
+		Es: "Salario medio",
+	}
+	FactSalaryText = Message{
+		En: "%s %s a year (%d figure)",
+		Es: "%s %s al año (dato de %d)",
+	}
+	FactBackground = Message{
+		En: "Background",
+		Es: "Formación",
+	}
+	FactFocus = Message{
+		En: "Focus",
+		Es: "Enfoque",
+	}
+	FactTeams = Message{
+		En: "Teams",
+		Es: "Equipos",
+	}
+	FactWhere = Message{
+		En: "Where",
+		Es: "Dónde",
+	}
+	FactNext = Message{
+		En: "Next step",
+		Es: "Siguiente paso",
+	}
+	QuestionsHeader = Message{
+		En: "%d questions. Answer them with: pmfit score --answer ID=VALUE ...",
+		Es: "%d preguntas. Respóndelas con: pmfit score --answer ID=VALOR ...",
+	}
+	KindSingle = Message{
+		En: "single choice",
+		Es: "respuesta única",
+	}
+	KindMulti = Message{
+		En: "multi-select, comma-separated",
+		Es: "varias respuestas, separadas por comas",
+	}
+	KindLikert = Message{
+		En: "agreement %d–%d",
+		Es: "acuerdo %d–%d",
+	}
+	KindReverse = Message{
+		En: ", reverse-keyed",
+		Es: ", invertida",
+	}
+	Measures = Message{
+		En: "measures %s",
+		Es: "mide %s",
+	}
+	OnlyOnItsOwn = Message{
+		En: "(only on its own)",
+		Es: "(solo por sí sola)",
+	}
+)
+
+// ThousandsSeparator groups the digits of large numbers: 96,522 or 96.522.
+var ThousandsSeparator = Message{
+	En: ",",
+	Es: ".",
+}

@@ -321,6 +321,67 @@ func TestTranslatedTexts(t *testing.T) {
 	}
 }
 
+// TestDefaultBankSpeaksSpanish: with --lang es every text people read is
+// in Spanish: questions, options, scale labels, roles and their facts,
+// dimensions. (A text equal in both languages would mean a missing
+// translation fell back to English.)
+func TestDefaultBankSpeaksSpanish(t *testing.T) {
+	data, err := os.ReadFile("../../questions.yaml")
+	if err != nil {
+		t.Fatal(err)
+	}
+	en, err := LoadBank("questions.yaml", data, LoadOptions{Lang: "en"})
+	if err != nil {
+		t.Fatal(err)
+	}
+	es, err := LoadBank("questions.yaml", data, LoadOptions{Lang: "es"})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if es.Language != "es" || !contains(es.Languages, "es") {
+		t.Fatalf("language %q of %v", es.Language, es.Languages)
+	}
+	// Words the same in both languages, which need no translation.
+	same := map[string]bool{"Marketing": true}
+	check := func(what, e, s string) {
+		t.Helper()
+		if s == "" || (s == e && !same[e]) {
+			t.Errorf("%s is not in Spanish: %q", what, s)
+		}
+	}
+	check("title", en.Title, es.Title)
+	check("intro", en.Intro, es.Intro)
+	for i := range en.Scale.Labels {
+		check("scale label", en.Scale.Labels[i], es.Scale.Labels[i])
+	}
+	for i, d := range en.Dimensions {
+		check("dimension "+d.ID, d.Name, es.Dimensions[i].Name)
+		check("dimension "+d.ID+" low", d.Low, es.Dimensions[i].Low)
+		check("dimension "+d.ID+" high", d.High, es.Dimensions[i].High)
+	}
+	for i, r := range en.Roles {
+		o := es.Roles[i]
+		check("role "+r.ID, r.Name, o.Name)
+		check("role "+r.ID+" summary", r.Summary, o.Summary)
+		check("role "+r.ID+" next", r.Next, o.Next)
+		for _, f := range [][2]string{{r.Facts.Background, o.Facts.Background}, {r.Facts.Focus, o.Facts.Focus}, {r.Facts.Teams, o.Facts.Teams}, {r.Facts.Where, o.Facts.Where}} {
+			if f[0] != "" {
+				check("role "+r.ID+" fact", f[0], f[1])
+			}
+		}
+	}
+	for i, q := range en.Questions {
+		o := es.Questions[i]
+		check("question "+q.ID, q.Text, o.Text)
+		for j, opt := range q.Options {
+			check("question "+q.ID+" option "+opt.Value, opt.Label, o.Options[j].Label)
+		}
+		for v := q.Scale.Min; q.Kind == Likert && v <= q.Scale.Max; v++ {
+			check("question "+q.ID+" scale", q.Scale.Label(v), o.Scale.Label(v))
+		}
+	}
+}
+
 func TestSanitize(t *testing.T) {
 	tests := map[string]string{
 		"plain":              "plain",

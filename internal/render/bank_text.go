@@ -5,27 +5,28 @@ import (
 	"io"
 	"strings"
 
+	"github.com/pmfit/pmfit/internal/i18n"
 	"github.com/pmfit/pmfit/internal/quiz"
 )
 
 // QuestionsText lists every question with what a script may pass for it.
 func QuestionsText(out io.Writer, t *Theme, b *quiz.Bank) error {
 	w := &errWriter{w: out}
-	fmt.Fprintf(w, "%d questions. Answer them with: pmfit score --answer ID=VALUE ...\n", len(b.Questions))
+	fmt.Fprintln(w, t.P.T(i18n.QuestionsHeader, len(b.Questions)))
 	for i := range b.Questions {
 		q := &b.Questions[i]
 		fmt.Fprintln(w)
-		kind := "single choice"
+		kind := t.P.T(i18n.KindSingle)
 		switch q.Kind {
 		case quiz.Multi:
-			kind = "multi-select, comma-separated"
+			kind = t.P.T(i18n.KindMulti)
 		case quiz.Likert:
-			kind = fmt.Sprintf("agreement %d–%d", q.Scale.Min, q.Scale.Max)
+			kind = t.P.T(i18n.KindLikert, q.Scale.Min, q.Scale.Max)
 			if q.Reverse {
-				kind += ", reverse-keyed"
+				kind += t.P.T(i18n.KindReverse)
 			}
 		}
-		meta := fmt.Sprintf("· %s · measures %s", kind, strings.Join(dimensionIDs(b, q.Dimensions), ", "))
+		meta := "· " + kind + " · " + t.P.T(i18n.Measures, strings.Join(dimensionIDs(b, q.Dimensions), ", "))
 		for i, line := range WrapItems(append([]string{q.ID}, strings.Fields(meta)...), " ", t.Width-1) {
 			if i == 0 {
 				// The id is bold, the rest dim: colour after wrapping, so
@@ -54,7 +55,7 @@ func QuestionsText(out io.Writer, t *Theme, b *quiz.Bank) error {
 		for _, o := range q.Options {
 			label := o.Label
 			if o.None {
-				label += " (only on its own)"
+				label += " " + t.P.T(i18n.OnlyOnItsOwn)
 			}
 			t.writeWrapped(w, "    "+t.Accent.Sprint(padRight(o.Value, width))+"  ", 6+width, label)
 		}
@@ -82,16 +83,16 @@ func writeFacts(w io.Writer, t *Theme, r quiz.Role, withNext bool) {
 	type fact struct{ label, text string }
 	var facts []fact
 	if s := r.Facts.Salary; s != nil {
-		facts = append(facts, fact{"Average salary", fmt.Sprintf("%s %s a year (%d figure)", s.Currency, groupThousands(s.Amount), s.Year)})
+		facts = append(facts, fact{t.P.T(i18n.FactSalary), t.P.T(i18n.FactSalaryText, s.Currency, groupThousands(s.Amount, t.P.T(i18n.ThousandsSeparator)), s.Year)})
 	}
 	facts = append(facts,
-		fact{"Background", r.Facts.Background},
-		fact{"Focus", r.Facts.Focus},
-		fact{"Teams", r.Facts.Teams},
-		fact{"Where", r.Facts.Where},
+		fact{t.P.T(i18n.FactBackground), r.Facts.Background},
+		fact{t.P.T(i18n.FactFocus), r.Facts.Focus},
+		fact{t.P.T(i18n.FactTeams), r.Facts.Teams},
+		fact{t.P.T(i18n.FactWhere), r.Facts.Where},
 	)
 	if withNext {
-		facts = append(facts, fact{"Next step", r.Next})
+		facts = append(facts, fact{t.P.T(i18n.FactNext), r.Next})
 	}
 	for _, f := range facts {
 		if f.text == "" {
@@ -101,14 +102,14 @@ func writeFacts(w io.Writer, t *Theme, r quiz.Role, withNext bool) {
 	}
 }
 
-// groupThousands writes 100074 as 100,074.
-func groupThousands(n int) string {
-	s := fmt.Sprint(n)
+// groupThousands writes 100074 as 100,074 (sep ",").
+func groupThousands(n int, sep string) string {
 	if n < 0 {
-		return "-" + groupThousands(-n)
+		return "-" + groupThousands(-n, sep)
 	}
+	s := fmt.Sprint(n)
 	for i := len(s) - 3; i > 0; i -= 3 {
-		s = s[:i] + "," + s[i:]
+		s = s[:i] + sep + s[i:]
 	}
 	return s
 }

@@ -9,6 +9,7 @@ import (
 	"math"
 	"strconv"
 
+	"github.com/pmfit/pmfit/internal/i18n"
 	"github.com/pmfit/pmfit/internal/quiz"
 	"github.com/pmfit/pmfit/internal/scoring"
 )
@@ -195,8 +196,9 @@ type AnswerEffectJSON struct {
 	Effect   Points `json:"effect"`
 }
 
-// Result builds the JSON view of a result. id is who answered, if known.
-func Result(b *quiz.Bank, answers quiz.Answers, res *scoring.Result, id string) ResultJSON {
+// Result builds the JSON view of a result. id is who answered, if known;
+// p writes the certainty note.
+func Result(p i18n.Printer, b *quiz.Bank, answers quiz.Answers, res *scoring.Result, id string) ResultJSON {
 	v := ResultJSON{
 		ID:          id,
 		Top:         b.Roles[res.Top()].ID,
@@ -211,7 +213,7 @@ func Result(b *quiz.Bank, answers quiz.Answers, res *scoring.Result, id string) 
 	for _, d := range res.Dimensions {
 		v.Dimensions = append(v.Dimensions, DimensionJSON{ID: b.Dimensions[d.Dimension].ID, Name: b.Dimensions[d.Dimension].Name, Score: score(d)})
 	}
-	v.Certainty = CertaintyJSON{Level: string(res.Certainty.Level), Margin: Points(res.Certainty.Margin), Flat: res.Certainty.Flat, Note: CertaintyNote(b, res)}
+	v.Certainty = CertaintyJSON{Level: string(res.Certainty.Level), Margin: Points(res.Certainty.Margin), Flat: res.Certainty.Flat, Note: CertaintyNote(p, b, res)}
 	if b.Gauge >= 0 {
 		dim := b.Dimensions[b.Gauge]
 		v.Gauge = &GaugeJSON{Dimension: dim.ID, Score: score(res.Dimensions[b.Gauge]), Low: dim.Low, High: dim.High}

@@ -7,6 +7,7 @@ import (
 
 	"go.yaml.in/yaml/v4"
 
+	"github.com/pmfit/pmfit/internal/i18n"
 	"github.com/pmfit/pmfit/internal/quiz"
 	"github.com/pmfit/pmfit/internal/scoring"
 )
@@ -15,7 +16,7 @@ import (
 // it: answers in bank order, in the forms an answer file uses, so the file
 // can be scored again with `pmfit score --answers`; result exactly as
 // `pmfit score --format json` prints it. format is "json" or "yaml".
-func AnswersAndResult(b *quiz.Bank, answers quiz.Answers, res *scoring.Result, format string) ([]byte, error) {
+func AnswersAndResult(p i18n.Printer, b *quiz.Bank, answers quiz.Answers, res *scoring.Result, format string) ([]byte, error) {
 	var buf bytes.Buffer
 	buf.WriteString("{\"answers\": {")
 	for i, kv := range b.AnswerValues(answers) {
@@ -29,7 +30,7 @@ func AnswersAndResult(b *quiz.Bank, answers quiz.Answers, res *scoring.Result, f
 		}
 		fmt.Fprintf(&buf, "%s: %s", key, value)
 	}
-	result, err := json.Marshal(Result(b, answers, res, ""))
+	result, err := json.Marshal(Result(p, b, answers, res, ""))
 	if err != nil {
 		return nil, err
 	}

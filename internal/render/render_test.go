@@ -5,6 +5,8 @@ import (
 	"strings"
 	"testing"
 	"unicode/utf8"
+
+	"github.com/pmfit/pmfit/internal/i18n"
 )
 
 func TestRound1(t *testing.T) {
@@ -57,8 +59,8 @@ func TestWrap(t *testing.T) {
 
 func TestColourFollowsTheDecision(t *testing.T) {
 	var on, off bytes.Buffer
-	NewTheme(80, true).Good.Fprint(&on, "ok")
-	NewTheme(80, false).Good.Fprint(&off, "ok")
+	NewTheme(80, true, i18n.New("")).Good.Fprint(&on, "ok")
+	NewTheme(80, false, i18n.New("")).Good.Fprint(&off, "ok")
 	if !strings.Contains(on.String(), "\x1b[32m") {
 		t.Errorf("coloured theme wrote %q", on.String())
 	}
@@ -68,10 +70,10 @@ func TestColourFollowsTheDecision(t *testing.T) {
 }
 
 func TestThemeWidthIsBounded(t *testing.T) {
-	if w := NewTheme(300, false).Width; w != 100 {
+	if w := NewTheme(300, false, i18n.New("")).Width; w != 100 {
 		t.Errorf("width %d, want 100", w)
 	}
-	if w := NewTheme(10, false).Width; w != 40 {
+	if w := NewTheme(10, false, i18n.New("")).Width; w != 40 {
 		t.Errorf("width %d, want 40", w)
 	}
 	if got := padRight("Technical Product Manager", 10); utf8.RuneCountInString(got) != 10 || !strings.HasSuffix(got, "…") {

@@ -5,29 +5,30 @@ import (
 	"io"
 	"strings"
 
+	"github.com/pmfit/pmfit/internal/i18n"
 	"github.com/pmfit/pmfit/internal/quiz"
 	"github.com/pmfit/pmfit/internal/scoring"
 )
 
 // CertaintyNote says in a sentence how far to trust the top role.
-func CertaintyNote(b *quiz.Bank, res *scoring.Result) string {
+func CertaintyNote(p i18n.Printer, b *quiz.Bank, res *scoring.Result) string {
 	c := res.Certainty
 	top := b.Roles[res.Top()].Name
 	if c.Flat {
-		return "Your agreement answers barely varied, so this ranking says more about the questions than about you. Try again, disagreeing where you do."
+		return p.T(i18n.NoteFlat)
 	}
 	if len(res.Roles) < 2 {
-		return fmt.Sprintf("%s is the only role in this bank.", top)
+		return p.T(i18n.NoteOnlyRole, top)
 	}
 	next := b.Roles[res.Roles[1].Role].Name
 	margin := Round1(c.Margin)
 	switch c.Level {
 	case scoring.High:
-		return fmt.Sprintf("A clear fit: %.1f points ahead of %s.", margin, next)
+		return p.T(i18n.NoteHigh, margin, next)
 	case scoring.Medium:
-		return fmt.Sprintf("A likely fit: %.1f points ahead of %s, which is worth a look too.", margin, next)
+		return p.T(i18n.NoteMedium, margin, next)
 	}
-	return fmt.Sprintf("A close call: %s is only %.1f points behind, so both fit about equally well.", next, margin)
+	return p.T(i18n.NoteLow, next, margin)
 }
 
 // ResultText draws the results screen: the ranking, where the person sits
@@ -38,32 +39,32 @@ func ResultText(out io.Writer, t *Theme, b *quiz.Bank, answers quiz.Answers, res
 	top := b.Roles[res.Top()]
 	topFit := res.Roles[0]
 	if !topFit.Scored {
-		fmt.Fprintln(w, "No role could be scored: none of the answered questions measures a dimension any role cares about.")
+		fmt.Fprintln(w, t.P.T(i18n.NoRoleScored))
 		return w.err
 	}
-	fmt.Fprintf(w, "%s %s %s\n", t.Heading.Sprint("Your best fit:"), t.BarTop.Sprint(top.Name), t.Dim.Sprintf("· %.0f%%", Round1(topFit.Fit)))
+	fmt.Fprintf(w, "%s %s %s\n", t.Heading.Sprint(t.P.T(i18n.BestFit)), t.BarTop.Sprint(top.Name), t.Dim.Sprintf("· %.0f%%", Round1(topFit.Fit)))
 	note := t.Dim
 	if res.Certainty.Level == scoring.Low {
 		note = t.Bad
 	}
-	for _, line := range Wrap(CertaintyNote(b, res), t.Width-1) {
+	for _, line := range Wrap(CertaintyNote(t.P, b, res), t.Width-1) {
 		fmt.Fprintln(w, note.Sprint(line))
 	}
 	if res.Answered < res.Questions {
-		fmt.Fprintf(w, "%s\n", t.Dim.Sprintf("Scored on %d of %d questions (%.0f%%).", res.Answered, res.Questions, 100*res.Coverage()))
+		fmt.Fprintf(w, "%s\n", t.Dim.Sprint(t.P.T(i18n.ScoredOn, res.Answered, res.Questions, 100*res.Coverage())))
 	}
 
-	t.section(w, "Fit by role")
+	t.section(w, t.P.T(i18n.FitByRole))
 	nameW := 0
 	for _, r := range b.Roles {
 		nameW = max(nameW, len([]rune(r.Name)))
 	}
-	nameW = min(nameW, 30)
+	nameW = min(nameW, 34)
 	barW := min(40, t.Width-nameW-12)
 	for i, rf := range res.Roles {
 		name := padRight(b.Roles[rf.Role].Name, nameW)
 		if !rf.Scored {
-			fmt.Fprintf(w, "  %s  %s\n", name, t.Dim.Sprint("not scored"))
+			fmt.Fprintf(w, "  %s  %s\n", name, t.Dim.Sprint(t.P.T(i18n.NotScored)))
 			continue
 		}
 		bar, style := t.Bar, t.Bar
@@ -77,19 +78,19 @@ func ResultText(out io.Writer, t *Theme, b *quiz.Bank, answers quiz.Answers, res
 		t.writeGauge(w, b.Dimensions[b.Gauge], res.Dimensions[b.Gauge])
 	}
 
-	t.section(w, "Your profile")
+	t.section(w, t.P.T(i18n.YourProfile))
 	nameW = 0
 	for _, d := range b.Dimensions {
 		nameW = max(nameW, len([]rune(d.Name)))
 	}
-	nameW = min(nameW, 20)
+	nameW = min(nameW, 24)
 	for _, ds := range res.Dimensions {
 		d := b.Dimensions[ds.Dimension]
 		if !ds.Scored {
-			fmt.Fprintf(w, "  %s  %s\n", padRight(d.Name, nameW), t.Dim.Sprint("not answered"))
+			fmt.Fprintf(w, "  %s  %s\n", padRight(d.Name, nameW), t.Dim.Sprint(t.P.T(i18n.NotAnsweredDim)))
 			continue
 		}
-		lean := "balanced"
+		lean := t.P.T(i18n.Balanced)
 		switch s := Round1(ds.Score); {
 		case s >= 60:
 			lean = d.High
@@ -104,7 +105,7 @@ func ResultText(out io.Writer, t *Theme, b *quiz.Bank, answers quiz.Answers, res
 		t.writeExplanation(w, b, answers, res.Explanations[0])
 	}
 
-	t.section(w, "About the role: "+top.Name)
+	t.section(w, t.P.T(i18n.AboutRole, top.Name))
 	t.writeWrapped(w, "  ", 2, top.Summary)
 	writeFacts(w, t, top, true)
 	return w.err
@@ -116,9 +117,9 @@ func (t *Theme) section(w io.Writer, title string) {
 
 // writeGauge draws the headline dimension as a line between its ends.
 func (t *Theme) writeGauge(w io.Writer, d quiz.Dimension, s scoring.DimensionScore) {
-	t.section(w, "Where you sit: "+d.Name)
+	t.section(w, t.P.T(i18n.WhereYouSit, d.Name))
 	if !s.Scored {
-		fmt.Fprintf(w, "  %s\n", t.Dim.Sprint("not answered"))
+		fmt.Fprintf(w, "  %s\n", t.Dim.Sprint(t.P.T(i18n.NotAnsweredDim)))
 		return
 	}
 	low, high := shortEnd(d.Low), shortEnd(d.High)
@@ -128,18 +129,18 @@ func (t *Theme) writeGauge(w io.Writer, d quiz.Dimension, s scoring.DimensionSco
 	line := []rune(strings.Repeat("─", width))
 	line[pos] = '●'
 	fmt.Fprintf(w, "  %s ├%s┤ %s\n", low, t.Accent.Sprint(string(line)), high)
-	lean := "right in the middle"
+	lean := t.P.T(i18n.GaugeMiddle)
 	switch r := Round1(s.Score); {
 	case r >= 60:
-		lean = "leaning to " + lowerFirst(high)
+		lean = t.P.T(i18n.GaugeLeaning, lowerFirst(high))
 	case r > 50:
-		lean = "slightly toward " + lowerFirst(high)
+		lean = t.P.T(i18n.GaugeSlightly, lowerFirst(high))
 	case r <= 40:
-		lean = "leaning to " + lowerFirst(low)
+		lean = t.P.T(i18n.GaugeLeaning, lowerFirst(low))
 	case r < 50:
-		lean = "slightly toward " + lowerFirst(low)
+		lean = t.P.T(i18n.GaugeSlightly, lowerFirst(low))
 	}
-	t.writeWrapped(w, "  ", 2, fmt.Sprintf("%.0f of 100, %s. 0 is %s; 100 is %s.", Round1(s.Score), lean, lowerFirst(d.Low), lowerFirst(d.High)))
+	t.writeWrapped(w, "  ", 2, t.P.T(i18n.GaugeSentence, Round1(s.Score), lean, lowerFirst(d.Low), lowerFirst(d.High)))
 }
 
 // shortEnd names a gauge end briefly: "The why (customer needs…)" → "The why".
@@ -160,13 +161,13 @@ func lowerFirst(s string) string {
 
 // writeExplanation shows which dimensions and answers moved a role's fit.
 func (t *Theme) writeExplanation(w io.Writer, b *quiz.Bank, answers quiz.Answers, e scoring.Explanation) {
-	t.section(w, fmt.Sprintf("What moved %s (%.0f%%)", b.Roles[e.Role].Name, Round1(e.Fit)))
+	t.section(w, t.P.T(i18n.WhatMoved, b.Roles[e.Role].Name, Round1(e.Fit)))
 	var up, down []string
 	for _, de := range e.Dimensions {
 		if !de.Scored || Round1(de.Effect) == 0 {
 			continue
 		}
-		s := fmt.Sprintf("%s (you %.0f, role %.0f)", b.Dimensions[de.Dimension].Name, Round1(de.Score), de.Target)
+		s := t.P.T(i18n.YouAndRole, b.Dimensions[de.Dimension].Name, Round1(de.Score), de.Target)
 		if de.Effect > 0 && len(up) < 3 {
 			up = append(up, s)
 		} else if de.Effect < 0 && len(down) < 3 {
@@ -174,12 +175,12 @@ func (t *Theme) writeExplanation(w io.Writer, b *quiz.Bank, answers quiz.Answers
 		}
 	}
 	if len(up) > 0 {
-		t.writeWrapped(w, "  "+t.Good.Sprint("Closest match:   "), 19, strings.Join(up, "; "))
+		t.writeWrapped(w, "  "+t.Good.Sprint(padRight(t.P.T(i18n.ClosestMatch), 17)), 19, strings.Join(up, "; "))
 	}
 	if len(down) > 0 {
-		t.writeWrapped(w, "  "+t.Bad.Sprint("Furthest apart:  "), 19, strings.Join(down, "; "))
+		t.writeWrapped(w, "  "+t.Bad.Sprint(padRight(t.P.T(i18n.FurthestApart), 17)), 19, strings.Join(down, "; "))
 	}
-	fmt.Fprintf(w, "  %s\n", t.Dim.Sprint("Answers that counted most (fit points with the answer vs without it):"))
+	t.writeWrapped(w, "  ", 2, t.Dim.Sprint(t.P.T(i18n.AnswersCounted)))
 	shown := 0
 	for _, sign := range []float64{1, -1} {
 		n := 0
@@ -202,6 +203,6 @@ func (t *Theme) writeExplanation(w io.Writer, b *quiz.Bank, answers quiz.Answers
 		}
 	}
 	if shown == 0 {
-		fmt.Fprintf(w, "    %s\n", t.Dim.Sprint("no single answer moved the fit by 0.1 points or more"))
+		fmt.Fprintf(w, "    %s\n", t.Dim.Sprint(t.P.T(i18n.NoAnswerMoved)))
 	}
 }

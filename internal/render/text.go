@@ -7,19 +7,23 @@ import (
 	"unicode/utf8"
 
 	"github.com/fatih/color"
+
+	"github.com/pmfit/pmfit/internal/i18n"
 )
 
 // Theme is the palette text output is drawn with. Colour is decided once,
 // by the caller, and every colour here obeys that decision rather than
 // fatih/color's global switch, which only looks at os.Stdout.
 type Theme struct {
-	Width int // columns to lay text out in
+	Width int          // columns to lay text out in
+	P     i18n.Printer // pmfit's own words, in the chosen language
 
 	Heading, Strong, Dim, Good, Bad, Accent, BarTop, Bar *color.Color
 }
 
-// NewTheme returns a theme for the given width, coloured or not.
-func NewTheme(width int, colored bool) *Theme {
+// NewTheme returns a theme for the given width, coloured or not, with
+// pmfit's own words in p's language.
+func NewTheme(width int, colored bool, p i18n.Printer) *Theme {
 	mk := func(attrs ...color.Attribute) *color.Color {
 		c := color.New(attrs...)
 		if colored {
@@ -32,6 +36,7 @@ func NewTheme(width int, colored bool) *Theme {
 	// Past 100 columns prose gets hard to follow; below 40 nothing fits.
 	width = max(40, min(width, 100))
 	return &Theme{
+		P:       p,
 		Width:   width,
 		Heading: mk(color.Bold),
 		Strong:  mk(color.Bold),

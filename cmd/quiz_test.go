@@ -107,6 +107,11 @@ type quizTest struct {
 // newQuizTest sets up `pmfit quiz` on a faked terminal, answered as the
 // persona file answers.
 func newQuizTest(t *testing.T, persona string, env map[string]string) *quizTest {
+	return newQuizTestWithBank(t, "", filepath.Join("../testdata/personas", persona), env)
+}
+
+// newQuizTestWithBank is newQuizTest for another bank and its answers.
+func newQuizTestWithBank(t *testing.T, bankFile, persona string, env map[string]string) *quizTest {
 	t.Helper()
 	if env == nil {
 		env = map[string]string{}
@@ -115,6 +120,7 @@ func newQuizTest(t *testing.T, persona string, env map[string]string) *quizTest 
 		env["XDG_STATE_HOME"] = t.TempDir()
 	}
 	f, ios := testFactory(t, env)
+	f.BankFile = bankFile
 	ios.SetStdinTTY(true)
 	ios.SetStdoutTTY(true)
 	ios.SetStderrTTY(true)
@@ -122,7 +128,7 @@ func newQuizTest(t *testing.T, persona string, env map[string]string) *quizTest 
 	if err != nil {
 		t.Fatal(err)
 	}
-	data, err := os.ReadFile(filepath.Join("../testdata/personas", persona))
+	data, err := os.ReadFile(persona)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -314,6 +320,23 @@ func TestQuizResumeFromAChangedBank(t *testing.T) {
 	}
 	if len(qt.persona.asked) != 30 {
 		t.Errorf("asked %d questions, want the 30 not kept", len(qt.persona.asked))
+	}
+}
+
+// TestQuizTakesAnotherCareersBank: the quiz runs any bank.
+func TestQuizTakesAnotherCareersBank(t *testing.T) {
+	qt := newQuizTestWithBank(t, "../testdata/banks/data-roles.yaml", "../testdata/data-roles/ml-engineer.yaml", nil)
+	if err := qt.run(); err != nil {
+		t.Fatal(err)
+	}
+	screen := strings.ReplaceAll(qt.out.String(), "\n", " ")
+	for _, want := range []string{"Which data role fits you?", "12 questions.", "Your best fit: Machine Learning Engineer", "Where you sit: Building"} {
+		if !strings.Contains(screen, want) {
+			t.Errorf("screen lacks %q", want)
+		}
+	}
+	if len(qt.persona.asked) != 12 {
+		t.Errorf("asked %d questions, want 12", len(qt.persona.asked))
 	}
 }
 

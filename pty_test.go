@@ -480,3 +480,35 @@ func TestQuizHangUpSavesProgress(t *testing.T) {
 		})
 	}
 }
+
+// TestQuizOnATerminalNeutralisesHostileBanks takes a bank full of planted
+// escape sequences through survey on a terminal and checks none of them
+// is in what pmfit wrote. (Survey's own sequences are expected.)
+func TestQuizOnATerminalNeutralisesHostileBanks(t *testing.T) {
+	state := t.TempDir()
+	s := startPTY(t, state, nil, "--questions", "testdata/banks/hostile.yaml", "quiz")
+	for i := 0; i < 4; i++ {
+		s.expect("of 4 ·")
+		s.prompt()
+		if i == 3 {
+			s.send(keySpace) // the multi-select needs a choice
+		}
+		s.send(keyEnter)
+	}
+	s.expect("✔")
+	s.waitRaw()
+	s.send(keyEnter)
+	s.expect("About the role")
+	if code := s.wait(); code != 0 {
+		t.Fatalf("exit %d", code)
+	}
+	raw := s.raw.String()
+	for _, planted := range []string{"\x1b]0;pwned", "\x1b[5m", "\x1b[31mred", "\x1b[31mone", "\x9b", "\x1b]8;;http", "\u202e", "\u202d", "\u2066", "\x1b[34ma"} {
+		if strings.Contains(raw, planted) {
+			t.Errorf("planted %q reached the terminal", planted)
+		}
+	}
+	if !strings.Contains(raw, "Single \uFFFD[33m") {
+		t.Errorf("the neutralised text is missing from the screen")
+	}
+}

@@ -340,6 +340,50 @@ func TestQuizTakesAnotherCareersBank(t *testing.T) {
 	}
 }
 
+// firstChoicePrompter takes the first option of everything and records
+// every text it was shown.
+type firstChoicePrompter struct{ shown []string }
+
+func (p *firstChoicePrompter) Select(pr quiz.Prompt) (int, error) {
+	p.shown = append(append(p.shown, pr.Progress, pr.Message, pr.Help), pr.Options...)
+	return 0, nil
+}
+
+func (p *firstChoicePrompter) MultiSelect(pr quiz.Prompt) ([]int, error) {
+	p.shown = append(append(p.shown, pr.Progress, pr.Message, pr.Help), pr.Options...)
+	return []int{0}, nil
+}
+
+// TestQuizNeutralisesHostileBanks: escape sequences planted in a bank
+// reach neither the prompts nor the screen raw.
+func TestQuizNeutralisesHostileBanks(t *testing.T) {
+	f, ios := testFactory(t, map[string]string{"XDG_STATE_HOME": t.TempDir()})
+	f.BankFile = "../testdata/banks/hostile.yaml"
+	ios.SetStdinTTY(true)
+	ios.SetStdoutTTY(true)
+	fp := &firstChoicePrompter{}
+	var opts *QuizOptions
+	cmd := NewCmdQuiz(f, func(o *QuizOptions) error { opts = o; return nil })
+	cmd.SetArgs(nil)
+	if err := cmd.Execute(); err != nil {
+		t.Fatal(err)
+	}
+	opts.NewPrompter = func(*QuizOptions, io.Writer) (quiz.Prompter, error) { return fp, nil }
+	if err := quizRun(opts); err != nil {
+		t.Fatal(err)
+	}
+	if len(fp.shown) < 20 {
+		t.Fatalf("only %d texts shown", len(fp.shown))
+	}
+	for _, text := range append(fp.shown, ios.Out.(*bytes.Buffer).String()) {
+		if i := strings.IndexFunc(text, func(r rune) bool {
+			return (r < 0x20 && r != '\n' && r != '\t') || (r >= 0x7f && r <= 0x9f) || (r >= 0x202a && r <= 0x202e) || (r >= 0x2066 && r <= 0x2069)
+		}); i >= 0 {
+			t.Errorf("raw control character %U in %q", []rune(text[i:])[0], text)
+		}
+	}
+}
+
 // TestQuizInSpanish: with the locale set to Spanish, the quiz asks, and
 // shows the result, in Spanish.
 func TestQuizInSpanish(t *testing.T) {

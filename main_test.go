@@ -14,6 +14,7 @@ import (
 
 	"github.com/pmfit/pmfit/cmd"
 	"github.com/pmfit/pmfit/internal/iostreams"
+	"github.com/pmfit/pmfit/internal/quiz"
 )
 
 var update = flag.Bool("update", false, "rewrite the golden files the scripts compare against")
@@ -97,5 +98,22 @@ func TestReadmeSampleIsCurrent(t *testing.T) {
 	}
 	if out.String() != sample {
 		t.Errorf("README sample is stale; regenerate it with:\n  go run . score --answers testdata/personas/core-researcher.yaml\ngot:\n%s", out)
+	}
+}
+
+// TestReadmeBankExampleLoads keeps the README's example bank valid.
+func TestReadmeBankExampleLoads(t *testing.T) {
+	readme, err := os.ReadFile("README.md")
+	if err != nil {
+		t.Fatal(err)
+	}
+	_, after, ok := strings.Cut(string(readme), "## Writing a question bank")
+	_, block, ok2 := strings.Cut(after, "```yaml\n")
+	example, _, ok3 := strings.Cut(block, "```")
+	if !ok || !ok2 || !ok3 {
+		t.Fatal("README has no example bank")
+	}
+	if _, problems := quiz.CheckBank("README example", []byte(example), quiz.LoadOptions{}); len(problems) > 0 {
+		t.Errorf("the README's example bank has problems: %v", problems)
 	}
 }

@@ -203,7 +203,12 @@ func recycle(c *chunk) {
 	c.buf, c.out, c.data = nil, nil, nil
 }
 
-var errLineTooLong = fmt.Errorf("line is longer than %d bytes", maxLineLength)
+// errLineTooLong reports a line over maxLineLength.
+var errLineTooLong error = lineTooLong{}
+
+type lineTooLong struct{}
+
+func (lineTooLong) Error() string { return fmt.Sprintf("line is longer than %d bytes", maxLineLength) }
 
 // worker holds what one goroutine reuses from record to record.
 type worker struct {

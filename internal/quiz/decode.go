@@ -7,6 +7,7 @@ import (
 	"regexp"
 	"strconv"
 	"strings"
+	"sync"
 
 	"go.yaml.in/yaml/v4"
 )
@@ -26,14 +27,15 @@ const (
 )
 
 // idPattern is what ids and option values look like: safe in flags,
-// comma-separated lists, CSV headers and file names.
-var idPattern = regexp.MustCompile(`^[A-Za-z0-9][A-Za-z0-9_.-]{0,63}$`)
+// comma-separated lists, CSV headers and file names. Compiled on first
+// use: commands that read no bank (--help, --version) never pay for it.
+var idPattern = sync.OnceValue(func() *regexp.Regexp { return regexp.MustCompile(`^[A-Za-z0-9][A-Za-z0-9_.-]{0,63}$`) })
 
 const idRule = "letters, digits, '-', '_' or '.', starting with a letter or digit, at most 64 long"
 
 // langPattern is a language tag as --lang and LANG give it, reduced to
 // what banks key translations by: "en", "es", "pt-BR".
-var langPattern = regexp.MustCompile(`^[a-z]{2,3}(-[A-Za-z0-9]{2,8})*$`)
+var langPattern = sync.OnceValue(func() *regexp.Regexp { return regexp.MustCompile(`^[a-z]{2,3}(-[A-Za-z0-9]{2,8})*$`) })
 
 // decoder walks a parsed YAML tree, keeping the position of everything it
 // reads and every problem it finds, so one pass reports them all.
@@ -260,7 +262,7 @@ func (d *decoder) id(n *yaml.Node, what string) (string, bool) {
 	if !ok {
 		return "", false
 	}
-	if !idPattern.MatchString(s) {
+	if !idPattern().MatchString(s) {
 		d.errorf(n, "%s %q is not a valid id: use %s", what, Sanitize(s), idRule)
 		return "", false
 	}
@@ -335,7 +337,7 @@ func (d *decoder) text(n *yaml.Node, what string) string {
 		byLang := make(map[string]string, len(f.keys))
 		for _, lang := range f.keys {
 			v := f.get(lang)
-			if !langPattern.MatchString(lang) {
+			if !langPattern().MatchString(lang) {
 				d.errorf(v, "%s: %q is not a language code (use one like \"en\", \"es\" or \"pt-BR\")", what, Sanitize(lang))
 				continue
 			}

@@ -74,7 +74,7 @@ func (d *decoder) bank(data []byte) *Bank {
 	// The default language is needed before any text is read.
 	if n := top.get("language"); n != nil {
 		if l, ok := d.str(n, "language"); ok {
-			if langPattern.MatchString(l) {
+			if langPattern().MatchString(l) {
 				b.Language = l
 			} else {
 				d.errorf(n, "language %q is not a language code (use one like \"en\" or \"es\")", Sanitize(l))

@@ -259,32 +259,23 @@ func (p *ndjsonParser) answer(qi int, answers quiz.Answers) error {
 				p.pos++
 				break
 			}
-			if q.kind == quiz.Multi {
-				if i, ok := p.quotedOption(qi); ok {
-					picks |= 1 << uint(i)
-					n++
-					p.skipSpace()
-					if p.peek() == ',' {
-						p.pos++
-						continue
-					}
-					if err := p.expectByte(']'); err != nil {
-						return err
-					}
-					break
-				}
-			}
-			v, err := p.scalarText()
-			if err != nil || v == nil {
-				return p.valueError(qi, "[…]", "holds something other than values")
-			}
 			n++
+			i, quoted := 0, false
 			if q.kind == quiz.Multi {
-				if err := p.pickList(qi, v, &picks); err != nil {
+				i, quoted = p.quotedOption(qi)
+			}
+			if quoted {
+				picks |= 1 << uint(i)
+			} else {
+				v, err := p.scalarText()
+				if err != nil || v == nil {
+					return p.valueError(qi, "[…]", "holds something other than values")
+				}
+				if q.kind != quiz.Multi {
+					single = v
+				} else if err := p.pickList(qi, v, &picks); err != nil {
 					return err
 				}
-			} else {
-				single = v
 			}
 			p.skipSpace()
 			if p.peek() == ',' {

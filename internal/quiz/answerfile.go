@@ -58,7 +58,7 @@ func (d *decoder) answerFile(b *Bank, data []byte) *AnswerSet {
 			if _, known := b.Role(s); known {
 				set.Expect = s
 			} else {
-				d.errorf(n, "expect names unknown role %q%s (roles: %s)", Sanitize(s), DidYouMean(s, b.RoleIDs()), strings.Join(b.RoleIDs(), ", "))
+				d.errorf(n, "expect names unknown role %s%s (roles: %s)", quote(s), DidYouMean(s, b.RoleIDs()), strings.Join(b.RoleIDs(), ", "))
 			}
 		}
 	}
@@ -73,7 +73,7 @@ func (d *decoder) answerFile(b *Bank, data []byte) *AnswerSet {
 	if n.Kind == yaml.ScalarNode && n.Tag == "!!null" {
 		return set // an empty answers: is no answers, which the caller judges
 	}
-	f, ok := d.mapping(n, "answers", mapKeys(n)...)
+	f, ok := d.mapping(n, "answers")
 	if !ok {
 		return set
 	}
@@ -84,7 +84,7 @@ func (d *decoder) answerFile(b *Bank, data []byte) *AnswerSet {
 		}
 		qi, ok := b.Question(k.Value)
 		if !ok {
-			d.errorf(k, "unknown question %q%s (see 'pmfit questions')", Sanitize(k.Value), DidYouMean(k.Value, b.QuestionIDs()))
+			d.errorf(k, "unknown question %s%s (see 'pmfit questions')", quote(k.Value), DidYouMean(k.Value, b.QuestionIDs()))
 			continue
 		}
 		values, ok := d.answerValues(v, fmt.Sprintf("question %q", k.Value))

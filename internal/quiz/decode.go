@@ -24,7 +24,20 @@ const (
 	// maxProblems bounds the problems reported for one file; past it the
 	// file is clearly not what it should be and reading stops.
 	maxProblems = 100
+	// maxLanguages bounds the languages one bank is written in.
+	maxLanguages = 32
+	// quoteRunes bounds how much of a value a message quotes.
+	quoteRunes = 64
 )
+
+// quote shows a value from a file in a message: sanitized, clipped, and
+// quoted, so a hostile value cannot flood the screen or drive it.
+func quote(s string) string {
+	if r := []rune(s); len(r) > quoteRunes {
+		s = string(r[:quoteRunes]) + "…"
+	}
+	return fmt.Sprintf("%q", Sanitize(s))
+}
 
 // idPattern is what ids and option values look like: safe in flags,
 // comma-separated lists, CSV headers and file names. Compiled on first
@@ -54,7 +67,8 @@ type decoder struct {
 	// so missing translations can be reported once all languages are known.
 	texts []textSeen
 	// measuredBy counts, per dimension, the questions that measure it.
-	measuredBy []int
+	measuredBy       []int
+	tooManyLanguages bool
 }
 
 type textSeen struct {
@@ -169,8 +183,9 @@ func (f fields) get(name string) *yaml.Node {
 func (f fields) has(name string) bool { return f.get(name) != nil }
 
 // mapping reads n as a mapping with the given known keys, reporting
-// duplicate and unknown keys (with a suggestion). ok is false when n is
-// not a mapping at all.
+// duplicate and unknown keys (with a suggestion); with no known keys, any
+// key is accepted (maps of ids or languages). ok is false when n is not a
+// mapping at all.
 func (d *decoder) mapping(n *yaml.Node, what string, known ...string) (fields, bool) {
 	n = d.resolve(n)
 	if n == nil {
@@ -196,8 +211,8 @@ func (d *decoder) mapping(n *yaml.Node, what string, known ...string) (fields, b
 			continue
 		}
 		seen[k.Value] = k
-		if !contains(known, k.Value) {
-			d.errorf(k, "%s: unknown key %q%s; known keys: %s", what, Sanitize(k.Value), DidYouMean(k.Value, known), strings.Join(known, ", "))
+		if known != nil && !contains(known, k.Value) {
+			d.errorf(k, "%s: unknown key %s%s; known keys: %s", what, quote(k.Value), DidYouMean(k.Value, known), strings.Join(known, ", "))
 			if s := suggest(k.Value, known); s != "" {
 				if f.misspelt == nil {
 					f.misspelt = map[string]bool{}
@@ -263,7 +278,7 @@ func (d *decoder) id(n *yaml.Node, what string) (string, bool) {
 		return "", false
 	}
 	if !idPattern().MatchString(s) {
-		d.errorf(n, "%s %q is not a valid id: use %s", what, Sanitize(s), idRule)
+		d.errorf(n, "%s %s is not a valid id: use %s", what, quote(s), idRule)
 		return "", false
 	}
 	return s, true
@@ -276,12 +291,12 @@ func (d *decoder) number(n *yaml.Node, what string) (float64, bool) {
 		return 0, false
 	}
 	if s.Tag != "!!int" && s.Tag != "!!float" {
-		d.errorf(s, "%s must be a number, not %q", what, Sanitize(s.Value))
+		d.errorf(s, "%s must be a number, not %s", what, quote(s.Value))
 		return 0, false
 	}
 	f, err := strconv.ParseFloat(strings.ReplaceAll(s.Value, "_", ""), 64)
 	if err != nil || math.IsNaN(f) || math.IsInf(f, 0) {
-		d.errorf(s, "%s must be a finite number, not %q", what, Sanitize(s.Value))
+		d.errorf(s, "%s must be a finite number, not %s", what, quote(s.Value))
 		return 0, false
 	}
 	return f, true
@@ -295,7 +310,7 @@ func (d *decoder) integer(n *yaml.Node, what string) (int, bool) {
 	}
 	v, err := strconv.ParseInt(strings.ReplaceAll(s.Value, "_", ""), 10, 32)
 	if s.Tag != "!!int" || err != nil {
-		d.errorf(s, "%s must be an integer, not %q", what, Sanitize(s.Value))
+		d.errorf(s, "%s must be an integer, not %s", what, quote(s.Value))
 		return 0, false
 	}
 	return int(v), true
@@ -309,7 +324,7 @@ func (d *decoder) boolean(n *yaml.Node, what string) (bool, bool) {
 	}
 	v, err := strconv.ParseBool(s.Value)
 	if s.Tag != "!!bool" || err != nil {
-		d.errorf(s, "%s must be true or false, not %q", what, Sanitize(s.Value))
+		d.errorf(s, "%s must be true or false, not %s", what, quote(s.Value))
 		return false, false
 	}
 	return v, true
@@ -330,15 +345,19 @@ func (d *decoder) text(n *yaml.Node, what string) string {
 		out = n.Value
 		d.texts = append(d.texts, textSeen{node: n, what: what})
 	case n.Kind == yaml.MappingNode:
-		f, ok := d.mapping(n, what, mapKeys(n)...)
+		f, ok := d.mapping(n, what)
 		if !ok {
+			return ""
+		}
+		if len(f.keys) > maxLanguages {
+			d.errorf(n, "%s has %d languages, more than the limit of %d", what, len(f.keys), maxLanguages)
 			return ""
 		}
 		byLang := make(map[string]string, len(f.keys))
 		for _, lang := range f.keys {
 			v := f.get(lang)
 			if !langPattern().MatchString(lang) {
-				d.errorf(v, "%s: %q is not a language code (use one like \"en\", \"es\" or \"pt-BR\")", what, Sanitize(lang))
+				d.errorf(v, "%s: %s is not a language code (use one like \"en\", \"es\" or \"pt-BR\")", what, quote(lang))
 				continue
 			}
 			s, ok := d.str(v, what+" ("+lang+")")
@@ -366,9 +385,17 @@ func (d *decoder) text(n *yaml.Node, what string) string {
 }
 
 func (d *decoder) sawLanguage(lang string) {
-	if !contains(d.languages, lang) {
-		d.languages = append(d.languages, lang)
+	if contains(d.languages, lang) {
+		return
 	}
+	if len(d.languages) == maxLanguages {
+		if !d.tooManyLanguages {
+			d.tooManyLanguages = true
+			d.errorf(nil, "the file uses more than %d languages", maxLanguages)
+		}
+		return
+	}
+	d.languages = append(d.languages, lang)
 }
 
 // pickLanguage chooses want, then its base language ("es" for "es-MX"),
@@ -439,7 +466,7 @@ func describe(n *yaml.Node) string {
 		case "!!bool":
 			return "the boolean " + n.Value
 		}
-		return fmt.Sprintf("the string %q", Sanitize(n.Value))
+		return "the string " + quote(n.Value)
 	}
 	return "something else"
 }

@@ -77,7 +77,7 @@ func (d *decoder) bank(data []byte) *Bank {
 			if langPattern().MatchString(l) {
 				b.Language = l
 			} else {
-				d.errorf(n, "language %q is not a language code (use one like \"en\" or \"es\")", Sanitize(l))
+				d.errorf(n, "language %s is not a language code (use one like \"en\" or \"es\")", quote(l))
 			}
 		}
 	}
@@ -177,23 +177,36 @@ func (d *decoder) scale(n *yaml.Node, what string) (Scale, bool) {
 }
 
 func (d *decoder) dimensions(n *yaml.Node) ([]Dimension, []*yaml.Node) {
-	items, ok := d.sequence(n, "dimensions")
+	var dims []Dimension
+	nodes := d.entries(n, "dimension", maxDimensions, []string{"id", "name", "low", "high"}, func(id string, f fields, what string) bool {
+		dims = append(dims, Dimension{ID: id, Source: sourceOf(f.node),
+			Name: d.textField(f, what, "name"), Low: d.textField(f, what, "low"), High: d.textField(f, what, "high")})
+		return true
+	})
+	return dims, nodes
+}
+
+// entries reads a list of mappings with ids (dimensions, roles,
+// questions): each must be a mapping with known keys and an id that is
+// valid and unique. Each is handed to read, which says whether it kept
+// it; the nodes of those kept are returned, in order.
+func (d *decoder) entries(n *yaml.Node, kind string, limit int, known []string, read func(id string, f fields, what string) bool) []*yaml.Node {
+	items, ok := d.sequence(n, kind+"s")
 	if !ok {
-		return nil, nil
+		return nil
 	}
 	if len(items) == 0 {
-		d.errorf(n, "dimensions: a bank needs at least one dimension")
+		d.errorf(n, "%ss: a bank needs at least one %s", kind, kind)
 	}
-	if len(items) > maxDimensions {
-		d.errorf(n, "dimensions: %d is more than the limit of %d", len(items), maxDimensions)
-		return nil, nil
+	if len(items) > limit {
+		d.errorf(n, "%ss: %d is more than the limit of %d", kind, len(items), limit)
+		return nil
 	}
-	var dims []Dimension
 	var nodes []*yaml.Node
 	seen := map[string]*yaml.Node{}
 	for i, item := range items {
-		what := fmt.Sprintf("dimension %d", i+1)
-		f, ok := d.mapping(item, what, "id", "name", "low", "high")
+		what := fmt.Sprintf("%s %d", kind, i+1)
+		f, ok := d.mapping(item, what, known...)
 		if !ok {
 			continue
 		}
@@ -202,20 +215,16 @@ func (d *decoder) dimensions(n *yaml.Node) ([]Dimension, []*yaml.Node) {
 		if !ok {
 			continue
 		}
-		what = fmt.Sprintf("dimension %q", id)
 		if first, dup := seen[id]; dup {
-			d.errorf(idN, "duplicate dimension id %q (first at line %d)", id, first.Line)
+			d.errorf(idN, "duplicate %s id %q (first at line %d)", kind, id, first.Line)
 			continue
 		}
 		seen[id] = idN
-		dim := Dimension{ID: id, Source: sourceOf(f.node)}
-		dim.Name = d.textField(f, what, "name")
-		dim.Low = d.textField(f, what, "low")
-		dim.High = d.textField(f, what, "high")
-		dims = append(dims, dim)
-		nodes = append(nodes, f.node)
+		if read(id, f, fmt.Sprintf("%s %q", kind, id)) {
+			nodes = append(nodes, f.node)
+		}
 	}
-	return dims, nodes
+	return nodes
 }
 
 // textField reads a required text key of a mapping.
@@ -235,37 +244,9 @@ func (d *decoder) optionalText(f fields, what, key string) string {
 }
 
 func (d *decoder) roles(b *Bank, n *yaml.Node) ([]Role, []*yaml.Node) {
-	items, ok := d.sequence(n, "roles")
-	if !ok {
-		return nil, nil
-	}
-	if len(items) == 0 {
-		d.errorf(n, "roles: a bank needs at least one role")
-	}
-	if len(items) > maxRoles {
-		d.errorf(n, "roles: %d is more than the limit of %d", len(items), maxRoles)
-		return nil, nil
-	}
 	var roles []Role
-	var nodes []*yaml.Node
-	seen := map[string]*yaml.Node{}
-	for i, item := range items {
-		what := fmt.Sprintf("role %d", i+1)
-		f, ok := d.mapping(item, what, "id", "name", "summary", "profile", "salary", "background", "focus", "teams", "where", "next")
-		if !ok {
-			continue
-		}
-		idN := d.require(f, what, "id")
-		id, ok := d.id(idN, what+" id")
-		if !ok {
-			continue
-		}
-		what = fmt.Sprintf("role %q", id)
-		if first, dup := seen[id]; dup {
-			d.errorf(idN, "duplicate role id %q (first at line %d)", id, first.Line)
-			continue
-		}
-		seen[id] = idN
+	known := []string{"id", "name", "summary", "profile", "salary", "background", "focus", "teams", "where", "next"}
+	nodes := d.entries(n, "role", maxRoles, known, func(id string, f fields, what string) bool {
 		r := Role{ID: id, Source: sourceOf(f.node)}
 		r.Name = d.textField(f, what, "name")
 		r.Summary = d.textField(f, what, "summary")
@@ -279,8 +260,8 @@ func (d *decoder) roles(b *Bank, n *yaml.Node) ([]Role, []*yaml.Node) {
 		r.Facts.Where = d.optionalText(f, what, "where")
 		r.Next = d.optionalText(f, what, "next")
 		roles = append(roles, r)
-		nodes = append(nodes, f.node)
-	}
+		return true
+	})
 	return roles, nodes
 }
 
@@ -291,7 +272,7 @@ func (d *decoder) profile(b *Bank, n *yaml.Node, what string) []Target {
 		return nil
 	}
 	what += " profile"
-	f, ok := d.mapping(n, what, mapKeys(d.resolve(n))...)
+	f, ok := d.mapping(n, what)
 	if !ok {
 		return nil
 	}
@@ -306,7 +287,7 @@ func (d *decoder) profile(b *Bank, n *yaml.Node, what string) []Target {
 		}
 		dim, ok := b.dimensionByID[k.Value]
 		if !ok {
-			d.errorf(k, "%s names unknown dimension %q%s", what, Sanitize(k.Value), DidYouMean(k.Value, dimensionIDs(b)))
+			d.errorf(k, "%s names unknown dimension %s%s", what, quote(k.Value), DidYouMean(k.Value, dimensionIDs(b)))
 			continue
 		}
 		t := Target{Dimension: dim, Weight: 1}
@@ -377,38 +358,10 @@ func (d *decoder) salary(n *yaml.Node, what string) *Salary {
 var questionKinds = map[string]Kind{"single": Single, "multi": Multi, "likert": Likert}
 
 func (d *decoder) questions(b *Bank, n *yaml.Node) ([]Question, []*yaml.Node) {
-	items, ok := d.sequence(n, "questions")
-	if !ok {
-		return nil, nil
-	}
-	if len(items) == 0 {
-		d.errorf(n, "questions: a bank needs at least one question")
-	}
-	if len(items) > maxQuestions {
-		d.errorf(n, "questions: %d is more than the limit of %d", len(items), maxQuestions)
-		return nil, nil
-	}
 	var qs []Question
-	var nodes []*yaml.Node
-	seen := map[string]*yaml.Node{}
 	d.measuredBy = make([]int, len(b.Dimensions))
-	for i, item := range items {
-		what := fmt.Sprintf("question %d", i+1)
-		f, ok := d.mapping(item, what, "id", "type", "text", "help", "weight", "options", "dimension", "reverse", "scale")
-		if !ok {
-			continue
-		}
-		idN := d.require(f, what, "id")
-		id, ok := d.id(idN, what+" id")
-		if !ok {
-			continue
-		}
-		what = fmt.Sprintf("question %q", id)
-		if first, dup := seen[id]; dup {
-			d.errorf(idN, "duplicate question id %q (first at line %d)", id, first.Line)
-			continue
-		}
-		seen[id] = idN
+	known := []string{"id", "type", "text", "help", "weight", "options", "dimension", "reverse", "scale"}
+	nodes := d.entries(n, "question", maxQuestions, known, func(id string, f fields, what string) bool {
 		measured := make([]bool, len(b.Dimensions))
 		q, ok := d.question(b, f, id, what, measured)
 		// A question refused for another mistake still tells which
@@ -419,12 +372,11 @@ func (d *decoder) questions(b *Bank, n *yaml.Node) ([]Question, []*yaml.Node) {
 				d.measuredBy[dim]++
 			}
 		}
-		if !ok {
-			continue
+		if ok {
+			qs = append(qs, q)
 		}
-		qs = append(qs, q)
-		nodes = append(nodes, f.node)
-	}
+		return ok
+	})
 	return qs, nodes
 }
 
@@ -440,7 +392,7 @@ func (d *decoder) question(b *Bank, f fields, id, what string, measured []bool) 
 	}
 	kind, ok := questionKinds[kindName]
 	if !ok {
-		d.errorf(typeN, "%s: unknown type %q%s; allowed: single, multi, likert", what, Sanitize(kindName), DidYouMean(kindName, []string{"single", "multi", "likert"}))
+		d.errorf(typeN, "%s: unknown type %s%s; allowed: single, multi, likert", what, quote(kindName), DidYouMean(kindName, []string{"single", "multi", "likert"}))
 		markReferenced(b, f, measured)
 		return q, false
 	}
@@ -553,7 +505,7 @@ func (d *decoder) likert(b *Bank, f fields, q Question, what string, measured []
 	}
 	i, ok := b.dimensionByID[id]
 	if !ok {
-		d.errorf(dimN, "%s measures unknown dimension %q%s", what, Sanitize(id), DidYouMean(id, dimensionIDs(b)))
+		d.errorf(dimN, "%s measures unknown dimension %s%s", what, quote(id), DidYouMean(id, dimensionIDs(b)))
 		return q, false
 	}
 	measured[i] = true
@@ -603,7 +555,7 @@ func markReferenced(b *Bank, f fields, measured []bool) {
 // scores reads a single-choice option's positions: dimension id → 0..100.
 func (d *decoder) scores(b *Bank, n *yaml.Node, what string, measured []bool) []Position {
 	what += " scores"
-	f, ok := d.mapping(n, what, mapKeys(d.resolve(n))...)
+	f, ok := d.mapping(n, what)
 	if !ok {
 		return nil
 	}
@@ -612,7 +564,7 @@ func (d *decoder) scores(b *Bank, n *yaml.Node, what string, measured []bool) []
 		v := f.get(key)
 		dim, ok := b.dimensionByID[key]
 		if !ok {
-			d.errorf(keyNode(f.node, key), "%s names unknown dimension %q%s", what, Sanitize(key), DidYouMean(key, dimensionIDs(b)))
+			d.errorf(keyNode(f.node, key), "%s names unknown dimension %s%s", what, quote(key), DidYouMean(key, dimensionIDs(b)))
 			continue
 		}
 		at, ok := d.number(v, what+" "+key)
@@ -644,7 +596,7 @@ func (d *decoder) counts(b *Bank, n *yaml.Node, what string, measured []bool) []
 		}
 		dim, ok := b.dimensionByID[id]
 		if !ok {
-			d.errorf(item, "%s names unknown dimension %q%s", what, Sanitize(id), DidYouMean(id, dimensionIDs(b)))
+			d.errorf(item, "%s names unknown dimension %s%s", what, quote(id), DidYouMean(id, dimensionIDs(b)))
 			continue
 		}
 		if measured[dim] && containsInt(dims, dim) {

@@ -242,11 +242,12 @@ func TestHostileFilesAreRefused(t *testing.T) {
 
 // TestAliasExpansionIsBounded builds a valid-looking bank whose aliases
 // multiply the nodes the decoder must walk (100 questions × 64 options ×
-// a label in 100 languages) and checks the walk stops at its budget.
+// a label in 32 languages, the most allowed) and checks the walk stops at
+// its budget.
 func TestAliasExpansionIsBounded(t *testing.T) {
 	var langs []string
-	for a := 'a'; a <= 'j'; a++ {
-		for b := 'a'; b <= 'j'; b++ {
+	for a := 'a'; a <= 'd'; a++ {
+		for b := 'a'; b <= 'h'; b++ {
 			langs = append(langs, string(a)+string(b)+": x")
 		}
 	}
@@ -270,6 +271,24 @@ func TestAliasExpansionIsBounded(t *testing.T) {
 	big := strings.Replace(smallBank, "questions:\n", "questions:\n"+strings.Repeat("  - {id: q, type: likert, dimension: focus, text: t}\n", 600), 1)
 	if _, err := LoadBank("bank.yaml", []byte(big), LoadOptions{}); err == nil || !strings.Contains(err.Error(), "questions: 604 is more than the limit of 500") {
 		t.Errorf("err = %.300v, want the question limit", err)
+	}
+}
+
+// TestHostileSizesStayCheap: huge keys and many languages cost little
+// and say little.
+func TestHostileSizesStayCheap(t *testing.T) {
+	huge := strings.Repeat("k", 1<<20)
+	_, err := LoadBank("bank.yaml", []byte(strings.Replace(smallBank, "id: small\n", "id: small\n"+huge+": 1\n", 1)), LoadOptions{})
+	if err == nil || len(err.Error()) > 1000 || !strings.Contains(err.Error(), `unknown key "kkkk`) {
+		t.Errorf("huge key: %.300v (%d bytes)", err, len(fmt.Sprint(err)))
+	}
+	var langs []string
+	for i := 0; i < 40; i++ {
+		langs = append(langs, fmt.Sprintf("l%c%c: x", 'a'+i/26, 'a'+i%26))
+	}
+	src := strings.Replace(smallBank, "id: small\n", "id: small\ntitle: {"+strings.Join(langs, ", ")+"}\n", 1)
+	if _, err := LoadBank("bank.yaml", []byte(src), LoadOptions{}); err == nil || !strings.Contains(err.Error(), "title has 40 languages, more than the limit of 32") {
+		t.Errorf("40 languages: %v", err)
 	}
 }
 

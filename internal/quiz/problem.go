@@ -98,6 +98,9 @@ func sortProblems(ps []Problem) {
 // hints, or "" when none is close enough to help. Among equally close
 // candidates the one nearest in length wins ("tmp" → "tpm", not "pm").
 func suggest(word string, candidates []string) string {
+	if len(word) > 2*quoteRunes {
+		return "" // no typo is that long; and the distance costs len²
+	}
 	best, bestDist, bestLen := "", len(word)/2+2, 0
 	lw := strings.ToLower(word)
 	for _, c := range candidates {

@@ -7,7 +7,7 @@ func ParseStringMap(file string, data []byte, check func(key, value string) erro
 	d := &decoder{file: file}
 	out := map[string]string{}
 	if root := d.parse(data); root != nil {
-		if f, ok := d.mapping(root, "mapping", mapKeys(d.resolve(root))...); ok {
+		if f, ok := d.mapping(root, "mapping"); ok {
 			for _, key := range f.keys {
 				v, ok := d.str(f.get(key), "the value of "+key)
 				if !ok {

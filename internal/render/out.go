@@ -1,9 +1,7 @@
 package render
 
 import (
-	"bytes"
 	"encoding/json"
-	"fmt"
 
 	"go.yaml.in/yaml/v4"
 
@@ -17,34 +15,18 @@ import (
 // can be scored again with `pmfit score --answers`; result exactly as
 // `pmfit score --format json` prints it. format is "json" or "yaml".
 func AnswersAndResult(p i18n.Printer, b *quiz.Bank, answers quiz.Answers, res *scoring.Result, format string) ([]byte, error) {
-	var buf bytes.Buffer
-	buf.WriteString("{\"answers\": {")
-	for i, kv := range b.AnswerValues(answers) {
-		if i > 0 {
-			buf.WriteByte(',')
-		}
-		key, _ := json.Marshal(kv.Key)
-		value, err := json.Marshal(kv.Value)
-		if err != nil {
-			return nil, err
-		}
-		fmt.Fprintf(&buf, "%s: %s", key, value)
+	given := object{}
+	for _, kv := range b.AnswerValues(answers) {
+		given = append(given, member{kv.Key, kv.Value})
 	}
-	result, err := json.Marshal(Result(p, b, answers, res, ""))
+	data, err := json.MarshalIndent(object{{"answers", given}, {"result", Result(p, b, answers, res, "")}}, "", "  ")
 	if err != nil {
 		return nil, err
 	}
-	fmt.Fprintf(&buf, "}, \"result\": %s}", result)
-
 	if format == "yaml" {
-		return jsonToYAML(buf.Bytes())
+		return jsonToYAML(data)
 	}
-	var out bytes.Buffer
-	if err := json.Indent(&out, buf.Bytes(), "", "  "); err != nil {
-		return nil, err
-	}
-	out.WriteByte('\n')
-	return out.Bytes(), nil
+	return append(data, '\n'), nil
 }
 
 // jsonToYAML re-encodes a JSON document as block-style YAML, keeping key

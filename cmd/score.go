@@ -189,12 +189,12 @@ func scoreRun(opts *ScoreOptions) error {
 	if err = commit(err); err != nil {
 		return err
 	}
-	return checkExpectation(opts.IO, b, set, &res)
+	return checkExpectation(b, set, &res)
 }
 
 // checkExpectation ends a single set's run with exit 4 when it names a
 // role it expects and another ranks first; the output is unchanged.
-func checkExpectation(ios *iostreams.IOStreams, b *quiz.Bank, set *quiz.AnswerSet, res *scoring.Result) error {
+func checkExpectation(b *quiz.Bank, set *quiz.AnswerSet, res *scoring.Result) error {
 	if set.Expect == "" {
 		return nil
 	}

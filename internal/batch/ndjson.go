@@ -23,6 +23,7 @@ type Lookup struct {
 	keys      []string   // per question: `"id":`, as compact JSON writes the key
 	values    [][]string // per question: option values in order
 	quoted    [][]string // per question: option values as JSON strings, quotes included
+	first     [][]byte   // per question: the first byte of each quoted value's text
 	info      []questionInfo
 }
 
@@ -44,10 +45,14 @@ func NewLookup(b *quiz.Bank) *Lookup {
 		l.keys = append(l.keys, string(appendJSONString(nil, q.ID))+":")
 		l.values[i] = q.Values()
 		var quoted []string
+		var first []byte
 		for _, v := range l.values[i] {
-			quoted = append(quoted, string(appendJSONString(nil, v)))
+			qv := string(appendJSONString(nil, v))
+			quoted = append(quoted, qv)
+			first = append(first, qv[1])
 		}
 		l.quoted = append(l.quoted, quoted)
+		l.first = append(l.first, first)
 		l.info = append(l.info, questionInfo{kind: q.Kind, min: q.Scale.Min, max: q.Scale.Max, none: q.None})
 	}
 	for i, r := range b.Roles {
@@ -363,9 +368,15 @@ func (p *ndjsonParser) pickList(qi int, v []byte, picks *uint64) error {
 // quotedOption matches an option's value, written as a plain JSON string,
 // at the current position, and moves past it.
 func (p *ndjsonParser) quotedOption(qi int) (int, bool) {
-	for i, qv := range p.lk.quoted[qi] {
-		if hasPrefixAt(p.data, p.pos, qv) {
-			p.pos += len(qv)
+	if p.pos+1 >= len(p.data) {
+		return 0, false
+	}
+	// Values mostly differ in their first letter: compare that byte
+	// first, and the whole value only where it matches.
+	c := p.data[p.pos+1]
+	for i, f := range p.lk.first[qi] {
+		if f == c && hasPrefixAt(p.data, p.pos, p.lk.quoted[qi][i]) {
+			p.pos += len(p.lk.quoted[qi][i])
 			return i, true
 		}
 	}

@@ -22,7 +22,7 @@ const exitStatusHelp = `Exit status:
   2    usage error or invalid input (unknown flag or question, a value not
        allowed, missing answers, a malformed file)
   3    batch scoring: some records were invalid (the rest were scored)
-  4    batch scoring: every record valid, but some expectations unmet
+  4    every answer set valid, but some expected role did not rank first
   130  interrupted; the quiz saved its progress`
 
 // codedError carries the exit code an error should end the program with.

@@ -77,17 +77,14 @@ func (d *decoder) answerFile(b *Bank, data []byte) *AnswerSet {
 	if !ok {
 		return set
 	}
-	for i := 0; i+1 < len(f.node.Content); i += 2 {
-		k, v := f.node.Content[i], f.node.Content[i+1]
-		if f.vals[k.Value] != v {
-			continue // a duplicate, already reported
-		}
-		qi, ok := b.Question(k.Value)
+	for _, id := range f.keys {
+		v := f.get(id)
+		qi, ok := b.Question(id)
 		if !ok {
-			d.errorf(k, "unknown question %s%s (see 'pmfit questions')", quote(k.Value), DidYouMean(k.Value, b.QuestionIDs()))
+			d.errorf(f.keyNodes[id], "unknown question %s%s (see 'pmfit questions')", quote(id), DidYouMean(id, b.QuestionIDs()))
 			continue
 		}
-		values, ok := d.answerValues(v, fmt.Sprintf("question %q", k.Value))
+		values, ok := d.answerValues(v, fmt.Sprintf("question %q", id))
 		if !ok || values == nil {
 			continue
 		}

@@ -1,6 +1,7 @@
 package quiz
 
 import (
+	"bytes"
 	"errors"
 	"fmt"
 	"math"
@@ -77,27 +78,32 @@ type textSeen struct {
 	langs []string // nil for a plain string
 }
 
-func (d *decoder) report(n *yaml.Node, sev Severity, format string, args ...any) {
+func (d *decoder) report(at Source, sev Severity, format string, args ...any) {
 	if d.aborted {
 		return
 	}
-	p := Problem{File: d.file, Severity: sev, Message: fmt.Sprintf(format, args...)}
+	p := Problem{File: d.file, Line: at.Line, Col: at.Col, Severity: sev, Message: fmt.Sprintf(format, args...)}
 	if len(d.problems) == maxProblems {
 		d.aborted = true
 		p.Severity, p.Message = Error, fmt.Sprintf("more than %d problems; stopping here", maxProblems)
 	}
-	if n != nil {
-		p.Line, p.Col = n.Line, n.Column
-	}
 	d.problems = append(d.problems, p)
 }
 
+// errorf reports an error at node n (nil: the file as a whole).
 func (d *decoder) errorf(n *yaml.Node, format string, args ...any) {
-	d.report(n, Error, format, args...)
+	d.report(sourceOf(n), Error, format, args...)
 }
 
 func (d *decoder) warnf(n *yaml.Node, format string, args ...any) {
-	d.report(n, Warning, format, args...)
+	d.report(sourceOf(n), Warning, format, args...)
+}
+
+func sourceOf(n *yaml.Node) Source {
+	if n == nil {
+		return Source{}
+	}
+	return Source{Line: n.Line, Col: n.Column}
 }
 
 // parse reads data as one YAML document and returns its root node, or nil
@@ -107,7 +113,7 @@ func (d *decoder) parse(data []byte) *yaml.Node {
 		d.errorf(nil, "file is %d bytes, more than the limit of %d", len(data), MaxFileBytes)
 		return nil
 	}
-	if strings.TrimSpace(string(data)) == "" {
+	if len(bytes.TrimSpace(data)) == 0 {
 		d.errorf(nil, "file is empty")
 		return nil
 	}
@@ -165,9 +171,10 @@ func (d *decoder) resolve(n *yaml.Node) *yaml.Node {
 
 // fields is one YAML mapping read as named fields.
 type fields struct {
-	node *yaml.Node
-	vals map[string]*yaml.Node
-	keys []string // in file order
+	node     *yaml.Node
+	vals     map[string]*yaml.Node
+	keyNodes map[string]*yaml.Node // where each key stands, for messages
+	keys     []string              // in file order, duplicates left out
 	// misspelt holds the known keys that unknown keys were taken for
 	// ("lable" → "label"), so a missing "label" is not reported twice.
 	misspelt map[string]bool
@@ -179,8 +186,6 @@ func (f fields) get(name string) *yaml.Node {
 	}
 	return f.vals[name]
 }
-
-func (f fields) has(name string) bool { return f.get(name) != nil }
 
 // mapping reads n as a mapping with the given known keys, reporting
 // duplicate and unknown keys (with a suggestion); with no known keys, any
@@ -195,8 +200,7 @@ func (d *decoder) mapping(n *yaml.Node, what string, known ...string) (fields, b
 		d.errorf(n, "%s must be a mapping, not %s", what, describe(n))
 		return fields{}, false
 	}
-	f := fields{node: n, vals: make(map[string]*yaml.Node, len(n.Content)/2)}
-	seen := make(map[string]*yaml.Node, len(n.Content)/2)
+	f := fields{node: n, vals: make(map[string]*yaml.Node, len(n.Content)/2), keyNodes: make(map[string]*yaml.Node, len(n.Content)/2)}
 	for i := 0; i+1 < len(n.Content); i += 2 {
 		k, v := d.resolve(n.Content[i]), n.Content[i+1]
 		if k == nil {
@@ -206,14 +210,15 @@ func (d *decoder) mapping(n *yaml.Node, what string, known ...string) (fields, b
 			d.errorf(k, "%s: keys must be plain strings", what)
 			continue
 		}
-		if first, dup := seen[k.Value]; dup {
-			d.errorf(k, "%s: duplicate key %q (first at line %d)", what, k.Value, first.Line)
+		if first, dup := f.keyNodes[k.Value]; dup {
+			d.errorf(k, "%s: duplicate key %s (first at line %d)", what, quote(k.Value), first.Line)
 			continue
 		}
-		seen[k.Value] = k
+		f.keyNodes[k.Value] = k
 		if known != nil && !contains(known, k.Value) {
-			d.errorf(k, "%s: unknown key %s%s; known keys: %s", what, quote(k.Value), DidYouMean(k.Value, known), strings.Join(known, ", "))
-			if s := suggest(k.Value, known); s != "" {
+			s := suggest(k.Value, known)
+			d.errorf(k, "%s: unknown key %s%s; known keys: %s", what, quote(k.Value), meant(s), strings.Join(known, ", "))
+			if s != "" {
 				if f.misspelt == nil {
 					f.misspelt = map[string]bool{}
 				}
@@ -438,16 +443,6 @@ func (d *decoder) missingTranslations(defaultLang string) {
 			d.warnf(t.node, "%s has no translation for %s", t.what, strings.Join(missing, ", "))
 		}
 	}
-}
-
-func mapKeys(n *yaml.Node) []string {
-	var ks []string
-	for i := 0; i+1 < len(n.Content); i += 2 {
-		if k := n.Content[i]; k.Kind == yaml.ScalarNode {
-			ks = append(ks, k.Value)
-		}
-	}
-	return ks
 }
 
 // describe names a node's kind for messages: "a list", "a number".

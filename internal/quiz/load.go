@@ -28,7 +28,8 @@ type Source struct {
 	Line, Col int
 }
 
-// DefaultScale is the agreement scale a bank gets when it names none.
+// defaultScaleLabels label the 1–5 agreement scale a bank gets when it
+// names none.
 var defaultScaleLabels = []string{"Strongly disagree", "Disagree", "Neither agree nor disagree", "Agree", "Strongly agree"}
 
 // LoadBank parses and checks a bank. Any error-severity problem makes it
@@ -51,14 +52,6 @@ func CheckBank(file string, data []byte, opts LoadOptions) (*Bank, []Problem) {
 		return nil, d.problems
 	}
 	return b, d.problems
-}
-
-// bankNodes remembers where each part of a bank was defined, for checks
-// that span parts.
-type bankNodes struct {
-	dimensions []*yaml.Node
-	roles      []*yaml.Node
-	questions  []*yaml.Node
 }
 
 func (d *decoder) bank(data []byte) *Bank {
@@ -103,25 +96,24 @@ func (d *decoder) bank(data []byte) *Bank {
 		}
 	}
 
-	var nodes bankNodes
-	b.Dimensions, nodes.dimensions = d.dimensions(d.require(top, "bank", "dimensions"))
+	b.Dimensions = d.dimensions(d.require(top, "bank", "dimensions"))
 	b.index()
 	if n := top.get("gauge"); n != nil {
 		if id, ok := d.str(n, "gauge"); ok {
 			if i, ok := b.dimensionByID[id]; ok {
 				b.Gauge = i
 			} else {
-				d.errorf(n, "gauge names unknown dimension %q%s", Sanitize(id), DidYouMean(id, dimensionIDs(b)))
+				d.errorf(n, "gauge names unknown dimension %s%s", quote(id), DidYouMean(id, dimensionIDs(b)))
 			}
 		}
 	}
-	b.Roles, nodes.roles = d.roles(b, d.require(top, "bank", "roles"))
-	b.Questions, nodes.questions = d.questions(b, d.require(top, "bank", "questions"))
+	b.Roles = d.roles(b, d.require(top, "bank", "roles"))
+	b.Questions = d.questions(b, d.require(top, "bank", "questions"))
 	b.index()
 	if d.aborted {
 		return nil
 	}
-	d.checkCoverage(b, nodes)
+	d.checkCoverage(b)
 	d.missingTranslations(b.Language)
 	b.Languages = append([]string{b.Language}, d.languages...)
 	b.Languages = dedupe(b.Languages)
@@ -176,33 +168,30 @@ func (d *decoder) scale(n *yaml.Node, what string) (Scale, bool) {
 	return s, true
 }
 
-func (d *decoder) dimensions(n *yaml.Node) ([]Dimension, []*yaml.Node) {
+func (d *decoder) dimensions(n *yaml.Node) []Dimension {
 	var dims []Dimension
-	nodes := d.entries(n, "dimension", maxDimensions, []string{"id", "name", "low", "high"}, func(id string, f fields, what string) bool {
+	d.entries(n, "dimension", maxDimensions, []string{"id", "name", "low", "high"}, func(id string, f fields, what string) {
 		dims = append(dims, Dimension{ID: id, Source: sourceOf(f.node),
 			Name: d.textField(f, what, "name"), Low: d.textField(f, what, "low"), High: d.textField(f, what, "high")})
-		return true
 	})
-	return dims, nodes
+	return dims
 }
 
 // entries reads a list of mappings with ids (dimensions, roles,
 // questions): each must be a mapping with known keys and an id that is
-// valid and unique. Each is handed to read, which says whether it kept
-// it; the nodes of those kept are returned, in order.
-func (d *decoder) entries(n *yaml.Node, kind string, limit int, known []string, read func(id string, f fields, what string) bool) []*yaml.Node {
+// valid and unique, and each such is handed to read.
+func (d *decoder) entries(n *yaml.Node, kind string, limit int, known []string, read func(id string, f fields, what string)) {
 	items, ok := d.sequence(n, kind+"s")
 	if !ok {
-		return nil
+		return
 	}
 	if len(items) == 0 {
 		d.errorf(n, "%ss: a bank needs at least one %s", kind, kind)
 	}
 	if len(items) > limit {
 		d.errorf(n, "%ss: %d is more than the limit of %d", kind, len(items), limit)
-		return nil
+		return
 	}
-	var nodes []*yaml.Node
 	seen := map[string]*yaml.Node{}
 	for i, item := range items {
 		what := fmt.Sprintf("%s %d", kind, i+1)
@@ -220,11 +209,8 @@ func (d *decoder) entries(n *yaml.Node, kind string, limit int, known []string, 
 			continue
 		}
 		seen[id] = idN
-		if read(id, f, fmt.Sprintf("%s %q", kind, id)) {
-			nodes = append(nodes, f.node)
-		}
+		read(id, f, fmt.Sprintf("%s %q", kind, id))
 	}
-	return nodes
 }
 
 // textField reads a required text key of a mapping.
@@ -243,10 +229,10 @@ func (d *decoder) optionalText(f fields, what, key string) string {
 	return ""
 }
 
-func (d *decoder) roles(b *Bank, n *yaml.Node) ([]Role, []*yaml.Node) {
+func (d *decoder) roles(b *Bank, n *yaml.Node) []Role {
 	var roles []Role
 	known := []string{"id", "name", "summary", "profile", "salary", "background", "focus", "teams", "where", "next"}
-	nodes := d.entries(n, "role", maxRoles, known, func(id string, f fields, what string) bool {
+	d.entries(n, "role", maxRoles, known, func(id string, f fields, what string) {
 		r := Role{ID: id, Source: sourceOf(f.node)}
 		r.Name = d.textField(f, what, "name")
 		r.Summary = d.textField(f, what, "summary")
@@ -260,9 +246,8 @@ func (d *decoder) roles(b *Bank, n *yaml.Node) ([]Role, []*yaml.Node) {
 		r.Facts.Where = d.optionalText(f, what, "where")
 		r.Next = d.optionalText(f, what, "next")
 		roles = append(roles, r)
-		return true
 	})
-	return roles, nodes
+	return roles
 }
 
 // profile reads a role's targets: dimension id to a target (weight 1) or
@@ -280,22 +265,18 @@ func (d *decoder) profile(b *Bank, n *yaml.Node, what string) []Target {
 		d.errorf(f.node, "%s names no dimension", what)
 	}
 	var ts []Target
-	for i := 0; i+1 < len(f.node.Content); i += 2 {
-		k := f.node.Content[i]
-		if f.vals[k.Value] != f.node.Content[i+1] {
-			continue // a duplicate, already reported
-		}
-		dim, ok := b.dimensionByID[k.Value]
+	for _, key := range f.keys {
+		dim, ok := b.dimensionByID[key]
 		if !ok {
-			d.errorf(k, "%s names unknown dimension %s%s", what, quote(k.Value), DidYouMean(k.Value, dimensionIDs(b)))
+			d.errorf(f.keyNodes[key], "%s names unknown dimension %s%s", what, quote(key), DidYouMean(key, dimensionIDs(b)))
 			continue
 		}
 		t := Target{Dimension: dim, Weight: 1}
-		v := d.resolve(f.node.Content[i+1])
+		v := d.resolve(f.get(key))
 		if v == nil {
 			return nil
 		}
-		tw := what + " " + k.Value
+		tw := what + " " + key
 		targetN := v
 		if v.Kind == yaml.MappingNode {
 			g, ok := d.mapping(v, tw, "target", "weight")
@@ -357,11 +338,11 @@ func (d *decoder) salary(n *yaml.Node, what string) *Salary {
 
 var questionKinds = map[string]Kind{"single": Single, "multi": Multi, "likert": Likert}
 
-func (d *decoder) questions(b *Bank, n *yaml.Node) ([]Question, []*yaml.Node) {
+func (d *decoder) questions(b *Bank, n *yaml.Node) []Question {
 	var qs []Question
 	d.measuredBy = make([]int, len(b.Dimensions))
 	known := []string{"id", "type", "text", "help", "weight", "options", "dimension", "reverse", "scale"}
-	nodes := d.entries(n, "question", maxQuestions, known, func(id string, f fields, what string) bool {
+	d.entries(n, "question", maxQuestions, known, func(id string, f fields, what string) {
 		measured := make([]bool, len(b.Dimensions))
 		q, ok := d.question(b, f, id, what, measured)
 		// A question refused for another mistake still tells which
@@ -375,9 +356,8 @@ func (d *decoder) questions(b *Bank, n *yaml.Node) ([]Question, []*yaml.Node) {
 		if ok {
 			qs = append(qs, q)
 		}
-		return ok
 	})
-	return qs, nodes
+	return qs
 }
 
 func (d *decoder) question(b *Bank, f fields, id, what string, measured []bool) (Question, bool) {
@@ -564,7 +544,7 @@ func (d *decoder) scores(b *Bank, n *yaml.Node, what string, measured []bool) []
 		v := f.get(key)
 		dim, ok := b.dimensionByID[key]
 		if !ok {
-			d.errorf(keyNode(f.node, key), "%s names unknown dimension %s%s", what, quote(key), DidYouMean(key, dimensionIDs(b)))
+			d.errorf(f.keyNodes[key], "%s names unknown dimension %s%s", what, quote(key), DidYouMean(key, dimensionIDs(b)))
 			continue
 		}
 		at, ok := d.number(v, what+" "+key)
@@ -611,7 +591,7 @@ func (d *decoder) counts(b *Bank, n *yaml.Node, what string, measured []bool) []
 
 // checkCoverage finds what only the whole bank shows: dimensions too
 // thinly measured to score, and dimensions no role cares about.
-func (d *decoder) checkCoverage(b *Bank, nodes bankNodes) {
+func (d *decoder) checkCoverage(b *Bank) {
 	measuredBy := d.measuredBy
 	if measuredBy == nil {
 		return // the questions could not be read at all
@@ -623,28 +603,13 @@ func (d *decoder) checkCoverage(b *Bank, nodes bankNodes) {
 		}
 	}
 	for i, dim := range b.Dimensions {
-		if i >= len(nodes.dimensions) {
-			break
-		}
-		n := nodes.dimensions[i]
 		if measuredBy[i] < 2 {
-			d.errorf(n, "dimension %q is measured by %d question(s); at least 2 are needed for a stable score", dim.ID, measuredBy[i])
+			d.report(dim.Source, Error, "dimension %q is measured by %d question(s); at least 2 are needed for a stable score", dim.ID, measuredBy[i])
 		}
 		if !inProfile[i] {
-			d.warnf(n, "dimension %q is in no role's profile, so it never changes a fit", dim.ID)
+			d.report(dim.Source, Warning, "dimension %q is in no role's profile, so it never changes a fit", dim.ID)
 		}
 	}
-}
-
-func sourceOf(n *yaml.Node) Source { return Source{Line: n.Line, Col: n.Column} }
-
-func keyNode(m *yaml.Node, key string) *yaml.Node {
-	for i := 0; i+1 < len(m.Content); i += 2 {
-		if m.Content[i].Value == key {
-			return m.Content[i]
-		}
-	}
-	return m
 }
 
 func dimensionIDs(b *Bank) []string {

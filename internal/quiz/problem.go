@@ -150,9 +150,12 @@ func editDistance(a, b string) int {
 
 // DidYouMean formats the candidate closest to word as the tail of a
 // message, or returns "" when none is close enough to help.
-func DidYouMean(word string, candidates []string) string {
-	if s := suggest(word, candidates); s != "" {
-		return fmt.Sprintf(" (did you mean %q?)", s)
+func DidYouMean(word string, candidates []string) string { return meant(suggest(word, candidates)) }
+
+// meant formats a suggestion already found, "" for none.
+func meant(s string) string {
+	if s == "" {
+		return ""
 	}
-	return ""
+	return fmt.Sprintf(" (did you mean %q?)", s)
 }

@@ -2,6 +2,7 @@ package cmd
 
 import (
 	"bufio"
+	"errors"
 	"fmt"
 	"io"
 	"os"
@@ -199,7 +200,8 @@ func checkExpectation(b *quiz.Bank, set *quiz.AnswerSet, res *scoring.Result) er
 		return nil
 	}
 	if want, _ := b.Role(set.Expect); want != res.Top() {
-		return &ExitError{Code: ExitUnmet, Err: fmt.Errorf("expected %s, but %s ranks first", set.Expect, b.Roles[res.Top()].ID)}
+		o := batch.Outcome{Result: res, Expect: want}
+		return &ExitError{Code: ExitUnmet, Err: errors.New(o.Unmet(b))}
 	}
 	return nil
 }

@@ -22,7 +22,6 @@ import (
 	"sync"
 
 	"github.com/pmfit/pmfit/internal/quiz"
-	"github.com/pmfit/pmfit/internal/render"
 	"github.com/pmfit/pmfit/internal/scoring"
 )
 
@@ -100,7 +99,9 @@ func getBuf() *[]byte {
 }
 
 func putBuf(b *[]byte) {
-	if b == nil || cap(*b) > 4*chunkSize {
+	// Buffers grown for a long line are dropped, not kept: a free list of
+	// megabyte buffers would hold the memory the bound is there to spare.
+	if b == nil || cap(*b) > 2*chunkSize {
 		return
 	}
 	select {
@@ -278,7 +279,6 @@ func (w *worker) ndjson(c *chunk) {
 			if len(l) > maxLineLength {
 				// The reader bounds its buffers near this size; the limit
 				// itself is enforced here, exactly, whatever they hold.
-				clear(w.answers)
 				w.record(c, w.src, w.src, errLineTooLong, -1)
 				line++
 				continue
@@ -300,8 +300,8 @@ func (w *worker) record(c *chunk, id, src []byte, err error, expect int) {
 	if err == nil && !w.opts.Partial {
 		err = w.checkComplete()
 	}
-	if err == nil && w.answers.Count() == 0 {
-		err = errors.New("no question is answered")
+	if err == nil && w.opts.Partial && w.answers.Count() == 0 {
+		err = errors.New("no question is answered") // complete sets have answers
 	}
 	o := &w.outcome
 	*o = Outcome{ID: id, Source: src, Err: err, Answers: w.answers, Result: &w.res, Expect: expect}
@@ -322,9 +322,7 @@ func (w *worker) record(c *chunk, id, src []byte, err error, expect int) {
 			c.sum.Met++
 		} else {
 			c.sum.Unmet++
-			b := w.opts.Bank
-			c.notes = append(c.notes, fmt.Sprintf("%s: expected %s (fit %.1f), but %s ranks first (fit %.1f)",
-				quiz.Sanitize(string(id)), b.Roles[expect].ID, render.Round1(o.expectFit()), b.Roles[w.res.Top()].ID, render.Round1(w.res.Roles[0].Fit)))
+			c.notes = append(c.notes, quiz.Sanitize(string(id))+": "+o.Unmet(w.opts.Bank))
 		}
 	}
 	*c.out = w.opts.Encoder.Append(*c.out, o)

@@ -27,6 +27,13 @@ type Outcome struct {
 // Met reports whether the record's expectation held.
 func (o *Outcome) Met() bool { return o.Err == nil && o.Expect >= 0 && o.Result.Top() == o.Expect }
 
+// Unmet says how an expectation failed, with both fits.
+func (o *Outcome) Unmet(b *quiz.Bank) string {
+	top := o.Result.Roles[0]
+	return fmt.Sprintf("expected %s (fit %.1f), but %s ranks first (fit %.1f)",
+		b.Roles[o.Expect].ID, render.Round1(o.expectFit()), b.Roles[top.Role].ID, render.Round1(top.Fit))
+}
+
 // expectFit is the expected role's fit.
 func (o *Outcome) expectFit() float64 {
 	for _, rf := range o.Result.Roles {
@@ -342,11 +349,8 @@ func (e *junitEncoder) Append(b []byte, o *Outcome) []byte {
 		b = appendXML(b, o.Err.Error())
 		b = append(b, "\"></error>\n    "...)
 	case !o.Met():
-		top := o.Result.Roles[0]
-		msg := fmt.Sprintf("expected %s (fit %.1f), but %s ranks first (fit %.1f)",
-			e.k.bank.Roles[o.Expect].ID, render.Round1(o.expectFit()), e.k.bank.Roles[top.Role].ID, render.Round1(top.Fit))
 		b = append(b, "\n      <failure type=\"unmet\" message=\""...)
-		b = appendXML(b, msg)
+		b = appendXML(b, o.Unmet(e.k.bank))
 		b = append(b, "\"></failure>\n    "...)
 	}
 	return append(b, "</testcase>\n"...)

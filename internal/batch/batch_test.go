@@ -447,6 +447,15 @@ func TestCSVColumnsAndHeaders(t *testing.T) {
 	if _, err := ParseColumns(bank, "columns.yaml", []byte("Building?: l9\n")); err == nil || !strings.Contains(err.Error(), `columns.yaml:1:12: column "Building?" maps to unknown question "l9" (did you mean "l1"?)`) {
 		t.Errorf("bad column map: %v", err)
 	}
+	// Ids are case-sensitive: a header that is an id as written matches it.
+	upper, err := quiz.LoadBank("bank.yaml", []byte(strings.NewReplacer("id: l1,", "id: L1,", "id: s1", "id: S1").Replace(smallBank)), quiz.LoadOptions{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	r = run(t, upper, "ndjson", Options{Inputs: []Input{{Name: "-", Format: CSV}}, Stdin: strings.NewReader("L1,l2,S1,m1\n5,1,large,a\n")})
+	if lines := parseNDJSON(t, r.out); len(lines) != 1 || lines[0].Error != "" || r.notes != "" {
+		t.Errorf("ids with capitals: %+v, notes %q", lines, r.notes)
+	}
 	r = run(t, bank, "ndjson", Options{Inputs: []Input{{Name: "-", Format: CSV}}, Stdin: strings.NewReader("l1,l1\n3,3\n")})
 	if lines := parseNDJSON(t, r.out); len(lines) != 1 || lines[0].Error != "columns 1 and 2 both hold question \"l1\"" {
 		t.Errorf("duplicate columns: %+v", lines)

@@ -134,14 +134,17 @@ func (r *reader) columns(header []string) (*csvColumns, []string, error) {
 	for i, h := range header {
 		cols.question[i] = -1
 		key := normalizeHeader(h)
-		target := key
+		// A header is a question id as written (ids are case-sensitive),
+		// or what --columns maps it to; the words id, expect and ignore,
+		// and question texts, compare loosely.
+		target := strings.TrimSpace(strings.TrimPrefix(h, "\uFEFF"))
 		if r.opts.Columns != nil {
 			if t, ok := r.opts.Columns.byHeader[key]; ok {
 				target = t
 			}
 		}
 		qi := -1
-		switch target {
+		switch strings.ToLower(target) {
 		case "id":
 			cols.idCol = i
 			continue
@@ -157,7 +160,7 @@ func (r *reader) columns(header []string) (*csvColumns, []string, error) {
 			qi = q
 		}
 		if qi < 0 {
-			warnings = append(warnings, fmt.Sprintf("column %d %q is not a question id or text; ignored (map it with --columns)", i+1, quiz.Sanitize(h)))
+			warnings = append(warnings, fmt.Sprintf("column %d %s is not a question id or text; ignored (map it with --columns)", i+1, quiz.Quote(h)))
 			continue
 		}
 		if prev, dup := taken[qi]; dup {

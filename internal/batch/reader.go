@@ -153,7 +153,9 @@ func (r *reader) stream(name string, rd io.Reader, format Format) bool {
 
 func (r *reader) answerFile(name string, rd io.Reader) bool {
 	buf := getBuf()
-	data, err := readAll(*buf, io.LimitReader(rd, quiz.MaxFileBytes+1))
+	bb := bytes.NewBuffer(*buf) // reads into the pooled buffer's space
+	_, err := bb.ReadFrom(io.LimitReader(rd, quiz.MaxFileBytes+1))
+	data := bb.Bytes()
 	*buf = data
 	switch {
 	case err != nil:
@@ -164,22 +166,6 @@ func (r *reader) answerFile(name string, rd io.Reader) bool {
 		return r.failed(name, 0, fmt.Errorf("larger than the limit of %d bytes", quiz.MaxFileBytes))
 	}
 	return r.send(&chunk{kind: kindFile, name: name, data: data, buf: buf})
-}
-
-func readAll(b []byte, rd io.Reader) ([]byte, error) {
-	for {
-		if len(b) == cap(b) {
-			b = append(b, 0)[:len(b)]
-		}
-		n, err := rd.Read(b[len(b):cap(b)])
-		b = b[:len(b)+n]
-		if err == io.EOF {
-			return b, nil
-		}
-		if err != nil {
-			return b, err
-		}
-	}
 }
 
 // ndjson reads NDJSON in blocks of whole lines. A last line without a

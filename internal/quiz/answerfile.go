@@ -58,7 +58,7 @@ func (d *decoder) answerFile(b *Bank, data []byte) *AnswerSet {
 			if _, known := b.Role(s); known {
 				set.Expect = s
 			} else {
-				d.errorf(n, "expect names unknown role %s%s (roles: %s)", quote(s), DidYouMean(s, b.RoleIDs()), strings.Join(b.RoleIDs(), ", "))
+				d.errorf(n, "expect names unknown role %s%s (roles: %s)", Quote(s), DidYouMean(s, b.RoleIDs()), strings.Join(b.RoleIDs(), ", "))
 			}
 		}
 	}
@@ -81,7 +81,7 @@ func (d *decoder) answerFile(b *Bank, data []byte) *AnswerSet {
 		v := f.get(id)
 		qi, ok := b.Question(id)
 		if !ok {
-			d.errorf(f.keyNodes[id], "unknown question %s%s (see 'pmfit questions')", quote(id), DidYouMean(id, b.QuestionIDs()))
+			d.errorf(f.keyNodes[id], "unknown question %s%s (see 'pmfit questions')", Quote(id), DidYouMean(id, b.QuestionIDs()))
 			continue
 		}
 		values, ok := d.answerValues(v, fmt.Sprintf("question %q", id))

@@ -31,9 +31,9 @@ const (
 	quoteRunes = 64
 )
 
-// quote shows a value from a file in a message: sanitized, clipped, and
+// Quote shows a value from a file in a message: sanitized, clipped, and
 // quoted, so a hostile value cannot flood the screen or drive it.
-func quote(s string) string {
+func Quote(s string) string {
 	if r := []rune(s); len(r) > quoteRunes {
 		s = string(r[:quoteRunes]) + "…"
 	}
@@ -211,13 +211,13 @@ func (d *decoder) mapping(n *yaml.Node, what string, known ...string) (fields, b
 			continue
 		}
 		if first, dup := f.keyNodes[k.Value]; dup {
-			d.errorf(k, "%s: duplicate key %s (first at line %d)", what, quote(k.Value), first.Line)
+			d.errorf(k, "%s: duplicate key %s (first at line %d)", what, Quote(k.Value), first.Line)
 			continue
 		}
 		f.keyNodes[k.Value] = k
 		if known != nil && !contains(known, k.Value) {
 			s := suggest(k.Value, known)
-			d.errorf(k, "%s: unknown key %s%s; known keys: %s", what, quote(k.Value), meant(s), strings.Join(known, ", "))
+			d.errorf(k, "%s: unknown key %s%s; known keys: %s", what, Quote(k.Value), meant(s), strings.Join(known, ", "))
 			if s != "" {
 				if f.misspelt == nil {
 					f.misspelt = map[string]bool{}
@@ -283,7 +283,7 @@ func (d *decoder) id(n *yaml.Node, what string) (string, bool) {
 		return "", false
 	}
 	if !idPattern().MatchString(s) {
-		d.errorf(n, "%s %s is not a valid id: use %s", what, quote(s), idRule)
+		d.errorf(n, "%s %s is not a valid id: use %s", what, Quote(s), idRule)
 		return "", false
 	}
 	return s, true
@@ -296,12 +296,12 @@ func (d *decoder) number(n *yaml.Node, what string) (float64, bool) {
 		return 0, false
 	}
 	if s.Tag != "!!int" && s.Tag != "!!float" {
-		d.errorf(s, "%s must be a number, not %s", what, quote(s.Value))
+		d.errorf(s, "%s must be a number, not %s", what, Quote(s.Value))
 		return 0, false
 	}
 	f, err := strconv.ParseFloat(strings.ReplaceAll(s.Value, "_", ""), 64)
 	if err != nil || math.IsNaN(f) || math.IsInf(f, 0) {
-		d.errorf(s, "%s must be a finite number, not %s", what, quote(s.Value))
+		d.errorf(s, "%s must be a finite number, not %s", what, Quote(s.Value))
 		return 0, false
 	}
 	return f, true
@@ -315,7 +315,7 @@ func (d *decoder) integer(n *yaml.Node, what string) (int, bool) {
 	}
 	v, err := strconv.ParseInt(strings.ReplaceAll(s.Value, "_", ""), 10, 32)
 	if s.Tag != "!!int" || err != nil {
-		d.errorf(s, "%s must be an integer, not %s", what, quote(s.Value))
+		d.errorf(s, "%s must be an integer, not %s", what, Quote(s.Value))
 		return 0, false
 	}
 	return int(v), true
@@ -329,7 +329,7 @@ func (d *decoder) boolean(n *yaml.Node, what string) (bool, bool) {
 	}
 	v, err := strconv.ParseBool(s.Value)
 	if s.Tag != "!!bool" || err != nil {
-		d.errorf(s, "%s must be true or false, not %s", what, quote(s.Value))
+		d.errorf(s, "%s must be true or false, not %s", what, Quote(s.Value))
 		return false, false
 	}
 	return v, true
@@ -362,7 +362,7 @@ func (d *decoder) text(n *yaml.Node, what string) string {
 		for _, lang := range f.keys {
 			v := f.get(lang)
 			if !langPattern().MatchString(lang) {
-				d.errorf(v, "%s: %s is not a language code (use one like \"en\", \"es\" or \"pt-BR\")", what, quote(lang))
+				d.errorf(v, "%s: %s is not a language code (use one like \"en\", \"es\" or \"pt-BR\")", what, Quote(lang))
 				continue
 			}
 			s, ok := d.str(v, what+" ("+lang+")")
@@ -461,7 +461,7 @@ func describe(n *yaml.Node) string {
 		case "!!bool":
 			return "the boolean " + n.Value
 		}
-		return "the string " + quote(n.Value)
+		return "the string " + Quote(n.Value)
 	}
 	return "something else"
 }

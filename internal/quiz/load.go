@@ -70,7 +70,7 @@ func (d *decoder) bank(data []byte) *Bank {
 			if langPattern().MatchString(l) {
 				b.Language = l
 			} else {
-				d.errorf(n, "language %s is not a language code (use one like \"en\" or \"es\")", quote(l))
+				d.errorf(n, "language %s is not a language code (use one like \"en\" or \"es\")", Quote(l))
 			}
 		}
 	}
@@ -103,7 +103,7 @@ func (d *decoder) bank(data []byte) *Bank {
 			if i, ok := b.dimensionByID[id]; ok {
 				b.Gauge = i
 			} else {
-				d.errorf(n, "gauge names unknown dimension %s%s", quote(id), DidYouMean(id, dimensionIDs(b)))
+				d.errorf(n, "gauge names unknown dimension %s%s", Quote(id), DidYouMean(id, dimensionIDs(b)))
 			}
 		}
 	}
@@ -268,7 +268,7 @@ func (d *decoder) profile(b *Bank, n *yaml.Node, what string) []Target {
 	for _, key := range f.keys {
 		dim, ok := b.dimensionByID[key]
 		if !ok {
-			d.errorf(f.keyNodes[key], "%s names unknown dimension %s%s", what, quote(key), DidYouMean(key, dimensionIDs(b)))
+			d.errorf(f.keyNodes[key], "%s names unknown dimension %s%s", what, Quote(key), DidYouMean(key, dimensionIDs(b)))
 			continue
 		}
 		t := Target{Dimension: dim, Weight: 1}
@@ -372,7 +372,7 @@ func (d *decoder) question(b *Bank, f fields, id, what string, measured []bool) 
 	}
 	kind, ok := questionKinds[kindName]
 	if !ok {
-		d.errorf(typeN, "%s: unknown type %s%s; allowed: single, multi, likert", what, quote(kindName), DidYouMean(kindName, []string{"single", "multi", "likert"}))
+		d.errorf(typeN, "%s: unknown type %s%s; allowed: single, multi, likert", what, Quote(kindName), DidYouMean(kindName, []string{"single", "multi", "likert"}))
 		markReferenced(b, f, measured)
 		return q, false
 	}
@@ -485,7 +485,7 @@ func (d *decoder) likert(b *Bank, f fields, q Question, what string, measured []
 	}
 	i, ok := b.dimensionByID[id]
 	if !ok {
-		d.errorf(dimN, "%s measures unknown dimension %s%s", what, quote(id), DidYouMean(id, dimensionIDs(b)))
+		d.errorf(dimN, "%s measures unknown dimension %s%s", what, Quote(id), DidYouMean(id, dimensionIDs(b)))
 		return q, false
 	}
 	measured[i] = true
@@ -544,7 +544,7 @@ func (d *decoder) scores(b *Bank, n *yaml.Node, what string, measured []bool) []
 		v := f.get(key)
 		dim, ok := b.dimensionByID[key]
 		if !ok {
-			d.errorf(f.keyNodes[key], "%s names unknown dimension %s%s", what, quote(key), DidYouMean(key, dimensionIDs(b)))
+			d.errorf(f.keyNodes[key], "%s names unknown dimension %s%s", what, Quote(key), DidYouMean(key, dimensionIDs(b)))
 			continue
 		}
 		at, ok := d.number(v, what+" "+key)
@@ -576,7 +576,7 @@ func (d *decoder) counts(b *Bank, n *yaml.Node, what string, measured []bool) []
 		}
 		dim, ok := b.dimensionByID[id]
 		if !ok {
-			d.errorf(item, "%s names unknown dimension %s%s", what, quote(id), DidYouMean(id, dimensionIDs(b)))
+			d.errorf(item, "%s names unknown dimension %s%s", what, Quote(id), DidYouMean(id, dimensionIDs(b)))
 			continue
 		}
 		if measured[dim] && containsInt(dims, dim) {

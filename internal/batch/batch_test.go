@@ -447,6 +447,12 @@ func TestCSVColumnsAndHeaders(t *testing.T) {
 	if _, err := ParseColumns(bank, "columns.yaml", []byte("Building?: l9\n")); err == nil || !strings.Contains(err.Error(), `columns.yaml:1:12: column "Building?" maps to unknown question "l9" (did you mean "l1"?)`) {
 		t.Errorf("bad column map: %v", err)
 	}
+	// A cell of many commas is refused quickly, and quoted briefly.
+	r = run(t, bank, "ndjson", Options{Inputs: []Input{{Name: "-", Format: CSV}}, Stdin: strings.NewReader("l1,l2,s1,m1\n5,1,large,\"" + strings.Repeat("zz,", 100_000) + "\"\n")})
+	if lines := parseNDJSON(t, r.out); len(lines) != 1 || lines[0].Error != `question "m1": value "zz" is not an option (allowed: one or more of a, b, none (or their labels))` {
+		t.Errorf("many commas: %.300v", lines)
+	}
+
 	// Ids are case-sensitive: a header that is an id as written matches it.
 	upper, err := quiz.LoadBank("bank.yaml", []byte(strings.NewReplacer("id: l1,", "id: L1,", "id: s1", "id: S1").Replace(smallBank)), quiz.LoadOptions{})
 	if err != nil {

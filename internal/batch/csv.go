@@ -260,7 +260,13 @@ func (w *worker) csvAnswer(qi int, cell string) error {
 		return nil
 	}
 	// Multi: comma-separated, where a label may hold commas itself: match
-	// the longest run of parts that names an option.
+	// the longest run of parts that names an option. No run is longer
+	// than the option with the most commas allows, which keeps a cell of
+	// many commas linear, not cubic.
+	widest := 1
+	for _, o := range q.Options {
+		widest = max(widest, 1+strings.Count(o.Label, ","), 1+strings.Count(o.Value, ","))
+	}
 	parts := strings.Split(cell, ",")
 	var picked []int
 	for i := 0; i < len(parts); {
@@ -269,7 +275,7 @@ func (w *worker) csvAnswer(qi int, cell string) error {
 			continue
 		}
 		matched := false
-		for j := len(parts); j > i; j-- {
+		for j := min(len(parts), i+widest); j > i; j-- {
 			if oi, ok := optionByValueOrLabel(q, strings.TrimSpace(strings.Join(parts[i:j], ","))); ok {
 				picked, i, matched = append(picked, oi), j, true
 				break

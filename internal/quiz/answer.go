@@ -62,7 +62,13 @@ func (e *ValueError) Error() string {
 	if reason == "" {
 		reason = "not allowed"
 	}
-	return fmt.Sprintf("question %q: value %q %s (allowed: %s)", e.Question, e.Value, reason, e.Allowed)
+	// %q escapes control characters; a value from a form or a line can
+	// also be long, so only its start is shown.
+	value := e.Value
+	if r := []rune(value); len(r) > quoteRunes {
+		value = string(r[:quoteRunes]) + "…"
+	}
+	return fmt.Sprintf("question %q: value %q %s (allowed: %s)", e.Question, value, reason, e.Allowed)
 }
 
 func (e *ValueError) Unwrap() error { return ErrValue }

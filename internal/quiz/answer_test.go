@@ -50,6 +50,16 @@ func TestParseAnswer(t *testing.T) {
 	}
 }
 
+func TestLongValuesAreClippedInMessages(t *testing.T) {
+	b := mustLoad(t, smallBank)
+	qi, _ := b.Question("s1")
+	_, err := b.ParseAnswer(qi, []string{strings.Repeat("x", 10_000)})
+	want := `question "s1": value "` + strings.Repeat("x", 64) + `…" is not an option (allowed: one of small, large)`
+	if err == nil || err.Error() != want {
+		t.Errorf("err = %.200v", err)
+	}
+}
+
 func TestAnswerFilesInYAMLAndJSONAgree(t *testing.T) {
 	b := mustLoad(t, smallBank)
 	yamlSrc := "id: ana\nexpect: how\nanswers:\n  l1: 5\n  l2: 1\n  s1: large\n  m1: [a, b]\n"

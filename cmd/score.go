@@ -224,7 +224,7 @@ func encodeOne(out io.Writer, b *quiz.Bank, set *quiz.AnswerSet, res *scoring.Re
 	if id == "" {
 		id = "answers"
 	}
-	o := batch.Outcome{ID: []byte(id), Source: []byte(id), Answers: set.Answers, Result: res, Expect: expect}
+	o := batch.Outcome{ID: []byte(id), Source: []byte(id), Result: res, Expect: expect}
 	if _, err := body.Write(enc.Append(nil, &o)); err != nil {
 		return err
 	}

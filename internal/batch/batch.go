@@ -304,7 +304,7 @@ func (w *worker) record(c *chunk, id, src []byte, err error, expect int) {
 		err = errors.New("no question is answered") // complete sets have answers
 	}
 	o := &w.outcome
-	*o = Outcome{ID: id, Source: src, Err: err, Answers: w.answers, Result: &w.res, Expect: expect}
+	*o = Outcome{ID: id, Source: src, Err: err, Result: &w.res, Expect: expect}
 	if err != nil {
 		c.sum.Invalid++
 		*c.out = w.opts.Encoder.Append(*c.out, o)

@@ -16,12 +16,11 @@ import (
 // Outcome is one record's result as an encoder sees it. Slices are only
 // valid during the call.
 type Outcome struct {
-	ID      []byte // who answered, else where the record came from
-	Source  []byte // file:line, or the file
-	Err     error  // set when the record is invalid
-	Answers quiz.Answers
-	Result  *scoring.Result
-	Expect  int // the expected role's index, or -1
+	ID     []byte // who answered, else where the record came from
+	Source []byte // file:line, or the file
+	Err    error  // set when the record is invalid
+	Result *scoring.Result
+	Expect int // the expected role's index, or -1
 }
 
 // Met reports whether the record's expectation held.
@@ -106,11 +105,10 @@ func NewEncoder(format string, b *quiz.Bank) (Encoder, error) {
 
 // keys holds the bank's ids pre-rendered as output fragments.
 type keys struct {
-	bank      *quiz.Bank
-	roleJSON  [][]byte // `"pm":`
-	dimJSON   [][]byte // `"background":`
-	roleID    [][]byte // `"pm"`
-	roleNames []string // padded for text rows
+	bank     *quiz.Bank
+	roleJSON [][]byte // `"pm":`
+	dimJSON  [][]byte // `"background":`
+	roleID   [][]byte // `"pm"`
 }
 
 func newKeys(b *quiz.Bank) *keys {
@@ -118,7 +116,6 @@ func newKeys(b *quiz.Bank) *keys {
 	for _, r := range b.Roles {
 		k.roleID = append(k.roleID, appendJSONString(nil, r.ID))
 		k.roleJSON = append(k.roleJSON, append(appendJSONString(nil, r.ID), ':'))
-		k.roleNames = append(k.roleNames, r.Name)
 	}
 	for _, d := range b.Dimensions {
 		k.dimJSON = append(k.dimJSON, append(appendJSONString(nil, d.ID), ':'))
@@ -389,14 +386,14 @@ func (e *textEncoder) Append(b []byte, o *Outcome) []byte {
 		return append(b, '\n')
 	}
 	top := o.Result.Roles[0]
-	b = appendPadded(b, e.k.roleNames[top.Role], 26)
+	b = appendPadded(b, e.k.bank.Roles[top.Role].Name, 26)
 	b = append(b, ' ')
 	b = append(b, fmt.Sprintf("%5.1f", render.Round1(top.Fit))...)
 	if o.Expect >= 0 {
 		if o.Met() {
 			b = append(b, "  ✓"...)
 		} else {
-			b = append(b, fmt.Sprintf("  ✗ expected %s (%.1f)", e.k.roleNames[o.Expect], render.Round1(o.expectFit()))...)
+			b = append(b, fmt.Sprintf("  ✗ expected %s (%.1f)", e.k.bank.Roles[o.Expect].Name, render.Round1(o.expectFit()))...)
 		}
 	}
 	return append(b, '\n')
@@ -415,7 +412,7 @@ func (e *textEncoder) End(out io.Writer, s *Summary) error {
 	if s.Scored > 0 {
 		b.WriteString("Top role:\n")
 		for i, n := range s.Top {
-			fmt.Fprintf(&b, "  %s %6d  %5.1f%%\n", padRunes(e.k.roleNames[i], 28), n, 100*float64(n)/float64(s.Scored))
+			fmt.Fprintf(&b, "  %s %6d  %5.1f%%\n", padRunes(e.k.bank.Roles[i].Name, 28), n, 100*float64(n)/float64(s.Scored))
 		}
 	}
 	_, err := io.WriteString(out, b.String())

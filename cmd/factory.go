@@ -39,16 +39,18 @@ type Factory struct {
 // defaultBankName is how messages name the embedded bank.
 const defaultBankName = "questions.yaml (built in)"
 
-// BankSource says which bank is in use and where it comes from:
+// BankData returns the bank in use, as a name for messages and its bytes:
 // --questions, else $PMFIT_QUESTIONS, else the built-in one.
-func (f *Factory) BankSource() (name string, fromFlag bool) {
-	if f.BankFile != "" {
-		return f.BankFile, true
+func (f *Factory) BankData() (name string, data []byte, err error) {
+	name = f.BankFile
+	if name == "" {
+		name = f.Env.Get("PMFIT_QUESTIONS")
 	}
-	if env := f.Env.Get("PMFIT_QUESTIONS"); env != "" {
-		return env, false
+	if name == "" {
+		return defaultBankName, f.DefaultBank, nil
 	}
-	return "", false
+	data, err = readInput(f.IOStreams, name, "questions file")
+	return name, data, err
 }
 
 // Bank returns the question bank in the chosen language, loading it the
@@ -58,17 +60,12 @@ func (f *Factory) Bank() (*quiz.Bank, error) {
 		return f.bank, f.err
 	}
 	f.done = true
-	name, _ := f.BankSource()
-	data := f.DefaultBank
-	label := defaultBankName
-	if name != "" {
-		label = name
-		data, f.err = readInput(f.IOStreams, name, "questions file")
-		if f.err != nil {
-			return nil, f.err
-		}
+	name, data, err := f.BankData()
+	if err != nil {
+		f.err = err
+		return nil, err
 	}
-	f.bank, f.err = quiz.LoadBank(label, data, quiz.LoadOptions{Lang: f.Language()})
+	f.bank, f.err = quiz.LoadBank(name, data, quiz.LoadOptions{Lang: f.Language()})
 	if f.err != nil {
 		f.err = asInput(f.err)
 	}

@@ -16,13 +16,10 @@ import (
 // ValidateOptions are the options of `pmfit validate`.
 type ValidateOptions struct {
 	IO *iostreams.IOStreams
-	// Bank is the bank in use, for answer files when no single bank file
-	// is named; BankName is how messages name it.
+	// BankData is the bank in use, checked when no FILE is named;
+	// Bank loads it, for answer files when several FILEs are named.
+	BankData func() (string, []byte, error)
 	Bank     func() (*quiz.Bank, error)
-	BankName string
-	// Default is the bank checked when no file is named: its name and
-	// content (nil content means read BankName from disk).
-	DefaultData []byte
 
 	Files   []string
 	Answers []string
@@ -32,7 +29,7 @@ type ValidateOptions struct {
 
 // NewCmdValidate builds `pmfit validate`.
 func NewCmdValidate(f *Factory, runF func(*ValidateOptions) error) *cobra.Command {
-	opts := &ValidateOptions{IO: f.IOStreams, Bank: f.Bank}
+	opts := &ValidateOptions{IO: f.IOStreams, BankData: f.BankData, Bank: f.Bank}
 	cmd := &cobra.Command{
 		Use:   "validate [FILE...] [--answers FILE...]",
 		Short: "Check question banks, and answer files against a bank, reporting every problem",
@@ -51,7 +48,8 @@ control characters in texts, dimensions no role cares about.
 
 With no FILE, the bank in use is checked (--questions, else
 PMFIT_QUESTIONS, else the built-in one). With --answers, answer files are
-checked against the one bank FILE given, else against the bank in use.
+checked against the one bank checked, or against the bank in use when
+several FILEs are named; not at all when that one bank has errors.
 
 Exit status: 0 when no errors were found; 2 when some were (or warnings,
 with --strict).`,
@@ -65,11 +63,6 @@ with --strict).`,
 				return err
 			}
 			opts.Files = args
-			name, _ := f.BankSource()
-			opts.BankName = name
-			if name == "" {
-				opts.BankName, opts.DefaultData = defaultBankName, f.DefaultBank
-			}
 			if runF != nil {
 				return runF(opts)
 			}
@@ -85,41 +78,41 @@ with --strict).`,
 
 func validateRun(opts *ValidateOptions) error {
 	var problems []quiz.Problem
-	files := opts.Files
-	if len(files) == 0 {
-		files = []string{opts.BankName}
-	}
-	var banks []*quiz.Bank
-	for _, name := range files {
-		var data []byte
-		if name == defaultBankName && opts.DefaultData != nil {
-			data = opts.DefaultData
-		} else {
-			var err error
-			if data, err = readInput(opts.IO, name, "bank"); err != nil {
-				problems = append(problems, quiz.Problem{File: name, Message: err.Error()})
-				continue
-			}
+	check := func(name string, data []byte, err error) *quiz.Bank {
+		if err != nil {
+			problems = append(problems, quiz.Problem{File: name, Message: err.Error()})
+			return nil
 		}
 		b, ps := quiz.CheckBank(name, data, quiz.LoadOptions{})
 		problems = append(problems, ps...)
 		if b != nil {
 			problems = append(problems, unreachableRoles(name, b)...)
-			banks = append(banks, b)
 		}
+		return b
 	}
+	var one *quiz.Bank // the bank, when exactly one is checked
+	if len(opts.Files) == 0 {
+		one = check(opts.BankData())
+	}
+	for _, name := range opts.Files {
+		data, err := readInput(opts.IO, name, "bank")
+		one = check(name, data, err)
+	}
+	checked := max(1, len(opts.Files)) + len(opts.Answers)
+
 	if len(opts.Answers) > 0 {
-		// The one bank checked here, or else the bank in use.
-		var b *quiz.Bank
-		if len(files) == 1 && len(banks) == 1 {
-			b = banks[0]
-		} else {
+		b := one
+		if len(opts.Files) > 1 {
 			var err error
 			if b, err = opts.Bank(); err != nil {
 				return err
 			}
 		}
 		for _, name := range opts.Answers {
+			if b == nil {
+				problems = append(problems, quiz.Problem{File: name, Severity: quiz.Warning, Message: "not checked: the bank has errors"})
+				continue
+			}
 			problems = append(problems, checkAnswerFile(opts.IO, b, name)...)
 		}
 	}
@@ -132,7 +125,6 @@ func validateRun(opts *ValidateOptions) error {
 			warns++
 		}
 	}
-	checked := len(files) + len(opts.Answers)
 	if opts.Format == "json" {
 		if err := render.WriteJSON(opts.IO.Out, validateJSON(problems, checked, errs, warns)); err != nil {
 			return err

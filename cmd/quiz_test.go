@@ -3,6 +3,7 @@ package cmd
 import (
 	"bytes"
 	"errors"
+	"fmt"
 	"io"
 	"os"
 	"path/filepath"
@@ -11,6 +12,8 @@ import (
 	"time"
 
 	"github.com/pmfit/pmfit/internal/quiz"
+	"github.com/pmfit/pmfit/internal/render"
+	"github.com/pmfit/pmfit/internal/scoring"
 )
 
 // personaPrompter answers every question as an answer set does, then
@@ -162,11 +165,13 @@ func TestQuizNamesTheTopRole(t *testing.T) {
 	}
 	// Paragraphs are wrapped to the terminal; read them unwrapped.
 	screen := strings.ReplaceAll(qt.out.String(), "\n", " ")
+	m, _ := qt.f.Model()
+	res := m.Score(qt.persona.answers, scoring.Options{})
 	for _, want := range []string{
 		"Which product-management role fits you?",
 		"31 questions. Use ↑ and ↓ to move",
 		"Your answers stay on this machine.",
-		"Your best fit: Growth Product Manager · 88%",
+		fmt.Sprintf("Your best fit: Growth Product Manager · %.0f%%", render.Round1(res.Roles[0].Fit)),
 		"Where you sit: Focus",
 		"About the role: Growth Product Manager",
 	} {

@@ -120,16 +120,32 @@ var (
 		Es: "%s es el único rol de este banco.",
 	}
 	NoteHigh = Message{
-		En: "A clear fit: %.1f points ahead of %s.",
-		Es: "Un encaje claro: %.1f puntos por delante de %s.",
+		En: "A clear fit: %.1f points ahead of %s. Taking the quiz again would very likely give the same best fit.",
+		Es: "Un encaje claro: %.1f puntos por delante de %s. Si repitieras el cuestionario, lo más probable es que saliera el mismo.",
 	}
 	NoteMedium = Message{
-		En: "A likely fit: %.1f points ahead of %s, which is worth a look too.",
-		Es: "Un encaje probable: %.1f puntos por delante de %s, que también merece una mirada.",
+		En: "A likely fit: %.1f points ahead of %s, which is worth a look too. Taking the quiz again would usually, not always, give the same best fit.",
+		Es: "Un encaje probable: %.1f puntos por delante de %s, que también merece una mirada. Si repitieras el cuestionario, normalmente, no siempre, saldría el mismo.",
 	}
 	NoteLow = Message{
-		En: "A close call: %s is only %.1f points behind, so both fit about equally well.",
-		Es: "Muy ajustado: %s está a solo %.1f puntos, así que ambos encajan casi por igual.",
+		En: "%s is only %.1f points behind: less than answering a little differently could change.",
+		Es: "%s está a solo %.1f puntos: menos de lo que podría cambiar con respuestas un poco distintas.",
+	}
+	NotePartial = Message{
+		En: "Only part of the quiz is answered, so this can change as you answer the rest.",
+		Es: "Solo has respondido parte del cuestionario, así que esto puede cambiar al responder el resto.",
+	}
+	TooClose = Message{
+		En: "Closest: %s or %s, too close to call",
+		Es: "Lo más cercano: %s o %s, demasiado ajustado para decidir",
+	}
+	Separate = Message{
+		En: "What would separate them: %s. %s looks for %.0f of 100, %s for %.0f; you are at %.0f.",
+		Es: "Lo que los distinguiría: %s. %s busca %.0f de 100, %s %.0f; tú estás en %.0f.",
+	}
+	SeparateUnanswered = Message{
+		En: "What would separate them: %s. %s looks for %.0f of 100, %s for %.0f; you have not answered those questions yet.",
+		Es: "Lo que los distinguiría: %s. %s busca %.0f de 100, %s %.0f; aún no has respondido esas preguntas.",
 	}
 	ScoredOn = Message{
 		En: "Scored on %d of %d questions (%.0f%%).",
@@ -176,8 +192,32 @@ var (
 		Es: "equilibrado",
 	}
 	WhatMoved = Message{
-		En: "What moved %s (%.0f%%)",
-		Es: "Qué movió la afinidad con %s (%.0f%%)",
+		En: "Why %s: %.0f%%",
+		Es: "Por qué %s: %.0f%%",
+	}
+	FromNeutral = Message{
+		En: "Someone neutral on every question would fit it %.0f%%; your answers moved it %s.",
+		Es: "Alguien neutral en todas las preguntas encajaría un %.0f%%; tus respuestas lo movieron: %s.",
+	}
+	MovedUp = Message{
+		En: "up %.1f points",
+		Es: "sube %.1f puntos",
+	}
+	MovedDown = Message{
+		En: "down %.1f points",
+		Es: "baja %.1f puntos",
+	}
+	MovedNot = Message{
+		En: "not at all",
+		Es: "nada",
+	}
+	Up = Message{
+		En: "up %.1f",
+		Es: "sube %.1f",
+	}
+	Down = Message{
+		En: "down %.1f",
+		Es: "baja %.1f",
 	}
 	ClosestMatch = Message{
 		En: "Closest match:",
@@ -192,8 +232,8 @@ var (
 		Es: "%s (tú %.0f, rol %.0f)",
 	}
 	AnswersCounted = Message{
-		En: "Answers that counted most (fit points with the answer vs without it):",
-		Es: "Respuestas que más pesaron (puntos de afinidad con la respuesta frente a sin ella):",
+		En: "Answers that moved it most, in fit points from that neutral start:",
+		Es: "Respuestas que más la movieron, en puntos de afinidad desde ese punto neutral:",
 	}
 	NoAnswerMoved = Message{
 		En: "no single answer moved the fit by 0.1 points or more",

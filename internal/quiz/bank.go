@@ -46,6 +46,10 @@ func (k Kind) String() string {
 // held as a bit set in a uint64, which keeps scoring free of allocation.
 const MaxOptions = 64
 
+// MaxDimensions bounds a bank's dimensions, so that per-dimension scratch
+// space in scoring and analysis fits on the stack.
+const MaxDimensions = 64
+
 // Bank is a loaded, checked question bank. Its slices are in the order the
 // file gives, and that order is meaningful: roles tie-break in it and
 // questions are asked in it.

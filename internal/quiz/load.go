@@ -10,10 +10,9 @@ import (
 // Bounds on a bank's size; a bank past them is refused rather than slowly
 // handled.
 const (
-	maxDimensions = 64
-	maxRoles      = 100
-	maxQuestions  = 500
-	maxScale      = 11
+	maxRoles     = 100
+	maxQuestions = 500
+	maxScale     = 11
 )
 
 // LoadOptions choose how a bank is read.
@@ -170,7 +169,7 @@ func (d *decoder) scale(n *yaml.Node, what string) (Scale, bool) {
 
 func (d *decoder) dimensions(n *yaml.Node) []Dimension {
 	var dims []Dimension
-	d.entries(n, "dimension", maxDimensions, []string{"id", "name", "low", "high"}, func(id string, f fields, what string) {
+	d.entries(n, "dimension", MaxDimensions, []string{"id", "name", "low", "high"}, func(id string, f fields, what string) {
 		dims = append(dims, Dimension{ID: id, Source: sourceOf(f.node),
 			Name: d.textField(f, what, "name"), Low: d.textField(f, what, "low"), High: d.textField(f, what, "high")})
 	})

@@ -156,12 +156,36 @@ type DimensionJSON struct {
 	Score *Points `json:"score"`
 }
 
-// CertaintyJSON says how far to trust the top role.
+// CertaintyJSON says how far to trust the top role, and what the level
+// was computed from (docs/scoring.md, Step 5).
 type CertaintyJSON struct {
 	Level  string `json:"level"`
 	Margin Points `json:"margin"`
-	Flat   bool   `json:"flat"`
-	Note   string `json:"note"`
+	// Z is the lead over Rival in standard errors (null when no role can
+	// overtake the top one); RivalMargin and RivalSE are that lead and
+	// its standard error, in points.
+	Z           *Z     `json:"z"`
+	Rival       string `json:"rival,omitempty"`
+	RivalMargin Points `json:"rival_margin"`
+	RivalSE     Points `json:"rival_se"`
+	Flat        bool   `json:"flat"`
+	Partial     bool   `json:"partial"`
+	// Separator, when the level is low, is the dimension that would best
+	// tell the top two roles apart.
+	Separator string `json:"separator,omitempty"`
+	Note      string `json:"note"`
+}
+
+// Z is a number of standard errors, written with two decimals.
+type Z float64
+
+// MarshalJSON writes the value rounded to two decimals.
+func (z Z) MarshalJSON() ([]byte, error) {
+	r := math.Round(float64(z)*100) / 100
+	if r == 0 {
+		r = 0
+	}
+	return strconv.AppendFloat(nil, r, 'f', 2, 64), nil
 }
 
 // GaugeJSON is where the person sits on the bank's headline dimension.
@@ -174,8 +198,11 @@ type GaugeJSON struct {
 
 // ExplanationJSON says what moved one role's fit.
 type ExplanationJSON struct {
-	Role       string                `json:"role"`
-	Fit        Points                `json:"fit"`
+	Role string `json:"role"`
+	Fit  Points `json:"fit"`
+	// Baseline is the fit of a person at 50 on every dimension; the
+	// effects below sum to Fit − Baseline.
+	Baseline   Points                `json:"baseline"`
 	Dimensions []DimensionEffectJSON `json:"dimensions"`
 	Answers    []AnswerEffectJSON    `json:"answers"`
 }
@@ -213,13 +240,13 @@ func Result(p i18n.Printer, b *quiz.Bank, answers quiz.Answers, res *scoring.Res
 	for _, d := range res.Dimensions {
 		v.Dimensions = append(v.Dimensions, DimensionJSON{ID: b.Dimensions[d.Dimension].ID, Name: b.Dimensions[d.Dimension].Name, Score: score(d)})
 	}
-	v.Certainty = CertaintyJSON{Level: string(res.Certainty.Level), Margin: Points(res.Certainty.Margin), Flat: res.Certainty.Flat, Note: CertaintyNote(p, b, res)}
+	v.Certainty = certaintyJSON(p, b, res)
 	if b.Gauge >= 0 {
 		dim := b.Dimensions[b.Gauge]
 		v.Gauge = &GaugeJSON{Dimension: dim.ID, Score: score(res.Dimensions[b.Gauge]), Low: dim.Low, High: dim.High}
 	}
 	for _, e := range res.Explanations {
-		ej := ExplanationJSON{Role: b.Roles[e.Role].ID, Fit: Points(e.Fit), Dimensions: []DimensionEffectJSON{}, Answers: []AnswerEffectJSON{}}
+		ej := ExplanationJSON{Role: b.Roles[e.Role].ID, Fit: Points(e.Fit), Baseline: Points(e.Baseline), Dimensions: []DimensionEffectJSON{}, Answers: []AnswerEffectJSON{}}
 		for _, de := range e.Dimensions {
 			ej.Dimensions = append(ej.Dimensions, DimensionEffectJSON{ID: b.Dimensions[de.Dimension].ID, Score: score(scoring.DimensionScore{Score: de.Score, Scored: de.Scored}), Target: de.Target, Weight: de.Weight, Effect: Points(de.Effect)})
 		}
@@ -227,6 +254,25 @@ func Result(p i18n.Printer, b *quiz.Bank, answers quiz.Answers, res *scoring.Res
 			ej.Answers = append(ej.Answers, AnswerEffectJSON{Question: b.Questions[ae.Question].ID, Value: b.FormatValue(ae.Question, answers[ae.Question]), Effect: Points(ae.Effect)})
 		}
 		v.Explanation = append(v.Explanation, ej)
+	}
+	return v
+}
+
+func certaintyJSON(p i18n.Printer, b *quiz.Bank, res *scoring.Result) CertaintyJSON {
+	c := res.Certainty
+	v := CertaintyJSON{
+		Level: string(c.Level), Margin: Points(c.Margin), RivalMargin: Points(c.RivalMargin), RivalSE: Points(c.RivalSE),
+		Flat: c.Flat, Partial: c.Partial, Note: CertaintyNote(p, b, res),
+	}
+	if !math.IsInf(c.Z, 0) {
+		z := Z(c.Z)
+		v.Z = &z
+	}
+	if c.Rival >= 0 {
+		v.Rival = b.Roles[c.Rival].ID
+	}
+	if c.Separator >= 0 {
+		v.Separator = b.Dimensions[c.Separator].ID
 	}
 	return v
 }

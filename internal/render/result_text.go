@@ -10,25 +10,61 @@ import (
 	"github.com/pmfit/pmfit/internal/scoring"
 )
 
-// CertaintyNote says in a sentence how far to trust the top role.
+// CertaintyNote says in a sentence or two how far to trust the top role.
 func CertaintyNote(p i18n.Printer, b *quiz.Bank, res *scoring.Result) string {
 	c := res.Certainty
 	top := b.Roles[res.Top()].Name
 	if c.Flat {
 		return p.T(i18n.NoteFlat)
 	}
-	if len(res.Roles) < 2 {
+	if len(res.Roles) < 2 || !res.Roles[1].Scored {
 		return p.T(i18n.NoteOnlyRole, top)
 	}
 	next := b.Roles[res.Roles[1].Role].Name
 	margin := Round1(c.Margin)
+	note := p.T(i18n.NoteLow, next, margin)
 	switch c.Level {
 	case scoring.High:
-		return p.T(i18n.NoteHigh, margin, next)
+		note = p.T(i18n.NoteHigh, margin, next)
 	case scoring.Medium:
-		return p.T(i18n.NoteMedium, margin, next)
+		note = p.T(i18n.NoteMedium, margin, next)
 	}
-	return p.T(i18n.NoteLow, next, margin)
+	if c.Partial {
+		note += " " + p.T(i18n.NotePartial)
+	}
+	return note
+}
+
+// tooClose reports whether the headline should name two candidates
+// rather than one winner: a low level with a scored runner-up.
+func tooClose(res *scoring.Result) bool {
+	return res.Certainty.Level == scoring.Low && len(res.Roles) > 1 && res.Roles[1].Scored
+}
+
+// SeparatorNote says which dimension would separate the top two roles
+// of a result too close to call, and where the person sits on it; "" when
+// there is none to name.
+func SeparatorNote(p i18n.Printer, b *quiz.Bank, res *scoring.Result) string {
+	d := res.Certainty.Separator
+	if !tooClose(res) || d < 0 {
+		return ""
+	}
+	a, r := b.Roles[res.Roles[0].Role], b.Roles[res.Roles[1].Role]
+	ta, tr := targetOf(a, d), targetOf(r, d)
+	name := b.Dimensions[d].Name
+	if s := res.Dimensions[d]; s.Scored {
+		return p.T(i18n.Separate, name, a.Name, ta, r.Name, tr, Round1(s.Score))
+	}
+	return p.T(i18n.SeparateUnanswered, name, a.Name, ta, r.Name, tr)
+}
+
+func targetOf(r quiz.Role, d int) float64 {
+	for _, t := range r.Profile {
+		if t.Dimension == d {
+			return t.Target
+		}
+	}
+	return 0
 }
 
 // ResultText draws the results screen: the ranking, where the person sits
@@ -42,13 +78,23 @@ func ResultText(out io.Writer, t *Theme, b *quiz.Bank, answers quiz.Answers, res
 		fmt.Fprintln(w, t.P.T(i18n.NoRoleScored))
 		return w.err
 	}
-	fmt.Fprintf(w, "%s %s %s\n", t.Heading.Sprint(t.P.T(i18n.BestFit)), t.BarTop.Sprint(top.Name), t.Dim.Sprintf("· %.0f%%", Round1(topFit.Fit)))
 	note := t.Dim
-	if res.Certainty.Level == scoring.Low {
+	if tooClose(res) {
+		next := b.Roles[res.Roles[1].Role]
+		for _, line := range Wrap(t.P.T(i18n.TooClose, top.Name, next.Name), t.Width-1) {
+			fmt.Fprintln(w, t.Heading.Sprint(line))
+		}
 		note = t.Bad
+	} else {
+		fmt.Fprintf(w, "%s %s %s\n", t.Heading.Sprint(t.P.T(i18n.BestFit)), t.BarTop.Sprint(top.Name), t.Dim.Sprintf("· %.0f%%", Round1(topFit.Fit)))
 	}
 	for _, line := range Wrap(CertaintyNote(t.P, b, res), t.Width-1) {
 		fmt.Fprintln(w, note.Sprint(line))
+	}
+	if sep := SeparatorNote(t.P, b, res); sep != "" {
+		for _, line := range Wrap(sep, t.Width-1) {
+			fmt.Fprintln(w, line)
+		}
 	}
 	if res.Answered < res.Questions {
 		fmt.Fprintf(w, "%s\n", t.Dim.Sprint(t.P.T(i18n.ScoredOn, res.Answered, res.Questions, 100*res.Coverage())))
@@ -159,9 +205,12 @@ func lowerFirst(s string) string {
 	return string(r)
 }
 
-// writeExplanation shows which dimensions and answers moved a role's fit.
+// writeExplanation shows how a role's fit got from the neutral
+// baseline to the person's: the dimensions that helped and hurt most,
+// then the answers that moved it most each way.
 func (t *Theme) writeExplanation(w io.Writer, b *quiz.Bank, answers quiz.Answers, e scoring.Explanation) {
 	t.section(w, t.P.T(i18n.WhatMoved, b.Roles[e.Role].Name, Round1(e.Fit)))
+	t.writeWrapped(w, "  ", 2, t.P.T(i18n.FromNeutral, Round1(e.Baseline), t.moved(e.Fit-e.Baseline)))
 	var up, down []string
 	for _, de := range e.Dimensions {
 		if !de.Scored || Round1(de.Effect) == 0 {
@@ -191,13 +240,13 @@ func (t *Theme) writeExplanation(w io.Writer, b *quiz.Bank, answers quiz.Answers
 			if ae.Effect*sign <= 0 || Round1(ae.Effect) == 0 {
 				continue
 			}
-			mark, style := "▲", t.Good
+			mark, style, amount := "▲", t.Good, t.P.T(i18n.Up, Round1(ae.Effect))
 			if sign < 0 {
-				mark, style = "▼", t.Bad
+				mark, style, amount = "▼", t.Bad, t.P.T(i18n.Down, -Round1(ae.Effect))
 			}
 			q := &b.Questions[ae.Question]
-			first := fmt.Sprintf("    %s %s  ", style.Sprint(mark), style.Sprintf("%+5.1f", Round1(ae.Effect)))
-			t.writeWrapped(w, first, 13, fmt.Sprintf("%s → %s", q.Text, b.FormatLabel(ae.Question, answers[ae.Question])))
+			first := fmt.Sprintf("    %s %s  ", style.Sprint(mark), style.Sprint(padRight(amount, 9)))
+			t.writeWrapped(w, first, 17, fmt.Sprintf("%s → %s", q.Text, b.FormatLabel(ae.Question, answers[ae.Question])))
 			n++
 			shown++
 		}
@@ -205,4 +254,15 @@ func (t *Theme) writeExplanation(w io.Writer, b *quiz.Bank, answers quiz.Answers
 	if shown == 0 {
 		fmt.Fprintf(w, "    %s\n", t.Dim.Sprint(t.P.T(i18n.NoAnswerMoved)))
 	}
+}
+
+// moved says in words how far a fit moved: "up 29.2 points".
+func (t *Theme) moved(delta float64) string {
+	switch r := Round1(delta); {
+	case r > 0:
+		return t.P.T(i18n.MovedUp, r)
+	case r < 0:
+		return t.P.T(i18n.MovedDown, -r)
+	}
+	return t.P.T(i18n.MovedNot)
 }

@@ -32,8 +32,10 @@ type question struct {
 	min      int
 	span     float64
 	reversed bool
-	// Multi: for each measured dimension, which options count toward it.
+	// Multi: for each measured dimension, which options count toward it,
+	// and the "none of these" option (0 when there is none).
 	counts []countItem
+	none   uint64
 }
 
 type countItem struct {
@@ -57,6 +59,9 @@ func New(b *quiz.Bank) *Model {
 		case quiz.Likert:
 			c.dim, c.min, c.span, c.reversed = q.Dimension, q.Scale.Min, float64(q.Scale.Max-q.Scale.Min), q.Reverse
 		case quiz.Multi:
+			if q.None >= 0 {
+				c.none = 1 << uint(q.None)
+			}
 			for _, dim := range q.Dimensions {
 				ci := countItem{dim: dim}
 				for j, o := range q.Options {
@@ -126,31 +131,8 @@ type RoleFit struct {
 	rankKey float64 // Fit rounded to rankPrecision, computed once for sorting
 }
 
-// Certainty says how far to trust the top of the ranking.
-type Certainty struct {
-	Level  Level
-	Margin float64 // top fit minus runner-up fit, in points
-	// Flat is set when the Likert answers barely vary (agreeing with
-	// everything, say): the ranking then reflects the bank more than the
-	// person.
-	Flat bool
-}
-
-// Level grades a Certainty.
-type Level string
-
-// Certainty levels.
-const (
-	High   Level = "high"
-	Medium Level = "medium"
-	Low    Level = "low"
-)
-
 // Thresholds of the model; docs/scoring.md explains each.
 const (
-	// HighMargin and MediumMargin grade the lead of the top role.
-	HighMargin   = 8.0
-	MediumMargin = 3.0
 	// flatMinLikert is how many Likert answers flat detection needs, and
 	// flatSpan the widest spread, as a share of the scale, still flat.
 	flatMinLikert = 6
@@ -188,16 +170,37 @@ func (m *Model) ScoreInto(res *Result, answers quiz.Answers) {
 	rank(res.Roles)
 	res.Answered = st.answered
 	res.Questions = len(m.questions)
-	res.Certainty = certainty(st, res.Roles)
+	res.Certainty = m.certainty(acc, st, res)
 	res.Explanations = res.Explanations[:0]
 }
 
-// accumulator sums one dimension's weighted item positions.
-type accumulator struct{ w, wp float64 }
+// accumulator sums one dimension's weighted item positions, and what
+// certainty needs of their spread: squared weights and weighted squared
+// positions.
+type accumulator struct{ w, wp, ww, wpp float64 }
+
+func (a *accumulator) add(w, pos float64) {
+	a.w += w
+	a.wp += w * pos
+	a.ww += w * w
+	a.wpp += w * pos * pos
+}
+
+// multiPosition is where a multi-select answer places the person on the
+// dimension c: a ticked option is evidence, an unticked one is not, so
+// nothing ticked toward c leaves it at the middle (50) and each ticked
+// option moves it up by 50/n of the n counting toward it; "none of
+// these" says no to every option and gives 0.
+func (q *question) multiPosition(picks uint64, c countItem) float64 {
+	if picks&q.none != 0 {
+		return 0
+	}
+	return 50 + 50*float64(bits.OnesCount64(picks&c.mask))/c.n
+}
 
 // maxStackDims covers every bank the loader accepts, so the accumulators
 // live on the caller's stack.
-const maxStackDims = 64
+const maxStackDims = quiz.MaxDimensions
 
 func (m *Model) accumulators(fixed *[maxStackDims]accumulator) []accumulator {
 	if nd := len(m.bank.Dimensions); nd > len(fixed) {
@@ -236,8 +239,7 @@ func (m *Model) accumulate(acc []accumulator, answers quiz.Answers, skip int) an
 		switch q.kind {
 		case quiz.Single:
 			for _, p := range q.options[a.Choice] {
-				acc[p.Dimension].w += w
-				acc[p.Dimension].wp += w * p.At
+				acc[p.Dimension].add(w, p.At)
 			}
 		case quiz.Likert:
 			u := float64(a.Level-q.min) / q.span
@@ -252,13 +254,10 @@ func (m *Model) accumulate(acc []accumulator, answers quiz.Answers, skip int) an
 			if q.reversed {
 				pos = 100 - pos
 			}
-			acc[q.dim].w += w
-			acc[q.dim].wp += w * pos
+			acc[q.dim].add(w, pos)
 		case quiz.Multi:
 			for _, c := range q.counts {
-				pos := 100 * float64(bits.OnesCount64(a.Picks&c.mask)) / c.n
-				acc[c.dim].w += w
-				acc[c.dim].wp += w * pos
+				acc[c.dim].add(w, q.multiPosition(a.Picks, c))
 			}
 		}
 	}
@@ -304,27 +303,6 @@ func rank(fits []RoleFit) {
 			fits[j], fits[j-1] = fits[j-1], fits[j]
 		}
 	}
-}
-
-// certainty grades the lead of the top role and flags flat answers.
-func certainty(st answerStats, ranked []RoleFit) Certainty {
-	var c Certainty
-	if len(ranked) > 0 {
-		c.Margin = ranked[0].Fit
-		if len(ranked) > 1 {
-			c.Margin -= ranked[1].Fit
-		}
-	}
-	c.Flat = st.likert >= flatMinLikert && st.hi-st.lo <= flatSpan
-	switch {
-	case c.Flat || c.Margin < MediumMargin:
-		c.Level = Low
-	case c.Margin < HighMargin:
-		c.Level = Medium
-	default:
-		c.Level = High
-	}
-	return c
 }
 
 func resize[T any](s []T, n int) []T {

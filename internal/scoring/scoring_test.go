@@ -75,58 +75,86 @@ func TestWorkedExample(t *testing.T) {
 	res := scoring.New(b).Score(as, scoring.Options{Explain: 2})
 
 	// focus = (1·75 + 1·75 + 2·90 + 1·100) / (1+1+2+1) = 86
-	// size  = (1·100 + 1·50) / 2 = 75
+	// size  = (1·100 + 1·75) / 2 = 87.5   (q5: a is 1 of a, b → 50 + 25)
 	near(t, "focus", res.Dimensions[0].Score, 86)
-	near(t, "size", res.Dimensions[1].Score, 75)
+	near(t, "size", res.Dimensions[1].Score, 87.5)
 
-	// why-pm: 100 − √((2·66² + 1·25²)/3) = 100 − √3112.33…
-	// how-pm: 100 − √((1·6² + 1·15²)/2)  = 100 − √130.5
-	howPM, whyPM := 100-math.Sqrt(130.5), 100-math.Sqrt(9337.0/3)
+	// why-pm: 100 − √((2·66² + 1·37.5²)/3) = 100 − √3372.75
+	// how-pm: 100 − √((1·6² + 1·2.5²)/2)   = 100 − √21.125
+	howPM, whyPM := 100-math.Sqrt(21.125), 100-math.Sqrt(3372.75)
 	near(t, "how-pm fit", fitOf(t, b, res, "how-pm"), howPM)
 	near(t, "why-pm fit", fitOf(t, b, res, "why-pm"), whyPM)
-	near(t, "how-pm fit (rounded)", math.Round(howPM*10)/10, 88.6)
-	near(t, "why-pm fit (rounded)", math.Round(whyPM*10)/10, 44.2)
+	near(t, "how-pm fit (rounded)", math.Round(howPM*10)/10, 95.4)
+	near(t, "why-pm fit (rounded)", math.Round(whyPM*10)/10, 41.9)
 	if top := b.Roles[res.Top()].ID; top != "how-pm" {
 		t.Errorf("top = %s, want how-pm", top)
-	}
-	near(t, "margin", res.Certainty.Margin, howPM-whyPM)
-	if res.Certainty.Level != scoring.High || res.Certainty.Flat {
-		t.Errorf("certainty = %+v, want high and not flat", res.Certainty)
 	}
 	if res.Answered != 5 || res.Coverage() != 1 {
 		t.Errorf("answered %d, coverage %v; want 5 and 1", res.Answered, res.Coverage())
 	}
 
-	// Dimension effects for how-pm: without focus the fit is 100 − 15;
-	// without size, 100 − 6. Largest effect (by size) first.
+	// Certainty. Item variances: focus spread 7490 − 86² = 94 over
+	// n = 5²/7 items; size 7812.5 − 87.5² = 156.25 over n = 2.
+	c := res.Certainty
+	near(t, "margin", c.Margin, howPM-whyPM)
+	nFocus := 25.0 / 7
+	varFocus := (3*900 + nFocus*94) / (3 + nFocus) / nFocus // 129.3478…
+	varSize := (3*900 + 2*156.25) / 5 / 2                   // 301.25
+	near(t, "focus variance", varFocus, 129.347826086957)
+	// Gradients: how-pm's distance 4.596 is floored at 5; why-pm's is
+	// 58.075. Their differences by focus and size:
+	dFocus := -6/(2*5.0) - (-2 * 66 / (3 * (100 - whyPM)))
+	dSize := 2.5/(2*5.0) - (-37.5 / (3 * (100 - whyPM)))
+	se := math.Sqrt(dFocus*dFocus*varFocus + dSize*dSize*varSize)
+	near(t, "rival margin SE", c.RivalSE, se)
+	near(t, "z", c.Z, (howPM-whyPM)/se)
+	near(t, "z (rounded)", math.Round(c.Z*100)/100, 6.47)
+	if c.Level != scoring.High || c.Flat || b.Roles[c.Rival].ID != "why-pm" {
+		t.Errorf("certainty = %+v, want high, not flat, rival why-pm", c)
+	}
+
+	// Explanation of how-pm, from the baseline (50, 50):
+	// Q goes from 30² + 40² = 2500 to 42.25; baseline fit 100 − √1250.
 	e := res.Explanations[0]
 	if b.Roles[e.Role].ID != "how-pm" || len(e.Dimensions) != 2 {
 		t.Fatalf("explanation = %+v", e)
 	}
-	near(t, "size effect", e.Dimensions[0].Effect, howPM-94)
-	near(t, "focus effect", e.Dimensions[1].Effect, howPM-85)
+	baseline := 100 - math.Sqrt(1250)
+	near(t, "baseline", e.Baseline, baseline)
+	slope := (howPM - baseline) / (42.25 - 2500)
+	near(t, "size effect", e.Dimensions[0].Effect, slope*(6.25-1600))
+	near(t, "focus effect", e.Dimensions[1].Effect, slope*(36-900))
+	near(t, "size effect (rounded)", math.Round(e.Dimensions[0].Effect*10)/10, 19.9)
+	near(t, "focus effect (rounded)", math.Round(e.Dimensions[1].Effect*10)/10, 10.8)
 
-	// Answer effects for how-pm: rescored without each answer.
-	without := map[string]float64{
-		"q4": 100 - math.Sqrt((6*6+40*40)/2.0),           // size 50
-		"q5": 100 - math.Sqrt((2.5*2.5+10*10)/2.0),       // focus 82.5, size 100
-		"q1": 100 - math.Sqrt((8.75*8.75+15*15)/2.0),     // focus 88.75
-		"q2": 100 - math.Sqrt((8.75*8.75+15*15)/2.0),     // focus 88.75
-		"q3": 100 - math.Sqrt((10.0/3*10.0/3+15*15)/2.0), // focus 83.33…
+	// Each item's share of its dimension's gain (docs/scoring.md):
+	// focus: X = 36, M2 = 1390, V = 94, τ = 30; size: X = 37.5,
+	// M2 = 1562.5, V = 156.25, τ = 40.
+	share := func(pi, x, tau, v, m2 float64) float64 { return pi*x*(2*tau-x) + v*pi*x*x/m2 }
+	want := map[string]float64{
+		"q1": -slope * share(0.2, 25, 30, 94, 1390),
+		"q2": -slope * share(0.2, 25, 30, 94, 1390),
+		"q3": -slope * share(0.4, 40, 30, 94, 1390),
+		"q4": -slope * share(0.5, 50, 40, 156.25, 1562.5),
+		"q5": -slope * (share(0.2, 50, 30, 94, 1390) + share(0.5, 25, 40, 156.25, 1562.5)),
 	}
-	order := []string{"q4", "q5", "q1", "q2", "q3"}
+	rounded := map[string]float64{"q4": 11.0, "q5": 10.7, "q3": 4.5, "q1": 2.3, "q2": 2.3}
+	order := []string{"q4", "q5", "q3", "q1", "q2"}
 	if len(e.Answers) != len(order) {
 		t.Fatalf("answer effects = %+v, want %d", e.Answers, len(order))
 	}
+	sum := 0.0
 	for i, id := range order {
 		got := e.Answers[i]
+		sum += got.Effect
 		if b.Questions[got.Question].ID != id {
 			t.Errorf("answer effect %d is %s, want %s", i, b.Questions[got.Question].ID, id)
 			continue
 		}
-		near(t, id+" effect", got.Effect, howPM-without[id])
+		near(t, id+" effect", got.Effect, want[id])
+		near(t, id+" effect (rounded)", math.Round(got.Effect*10)/10, rounded[id])
 	}
-	near(t, "q4 effect (rounded)", math.Round((howPM-without["q4"])*10)/10, 17.2)
+	near(t, "answer effects sum to fit − baseline", sum, howPM-baseline)
 }
 
 func TestItemPositions(t *testing.T) {
@@ -145,8 +173,9 @@ func TestItemPositions(t *testing.T) {
 		{"reverse-keyed likert flips", "q2", "5", 0, 0},
 		{"reverse-keyed likert flips low", "q2", "1", 0, 100},
 		{"single choice takes the option's score", "q3", "why", 0, 10},
-		{"multi counts the share chosen", "q5", "b", 1, 50},
+		{"multi: each tick moves up from the middle", "q5", "b", 1, 75},
 		{"multi counts every option chosen", "q5", "a,b", 1, 100},
+		{"multi: nothing ticked toward a dimension is no evidence", "q5", "c", 1, 50},
 		{"multi none of these is zero", "q5", "none", 1, 0},
 		{"multi none of these scores every counted dimension", "q5", "none", 0, 0},
 	}
@@ -160,6 +189,12 @@ func TestItemPositions(t *testing.T) {
 				t.Fatalf("dimension %d not scored", tt.dim)
 			}
 			near(t, "score", d.Score, tt.want)
+			qi, _ := b.Question(tt.id)
+			pos, ok := m.ItemPosition(qi, as[qi], tt.dim)
+			if !ok {
+				t.Fatal("ItemPosition gives no position")
+			}
+			near(t, "ItemPosition", pos, tt.want)
 		})
 	}
 }
@@ -176,10 +211,14 @@ func TestPartialAnswersScoreWhatIsThere(t *testing.T) {
 	near(t, "why-pm", fitOf(t, b, res, "why-pm"), 50)
 	near(t, "how-pm", fitOf(t, b, res, "how-pm"), 10)
 	near(t, "coverage", res.Coverage(), 0.2)
-	if len(res.Explanations) != 1 || len(res.Explanations[0].Answers) != 0 {
-		// Leaving out the only answer leaves nothing to fit: no effect.
-		t.Errorf("explanation = %+v, want one role with no answer effects", res.Explanations)
+	// The one answer is all the fit has: it moved why-pm from the
+	// baseline (size 50, on target: fit 100) down to 50.
+	if len(res.Explanations) != 1 || len(res.Explanations[0].Answers) != 1 {
+		t.Fatalf("explanation = %+v, want one role with one answer effect", res.Explanations)
 	}
+	e := res.Explanations[0]
+	near(t, "baseline", e.Baseline, 100)
+	near(t, "q4 effect", e.Answers[0].Effect, -50)
 }
 
 func TestTiesBreakInBankOrder(t *testing.T) {

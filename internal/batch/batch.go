@@ -43,7 +43,25 @@ type Options struct {
 	// line for each invalid record and each unmet expectation, and for
 	// warnings about inputs (an ignored CSV column).
 	Note func(line string)
+	// NewTally, when set, returns an empty tally: each chunk's valid
+	// records are added to one on the worker that scores them, and the
+	// chunks' tallies are merged in input order into Summary.Tally.
+	NewTally func() Tally
 }
+
+// Tally accumulates what a caller measures over valid records (pmfit
+// analyze). Merging the tallies of a run's chunks in input order gives
+// the tally of the whole run.
+type Tally interface {
+	Add(answers quiz.Answers, res *scoring.Result, expect, also int)
+	Merge(other Tally)
+}
+
+// roles are the roles a record expects: the one expected first, and an
+// acceptable second; -1 for none.
+type roles struct{ expect, also int }
+
+var noRoles = roles{-1, -1}
 
 // chunkSize is how many bytes of NDJSON, or rows of CSV, one chunk holds:
 // large enough to amortize the channel hand-offs, small enough that the
@@ -78,6 +96,7 @@ type chunk struct {
 	// Filled in by a worker.
 	out   *[]byte
 	sum   Summary
+	tally Tally
 	notes []string
 	stop  int // fail-fast: where out ends after the first invalid record; -1 when none
 }
@@ -184,6 +203,13 @@ func Run(opts Options) (Summary, error) {
 				cancel()
 			}
 			sum.add(c.sum)
+			if c.tally != nil {
+				if sum.Tally == nil {
+					sum.Tally = c.tally
+				} else {
+					sum.Tally.Merge(c.tally)
+				}
+			}
 			for _, n := range c.notes {
 				if opts.Note != nil {
 					opts.Note(n)
@@ -229,6 +255,9 @@ func (w *worker) process(c *chunk) {
 	c.out = getBuf()
 	c.stop = -1
 	c.sum.Top = make([]int, len(w.opts.Bank.Roles))
+	if w.opts.NewTally != nil && c.kind != kindNote {
+		c.tally = w.opts.NewTally()
+	}
 	switch c.kind {
 	case kindNDJSON:
 		w.ndjson(c)
@@ -236,19 +265,22 @@ func (w *worker) process(c *chunk) {
 		w.csvRows(c)
 	case kindFile:
 		set, err := quiz.ParseAnswerFile(w.opts.Bank, c.name, c.data)
-		id, expect := []byte(c.name), -1
+		id, want := []byte(c.name), noRoles
 		if err == nil {
 			copy(w.answers, set.Answers)
 			if set.ID != "" {
 				id = []byte(set.ID)
 			}
 			if set.Expect != "" {
-				expect, _ = w.opts.Bank.Role(set.Expect)
+				want.expect, _ = w.opts.Bank.Role(set.Expect)
+			}
+			if set.Also != "" {
+				want.also, _ = w.opts.Bank.Role(set.Also)
 			}
 		}
-		w.record(c, id, []byte(c.name), err, expect)
+		w.record(c, id, []byte(c.name), err, want)
 	case kindFailed:
-		w.record(c, []byte(c.name), []byte(c.source()), c.err, -1)
+		w.record(c, []byte(c.name), []byte(c.source()), c.err, noRoles)
 	case kindNote:
 		c.notes = append(c.notes, c.err.Error())
 	}
@@ -279,7 +311,7 @@ func (w *worker) ndjson(c *chunk) {
 			if len(l) > maxLineLength {
 				// The reader bounds its buffers near this size; the limit
 				// itself is enforced here, exactly, whatever they hold.
-				w.record(c, w.src, w.src, errLineTooLong, -1)
+				w.record(c, w.src, w.src, errLineTooLong, noRoles)
 				line++
 				continue
 			}
@@ -288,14 +320,14 @@ func (w *worker) ndjson(c *chunk) {
 			if rec.hasID {
 				id = rec.id
 			}
-			w.record(c, id, w.src, err, rec.expect)
+			w.record(c, id, w.src, err, roles{rec.expect, rec.also})
 		}
 		line++
 	}
 }
 
 // record checks, scores and encodes one answer set, now in w.answers.
-func (w *worker) record(c *chunk, id, src []byte, err error, expect int) {
+func (w *worker) record(c *chunk, id, src []byte, err error, want roles) {
 	c.sum.Records++
 	if err == nil && !w.opts.Partial {
 		err = w.checkComplete()
@@ -304,7 +336,7 @@ func (w *worker) record(c *chunk, id, src []byte, err error, expect int) {
 		err = errors.New("no question is answered") // complete sets have answers
 	}
 	o := &w.outcome
-	*o = Outcome{ID: id, Source: src, Err: err, Result: &w.res, Expect: expect}
+	*o = Outcome{ID: id, Source: src, Err: err, Result: &w.res, Expect: want.expect, Also: want.also}
 	if err != nil {
 		c.sum.Invalid++
 		*c.out = w.opts.Encoder.Append(*c.out, o)
@@ -317,7 +349,10 @@ func (w *worker) record(c *chunk, id, src []byte, err error, expect int) {
 	w.opts.Model.ScoreInto(&w.res, w.answers)
 	c.sum.Scored++
 	c.sum.Top[w.res.Top()]++
-	if expect >= 0 {
+	if c.tally != nil {
+		c.tally.Add(w.answers, &w.res, want.expect, want.also)
+	}
+	if want.expect >= 0 {
 		if o.Met() {
 			c.sum.Met++
 		} else {

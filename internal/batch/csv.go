@@ -13,8 +13,8 @@ import (
 )
 
 // Columns maps CSV header cells to what they hold, for exports whose
-// headers are question texts: a question id, or "id", "expect" or
-// "ignore". It is read from --columns FILE, a YAML mapping.
+// headers are question texts: a question id, or "id", "expect", "also"
+// or "ignore". It is read from --columns FILE, a YAML mapping.
 type Columns struct {
 	byHeader map[string]string
 }
@@ -27,11 +27,11 @@ type Columns struct {
 func ParseColumns(b *quiz.Bank, file string, data []byte) (*Columns, error) {
 	m, err := quiz.ParseStringMap(file, data, func(header, target string) error {
 		switch target {
-		case "id", "expect", "ignore":
+		case "id", "expect", "also", "ignore":
 			return nil
 		}
 		if _, ok := b.Question(target); !ok {
-			return fmt.Errorf("column %q maps to unknown question %q%s (or use id, expect or ignore)", header, target, quiz.DidYouMean(target, b.QuestionIDs()))
+			return fmt.Errorf("column %q maps to unknown question %q%s (or use id, expect, also or ignore)", header, target, quiz.DidYouMean(target, b.QuestionIDs()))
 		}
 		return nil
 	})
@@ -56,6 +56,7 @@ type csvColumns struct {
 	question  []int // per column: the question it holds, or -1
 	idCol     int
 	expectCol int
+	alsoCol   int
 	width     int
 }
 
@@ -121,10 +122,10 @@ func (r *reader) csv(name string, rd io.Reader) bool {
 }
 
 // columns works out what each header cell holds: --columns first, then
-// "id" and "expect", then question ids, then question texts.
+// "id", "expect" and "also", then question ids, then question texts.
 func (r *reader) columns(header []string) (*csvColumns, []string, error) {
 	b := r.opts.Bank
-	cols := &csvColumns{question: make([]int, len(header)), idCol: -1, expectCol: -1, width: len(header)}
+	cols := &csvColumns{question: make([]int, len(header)), idCol: -1, expectCol: -1, alsoCol: -1, width: len(header)}
 	byText := map[string]int{}
 	for i, q := range b.Questions {
 		byText[normalizeHeader(q.Text)] = i
@@ -135,7 +136,7 @@ func (r *reader) columns(header []string) (*csvColumns, []string, error) {
 		cols.question[i] = -1
 		key := normalizeHeader(h)
 		// A header is a question id as written (ids are case-sensitive),
-		// or what --columns maps it to; the words id, expect and ignore,
+		// or what --columns maps it to; the words id, expect, also and ignore,
 		// and question texts, compare loosely.
 		target := strings.TrimSpace(strings.TrimPrefix(h, "\uFEFF"))
 		if r.opts.Columns != nil {
@@ -150,6 +151,9 @@ func (r *reader) columns(header []string) (*csvColumns, []string, error) {
 			continue
 		case "expect":
 			cols.expectCol = i
+			continue
+		case "also":
+			cols.alsoCol = i
 			continue
 		case "ignore":
 			continue
@@ -180,7 +184,7 @@ func (w *worker) csvRows(c *chunk) {
 		}
 		w.src = strconv.AppendInt(append(append(w.src[:0], c.name...), ':'), int64(row.line), 10)
 		clear(w.answers)
-		id, expect, err := w.src, -1, row.err
+		id, want, err := w.src, noRoles, row.err
 		if err == nil && len(row.fields) != c.cols.width {
 			err = fmt.Errorf("row has %d fields, the header has %d", len(row.fields), c.cols.width)
 		}
@@ -189,7 +193,13 @@ func (w *worker) csvRows(c *chunk) {
 				id = []byte(strings.TrimSpace(row.fields[i]))
 			}
 			if i := c.cols.expectCol; i >= 0 {
-				expect, err = w.csvExpect(row.fields[i])
+				want.expect, err = w.csvRole("expect", row.fields[i])
+			}
+			if i := c.cols.alsoCol; i >= 0 && err == nil {
+				want.also, err = w.csvRole("also", row.fields[i])
+			}
+			if err == nil && want.also >= 0 && want.also == want.expect {
+				err = fmt.Errorf("also names %q, the role expect already names", w.opts.Bank.Roles[want.also].ID)
 			}
 		}
 		for i, qi := range c.cols.question {
@@ -200,11 +210,13 @@ func (w *worker) csvRows(c *chunk) {
 				err = w.csvAnswer(qi, row.fields[i])
 			}
 		}
-		w.record(c, id, w.src, err, expect)
+		w.record(c, id, w.src, err, want)
 	}
 }
 
-func (w *worker) csvExpect(cell string) (int, error) {
+// csvRole reads a role named by its id or its name (ignoring case); an
+// empty cell names none.
+func (w *worker) csvRole(column, cell string) (int, error) {
 	cell = strings.TrimSpace(cell)
 	if cell == "" {
 		return -1, nil
@@ -218,7 +230,7 @@ func (w *worker) csvExpect(cell string) (int, error) {
 			return ri, nil
 		}
 	}
-	return -1, fmt.Errorf("expect names unknown role %q%s (roles: %s)", cell, quiz.DidYouMean(cell, b.RoleIDs()), strings.Join(b.RoleIDs(), ", "))
+	return -1, fmt.Errorf("%s names unknown role %q%s (roles: %s)", column, cell, quiz.DidYouMean(cell, b.RoleIDs()), strings.Join(b.RoleIDs(), ", "))
 }
 
 // csvAnswer reads one cell. Form exports write what people saw, so an

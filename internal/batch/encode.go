@@ -21,6 +21,7 @@ type Outcome struct {
 	Err    error  // set when the record is invalid
 	Result *scoring.Result
 	Expect int // the expected role's index, or -1
+	Also   int // an acceptable second role's index, or -1
 }
 
 // Met reports whether the record's expectation held.
@@ -52,6 +53,9 @@ type Summary struct {
 	Unmet   int   // expectations unmet
 	Top     []int // per role: how many sets ranked it first
 	Stopped bool  // --fail-fast stopped the run at an invalid record
+	// Tally is the merged tally of the valid records, when
+	// Options.NewTally was set (nil when no record was valid).
+	Tally Tally
 }
 
 func (s *Summary) add(o Summary) {
@@ -434,3 +438,12 @@ func padRunes(s string, n int) string {
 // oneLine folds a multi-line message (a file's several problems) onto one
 // line for a table row.
 func oneLine(s string) string { return strings.ReplaceAll(s, "\n", "; ") }
+
+// Discard writes nothing, for runs that only tally (pmfit analyze).
+var Discard Encoder = discardEncoder{}
+
+type discardEncoder struct{}
+
+func (discardEncoder) Begin(io.Writer) (io.Writer, error) { return io.Discard, nil }
+func (discardEncoder) Append(b []byte, _ *Outcome) []byte { return b }
+func (discardEncoder) End(io.Writer, *Summary) error      { return nil }

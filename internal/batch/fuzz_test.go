@@ -26,6 +26,9 @@ func FuzzNDJSONMatchesAnswerFiles(f *testing.F) {
 		`{"answers":{"m1":[]}}`,
 		`{"answers":{"l1":3,"l1":4}}`,
 		`{"id":"x","answers":{"q9":1}}`,
+		`{"expect":"how","also":"why","answers":{"l1":2}}`,
+		`{"expect":"how","also":"how","answers":{"l1":2}}`,
+		`{"also":"nobody","answers":{}}`,
 	} {
 		f.Add([]byte(seed))
 	}
@@ -54,12 +57,21 @@ func FuzzNDJSONMatchesAnswerFiles(f *testing.F) {
 			return // answer files take any scalar as an id; NDJSON takes strings and numbers
 		}
 		answers := bank.NewAnswers()
-		_, fastErr := p.parse(line, answers)
+		rec, fastErr := p.parse(line, answers)
 		set, fileErr := quiz.ParseAnswerFile(bank, "line.json", line)
 		if (fastErr == nil) != (fileErr == nil) {
 			t.Fatalf("%s\nNDJSON parser: %v\nanswer-file parser: %v", line, fastErr, fileErr)
 		}
 		if fastErr == nil {
+			roleID := func(i int) string {
+				if i < 0 {
+					return ""
+				}
+				return bank.Roles[i].ID
+			}
+			if roleID(rec.expect) != set.Expect || roleID(rec.also) != set.Also {
+				t.Fatalf("%s\nNDJSON expect %q also %q; answer file expect %q also %q", line, roleID(rec.expect), roleID(rec.also), set.Expect, set.Also)
+			}
 			for qi := range answers {
 				if answers[qi] != set.Answers[qi] {
 					t.Fatalf("%s\nquestion %s: NDJSON %+v, answer file %+v", line, bank.Questions[qi].ID, answers[qi], set.Answers[qi])

@@ -67,6 +67,7 @@ type ndjsonRecord struct {
 	id     []byte
 	hasID  bool
 	expect int // role index, or -1
+	also   int // role index, or -1
 }
 
 // ndjsonParser reads lines of the form
@@ -99,7 +100,7 @@ func (p *ndjsonParser) parse(line []byte, answers quiz.Answers) (ndjsonRecord, e
 	p.data, p.pos, p.scratch = line, 0, p.scratch[:0]
 	clear(answers)
 	clear(p.seen)
-	rec := ndjsonRecord{expect: -1}
+	rec := ndjsonRecord{expect: -1, also: -1}
 	if err := p.expectByte('{'); err != nil {
 		return rec, err
 	}
@@ -126,17 +127,21 @@ func (p *ndjsonParser) parse(line []byte, answers quiz.Answers) (ndjsonRecord, e
 				return rec, fmt.Errorf("id: %w", err)
 			}
 			rec.hasID = rec.id != nil
-		case "expect":
+		case "expect", "also":
+			target := &rec.expect
+			if string(key) == "also" {
+				target = &rec.also
+			}
 			v, err := p.scalarText()
 			if err != nil {
-				return rec, fmt.Errorf("expect: %w", err)
+				return rec, fmt.Errorf("%s: %w", key, err)
 			}
 			if v != nil {
 				ri, ok := p.lk.roles[string(v)]
 				if !ok {
-					return rec, fmt.Errorf("expect names unknown role %q%s (roles: %s)", v, quiz.DidYouMean(string(v), p.lk.bank.RoleIDs()), strings.Join(p.lk.bank.RoleIDs(), ", "))
+					return rec, fmt.Errorf("%s names unknown role %q%s (roles: %s)", key, v, quiz.DidYouMean(string(v), p.lk.bank.RoleIDs()), strings.Join(p.lk.bank.RoleIDs(), ", "))
 				}
-				rec.expect = ri
+				*target = ri
 			}
 		case "answers":
 			if haveAnswers {
@@ -147,7 +152,7 @@ func (p *ndjsonParser) parse(line []byte, answers quiz.Answers) (ndjsonRecord, e
 				return rec, err
 			}
 		default:
-			return rec, fmt.Errorf("unknown key %q; known keys: id, expect, answers", key)
+			return rec, fmt.Errorf("unknown key %q; known keys: id, expect, also, answers", key)
 		}
 		p.skipSpace()
 		if p.peek() == ',' {
@@ -165,6 +170,9 @@ func (p *ndjsonParser) parse(line []byte, answers quiz.Answers) (ndjsonRecord, e
 	}
 	if !haveAnswers {
 		return rec, errors.New(`missing key "answers"`)
+	}
+	if rec.also >= 0 && rec.also == rec.expect {
+		return rec, fmt.Errorf("also names %q, the role expect already names", p.lk.bank.Roles[rec.also].ID)
 	}
 	return rec, nil
 }

@@ -62,9 +62,9 @@ func TestLongValuesAreClippedInMessages(t *testing.T) {
 
 func TestAnswerFilesInYAMLAndJSONAgree(t *testing.T) {
 	b := mustLoad(t, smallBank)
-	yamlSrc := "id: ana\nexpect: how\nanswers:\n  l1: 5\n  l2: 1\n  s1: large\n  m1: [a, b]\n"
-	jsonSrc := `{"id": "ana", "expect": "how", "answers": {"l1": 5, "l2": "1", "s1": "large", "m1": "a,b"}}`
-	jsonTabs := "{\n\t\"id\": \"ana\",\n\t\"expect\": \"how\",\n\t\"answers\": {\n\t\t\"l1\": 5,\n\t\t\"l2\": 1,\n\t\t\"s1\": \"large\",\n\t\t\"m1\": [\"a\", \"b\"]\n\t}\n}\n"
+	yamlSrc := "id: ana\nexpect: how\nalso: why\nanswers:\n  l1: 5\n  l2: 1\n  s1: large\n  m1: [a, b]\n"
+	jsonSrc := `{"id": "ana", "expect": "how", "also": "why", "answers": {"l1": 5, "l2": "1", "s1": "large", "m1": "a,b"}}`
+	jsonTabs := "{\n\t\"id\": \"ana\",\n\t\"expect\": \"how\",\n\t\"also\": \"why\",\n\t\"answers\": {\n\t\t\"l1\": 5,\n\t\t\"l2\": 1,\n\t\t\"s1\": \"large\",\n\t\t\"m1\": [\"a\", \"b\"]\n\t}\n}\n"
 	var sets []*AnswerSet
 	for name, src := range map[string]string{"a.yaml": yamlSrc, "a.json": jsonSrc, "tabs.json": jsonTabs} {
 		set, err := ParseAnswerFile(b, name, []byte(src))
@@ -78,7 +78,7 @@ func TestAnswerFilesInYAMLAndJSONAgree(t *testing.T) {
 			t.Errorf("answer sets differ: %+v vs %+v", s, sets[0])
 		}
 	}
-	if s := sets[0]; s.ID != "ana" || s.Expect != "how" || s.Answers.Count() != 4 {
+	if s := sets[0]; s.ID != "ana" || s.Expect != "how" || s.Also != "why" || s.Answers.Count() != 4 {
 		t.Errorf("set = %+v", s)
 	}
 }
@@ -99,13 +99,17 @@ func TestAnswerFileProblems(t *testing.T) {
 			[]string{`a.yaml:1:9: expect names unknown role "tmp" (roles: why, how)`}},
 		{"transposed role id", "expect: hwo\nanswers: {l1: 3}\n",
 			[]string{`a.yaml:1:9: expect names unknown role "hwo" (did you mean "how"?) (roles: why, how)`}},
+		{"unknown also role", "expect: how\nalso: whom\nanswers: {l1: 3}\n",
+			[]string{`a.yaml:2:7: also names unknown role "whom" (did you mean "why"?) (roles: why, how)`}},
+		{"also the same as expect", "expect: how\nalso: how\nanswers: {l1: 3}\n",
+			[]string{`a.yaml:2:7: also names "how", the role expect already names; give a different role, or leave also out`}},
 		{"answers not a mapping", "answers: [l1, l2]\n",
 			[]string{`a.yaml:1:10: answers must be a mapping, not a list`}},
 		{"missing answers key", "id: ana\n",
 			[]string{`a.yaml:1:1: answer file: missing required key "answers"`}},
 		{"unknown top-level key", "answer: {l1: 3}\n",
 			// Not also "missing required key answers": the suggestion says it.
-			[]string{`a.yaml:1:1: answer file: unknown key "answer" (did you mean "answers"?); known keys: id, expect, answers, result`}},
+			[]string{`a.yaml:1:1: answer file: unknown key "answer" (did you mean "answers"?); known keys: id, expect, also, answers, result`}},
 		{"nested value", "answers:\n  m1: {a: 1}\n",
 			[]string{`a.yaml:2:7: question "m1": the answer must be a value or a list of values, not a mapping`}},
 		{"duplicate answer", "answers:\n  l1: 3\n  l1: 4\n",

@@ -10,8 +10,12 @@ import (
 // AnswerSet is one person's answers, with who gave them and, for checks
 // run in bulk, the role they are expected to fit.
 type AnswerSet struct {
-	ID      string // who answered; may be empty
-	Expect  string // a role id; may be empty
+	ID     string // who answered; may be empty
+	Expect string // a role id; may be empty
+	// Also is a second role that would be an acceptable result (a role
+	// id; may be empty): `pmfit analyze` reports how often it ranks in the
+	// top two.
+	Also    string
 	Answers Answers
 }
 
@@ -19,6 +23,7 @@ type AnswerSet struct {
 //
 //	id: ana            # optional: who answered
 //	expect: tpm        # optional: the role expected to rank first
+//	also: pm           # optional: an acceptable second role
 //	answers:
 //	  degree: cs       # single choice: the option value
 //	  love: [ux, gtm]  # multi-select: a list or "ux,gtm"
@@ -41,7 +46,7 @@ func (d *decoder) answerFile(b *Bank, data []byte) *AnswerSet {
 	if root == nil {
 		return nil
 	}
-	top, ok := d.mapping(root, "answer file", "id", "expect", "answers", "result")
+	top, ok := d.mapping(root, "answer file", "id", "expect", "also", "answers", "result")
 	if !ok {
 		return nil
 	}
@@ -53,14 +58,10 @@ func (d *decoder) answerFile(b *Bank, data []byte) *AnswerSet {
 			set.ID = Sanitize(s)
 		}
 	}
-	if n := top.get("expect"); n != nil && !isNull(n) {
-		if s, ok := d.str(n, "expect"); ok {
-			if _, known := b.Role(s); known {
-				set.Expect = s
-			} else {
-				d.errorf(n, "expect names unknown role %s%s (roles: %s)", Quote(s), DidYouMean(s, b.RoleIDs()), strings.Join(b.RoleIDs(), ", "))
-			}
-		}
+	set.Expect = d.role(b, top, "expect")
+	set.Also = d.role(b, top, "also")
+	if set.Also != "" && set.Also == set.Expect {
+		d.errorf(top.get("also"), "also names %s, the role expect already names; give a different role, or leave also out", Quote(set.Also))
 	}
 	n := d.require(top, "answer file", "answers")
 	if n == nil {
@@ -98,6 +99,23 @@ func (d *decoder) answerFile(b *Bank, data []byte) *AnswerSet {
 		set.Answers[qi] = a
 	}
 	return set
+}
+
+// role reads an optional role id under key: "" when absent or null.
+func (d *decoder) role(b *Bank, top fields, key string) string {
+	n := top.get(key)
+	if n == nil || isNull(n) {
+		return ""
+	}
+	s, ok := d.str(n, key)
+	if !ok {
+		return ""
+	}
+	if _, known := b.Role(s); !known {
+		d.errorf(n, "%s names unknown role %s%s (roles: %s)", key, Quote(s), DidYouMean(s, b.RoleIDs()), strings.Join(b.RoleIDs(), ", "))
+		return ""
+	}
+	return s
 }
 
 func isNull(n *yaml.Node) bool { return n.Kind == yaml.ScalarNode && n.Tag == "!!null" }

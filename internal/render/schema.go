@@ -89,6 +89,7 @@ func AnswersSchema(b *quiz.Bank) any {
 		{"properties", object{
 			{"id", object{{"type", []string{"string", "number", "null"}}, {"description", "Who answered."}}},
 			{"expect", object{{"enum", append(roles, nil)}, {"description", "The role expected to rank first, for checks in bulk."}}},
+			{"also", object{{"enum", append(roles, nil)}, {"description", "A second role that would be an acceptable result (pmfit analyze); not the same as expect."}}},
 			{"result", object{{"description", "Written by 'pmfit quiz --out'; ignored when scoring."}}},
 			{"answers", object{{"type", []string{"object", "null"}}, {"additionalProperties", false}, {"properties", questions}}},
 		}},

@@ -96,6 +96,7 @@ explains the result.
 		NewCmdQuestions(f, nil),
 		NewCmdRoles(f, nil),
 		NewCmdScore(f, nil),
+		NewCmdAnalyze(f, nil),
 		NewCmdValidate(f, nil),
 		NewCmdSchema(f, nil),
 		NewCmdGenerate(f, nil),

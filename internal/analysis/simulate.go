@@ -1,0 +1,120 @@
+package analysis
+
+import (
+	"math/rand/v2"
+	"runtime"
+	"sync"
+
+	"github.com/pmfit/pmfit/internal/scoring"
+)
+
+// SimOptions choose a simulation.
+type SimOptions struct {
+	N       int     // simulated respondents, and as many uniformly random sets
+	Seed    uint64  // the same seed gives the same report
+	Noise   float64 // item-level noise, in points
+	Workers int     // 0: one per CPU; the report does not depend on it
+}
+
+// Simulation is what a simulation measured.
+type Simulation struct {
+	Options SimOptions
+	// Respondents is the tally of simulated respondents' first takes;
+	// Random the tally of uniformly random answer sets.
+	Respondents, Random *Tally
+	// Retakes counts, per certainty level of the first take, the
+	// respondents and those whose retake ranked the same role first.
+	Retakes [3]Retake
+}
+
+// Retake counts how often a retake agrees with the first take.
+type Retake struct{ Sets, Same int }
+
+// Random-number streams: each respondent (and each random set) has its
+// own generator, seeded by the run's seed and its number, so the report
+// does not depend on how the work is split.
+const (
+	streamRespondent = 1 << 40
+	streamRandom     = 2 << 40
+	simBlock         = 64 // respondents per unit of work
+)
+
+// Simulate draws N respondents from the model, scores a first take and a
+// retake of each (the same true positions, fresh noise), and scores N
+// uniformly random answer sets.
+func (a *Analyzer) Simulate(opts SimOptions) *Simulation {
+	sim := NewSimulator(a.bank, opts.Noise)
+	blocks := (opts.N + simBlock - 1) / simBlock
+	type part struct {
+		blk          int
+		resp, random *Tally
+		retakes      [3]Retake
+	}
+	workers := opts.Workers
+	if workers <= 0 {
+		workers = runtime.GOMAXPROCS(0)
+	}
+	next := make(chan int)
+	done := make(chan *part, workers)
+	var wg sync.WaitGroup
+	for range workers {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			theta := make([]float64, len(a.bank.Dimensions))
+			first, retake := a.bank.NewAnswers(), a.bank.NewAnswers()
+			var res, res2 scoring.Result
+			for blk := range next {
+				p := &part{blk: blk, resp: a.NewTally(), random: a.newLightTally()}
+				for i := blk * simBlock; i < min(opts.N, (blk+1)*simBlock); i++ {
+					rng := rand.New(rand.NewPCG(opts.Seed, streamRespondent+uint64(i)))
+					sim.Theta(rng, theta)
+					sim.Answer(rng, theta, first)
+					sim.Answer(rng, theta, retake)
+					a.model.ScoreInto(&res, first)
+					a.model.ScoreInto(&res2, retake)
+					p.resp.Add(first, &res, -1, -1)
+					rt := &p.retakes[levelIndex(res.Certainty.Level)]
+					rt.Sets++
+					if res.Top() == res2.Top() {
+						rt.Same++
+					}
+
+					rng = rand.New(rand.NewPCG(opts.Seed, streamRandom+uint64(i)))
+					Random(a.bank, rng, first)
+					a.model.ScoreInto(&res, first)
+					p.random.Add(first, &res, -1, -1)
+				}
+				done <- p
+			}
+		}()
+	}
+	go func() {
+		for blk := 0; blk < blocks; blk++ {
+			next <- blk
+		}
+		close(next)
+		wg.Wait()
+		close(done)
+	}()
+
+	// Merge in block order, holding only the blocks that finished early:
+	// floating-point sums then come out the same on any number of cores.
+	out := &Simulation{Options: opts, Respondents: a.NewTally(), Random: a.newLightTally()}
+	pending := map[int]*part{}
+	want := 0
+	for p := range done {
+		pending[p.blk] = p
+		for q, ok := pending[want]; ok; q, ok = pending[want] {
+			delete(pending, want)
+			want++
+			out.Respondents.Merge(q.resp)
+			out.Random.Merge(q.random)
+			for l := range out.Retakes {
+				out.Retakes[l].Sets += q.retakes[l].Sets
+				out.Retakes[l].Same += q.retakes[l].Same
+			}
+		}
+	}
+	return out
+}

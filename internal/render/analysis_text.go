@@ -1,0 +1,220 @@
+package render
+
+import (
+	"fmt"
+	"io"
+	"math"
+	"sort"
+	"strings"
+
+	"github.com/pmfit/pmfit/internal/analysis"
+	"github.com/pmfit/pmfit/internal/quiz"
+)
+
+// AnalysisText lays out `pmfit analyze`'s report for a terminal of the
+// theme's width (at least 80 columns read well; nothing needs more).
+func AnalysisText(out io.Writer, t *Theme, b *quiz.Bank, r *analysis.Report) error {
+	w := &errWriter{w: out}
+	fmt.Fprintf(w, "%s\n", t.Heading.Sprintf("Analysis of %s: %d questions, %d dimensions, %d roles", quiz.Sanitize(r.Bank), r.Questions, r.Dimensions, r.Roles))
+
+	if s := r.Simulation; s != nil {
+		t.section(w, fmt.Sprintf("Simulated respondents: %s (seed %d, noise %.0f points)", count(s.N), s.Seed, float64(s.Noise)))
+		writeCohort(w, t, b, &s.Respondents)
+
+		fmt.Fprintf(w, "\n  %s\n", t.Strong.Sprint("Retakes: the same respondents again, with fresh noise"))
+		fmt.Fprintf(w, "    %-8s %9s  %s\n", "Level", "Sets", "Same role first")
+		for _, c := range s.Calibration {
+			fmt.Fprintf(w, "    %-8s %9s  %s\n", c.Level, count(c.Sets), pct(c.RetakeSame))
+		}
+
+		t.section(w, fmt.Sprintf("Uniformly random answer sets: %s", count(s.Random.Sets)))
+		writeFirst(w, t, b, s.Random.First)
+		writeLevels(w, s.Random.Certainty)
+	}
+
+	if in := r.Inputs; in != nil {
+		t.section(w, fmt.Sprintf("Inputs: %s answer sets analyzed, %s invalid", count(in.Sets), count(in.Invalid)))
+		writeCohort(w, t, b, in)
+		if e := in.Expectations; e != nil {
+			writeExpectations(w, t, e)
+		}
+	}
+
+	t.section(w, "Best case per role: the widest margin any answers found reach")
+	nameW := 0
+	for _, re := range r.Reach {
+		nameW = max(nameW, len(re.Role))
+	}
+	for _, re := range r.Reach {
+		status := t.Good.Sprint("consistent")
+		switch {
+		case !re.Reachable:
+			status = t.Bad.Sprint("cannot rank first")
+		case !re.Consistent:
+			status = t.Bad.Sprint("wins by contradicting its targets")
+		}
+		fmt.Fprintf(w, "  %s  %+6.1f over %-*s  %s\n", padRight(re.Role, nameW), Round1(float64(re.BestMargin)), nameW, re.RunnerUp, status)
+		for _, p := range re.Profile {
+			if p.Flagged {
+				fmt.Fprintf(w, "      %s at %.0f, target %.0f (weight %g)\n", p.Dimension, Round1(float64(p.Score)), p.Target, p.Weight)
+			}
+		}
+	}
+
+	if len(r.Checks) > 0 {
+		t.section(w, "Checks")
+		for _, c := range r.Checks {
+			mark := t.Good.Sprint("✓")
+			if !c.OK {
+				mark = t.Bad.Sprint("✗")
+			}
+			t.writeWrapped(w, fmt.Sprintf("  %s %-18s ", mark, c.Name), 23, c.Detail)
+		}
+	}
+	return w.err
+}
+
+func writeCohort(w io.Writer, t *Theme, b *quiz.Bank, c *analysis.Cohort) {
+	fmt.Fprintf(w, "\n  %s\n", t.Strong.Sprint("Reliability"))
+	fmt.Fprintf(w, "    %-16s %5s %6s %6s  %s\n", "Dimension", "Items", "Alpha", "Omega", "Lowest item-total")
+	var low []string
+	for _, rel := range c.Reliability {
+		lowest, lowestQ := math.Inf(1), ""
+		for _, it := range rel.Item {
+			if v := float64(it.ItemTotal); !math.IsNaN(v) && v < lowest {
+				lowest, lowestQ = v, it.Question
+			}
+			if it.Low {
+				low = append(low, fmt.Sprintf("%s (%s, %s)", it.Question, rel.Dimension, stat(it.ItemTotal)))
+			}
+		}
+		lowestText := "–"
+		if lowestQ != "" {
+			lowestText = fmt.Sprintf("%s %s", stat(analysis.Stat(lowest)), truncate(lowestQ, 30))
+		}
+		fmt.Fprintf(w, "    %-16s %5d %6s %6s  %s\n", truncate(rel.Dimension, 16), rel.Items, stat(rel.Alpha), stat(rel.Omega), lowestText)
+	}
+	if len(low) > 0 {
+		t.writeWrapped(w, "    "+t.Bad.Sprint("Under .20: "), 15, strings.Join(low, "; "))
+	}
+	fmt.Fprintf(w, "\n  %s\n", t.Strong.Sprint("Ranked first"))
+	writeFirst(w, t, b, c.First)
+	m := c.Margin
+	fmt.Fprintf(w, "    Margins (points): p10 %.1f · p25 %.1f · median %.1f · p75 %.1f · p90 %.1f\n", m.P10, m.P25, m.P50, m.P75, m.P90)
+	writeLevels(w, c.Certainty)
+
+	if len(c.Sensitivity) > 0 {
+		fmt.Fprintf(w, "\n  %s\n", t.Strong.Sprint("Most decisive questions"))
+		t.writeWrapped(w, "    ", 4, t.Dim.Sprint("Share of one-step changes to the answer that change the top role (and of sets where one does):"))
+		sens := append([]analysis.Sensitivity(nil), c.Sensitivity...)
+		sort.SliceStable(sens, func(i, j int) bool { return statKey(sens[i].Changes) > statKey(sens[j].Changes) })
+		for _, s := range sens[:min(8, len(sens))] {
+			fmt.Fprintf(w, "    %-30s %6s  (%s)\n", truncate(s.Question, 30), pct(s.Changes), pct(s.Sets))
+		}
+	}
+	if e := c.Explanations; e != nil {
+		fmt.Fprintf(w, "\n  %s\n", t.Strong.Sprint("Explanations of the top role"))
+		t.writeWrapped(w, "    ", 4, fmt.Sprintf("%s answer effects shown; %s point against the answer's own pull; %s break the sign rule; they add up to within %.3f points.",
+			count(e.Effects), pct(e.Against), count(e.SignBreaches), float64(e.SumGap)))
+	}
+}
+
+func writeFirst(w io.Writer, t *Theme, b *quiz.Bank, first []analysis.RoleShare) {
+	nameW := 0
+	for _, f := range first {
+		nameW = max(nameW, len([]rune(roleName(b, f.Role))))
+	}
+	nameW = min(nameW, 30)
+	for _, f := range first {
+		fmt.Fprintf(w, "    %s %6s  %s\n", padRight(roleName(b, f.Role), nameW), pct(f.Share), t.Bar.Sprint(Bar(100*math.Max(0, float64(f.Share)), 30)))
+	}
+}
+
+func writeLevels(w io.Writer, l analysis.Levels) {
+	fmt.Fprintf(w, "    Certainty: high %s · medium %s · low %s\n", pct(l.High), pct(l.Medium), pct(l.Low))
+}
+
+func writeExpectations(w io.Writer, t *Theme, e *analysis.Expectations) {
+	fmt.Fprintf(w, "\n  %s\n", t.Strong.Sprint("Expected roles"))
+	fmt.Fprintf(w, "    %s sets: top-1 %s · top-2 %s · expect or also first %s\n", count(e.Sets), pct(e.Top1), pct(e.Top2), pct(e.Lenient))
+	if e.AlsoSets > 0 {
+		fmt.Fprintf(w, "    %s sets name also: in the top two %s\n", count(e.AlsoSets), pct(e.AlsoTop2))
+	}
+	if len(e.Roles) > 12 {
+		fmt.Fprintf(w, "    %s\n", t.Dim.Sprint("(the confusion matrix is in --format json)"))
+		return
+	}
+	fmt.Fprintf(w, "\n    %s\n", t.Dim.Sprint("Confusion: rows expected, columns ranked first"))
+	col := 5
+	fmt.Fprintf(w, "    %-14s", "")
+	for _, id := range e.Roles {
+		fmt.Fprintf(w, " %*s", col, truncate(id, col))
+	}
+	fmt.Fprintln(w)
+	for i, id := range e.Roles {
+		total := 0
+		for _, n := range e.Confusion[i] {
+			total += n
+		}
+		if total == 0 {
+			continue
+		}
+		fmt.Fprintf(w, "    %-14s", truncate(id, 14))
+		for j, n := range e.Confusion[i] {
+			cell := "·"
+			if n > 0 {
+				cell = fmt.Sprint(n)
+			}
+			if i == j && n > 0 {
+				cell = t.Good.Sprint(fmt.Sprintf("%*s", col, cell))
+			} else if n > 0 {
+				cell = t.Bad.Sprint(fmt.Sprintf("%*s", col, cell))
+			} else {
+				cell = fmt.Sprintf("%*s", col, cell)
+			}
+			fmt.Fprintf(w, " %s", cell)
+		}
+		fmt.Fprintln(w)
+	}
+}
+
+func roleName(b *quiz.Bank, id string) string {
+	if ri, ok := b.Role(id); ok {
+		return b.Roles[ri].Name
+	}
+	return id
+}
+
+// stat writes a statistic as ".919", or "–" when undefined.
+func stat(s analysis.Stat) string {
+	v := float64(s)
+	if math.IsNaN(v) {
+		return "–"
+	}
+	out := fmt.Sprintf("%.3f", v)
+	return strings.Replace(out, "0.", ".", 1)
+}
+
+func statKey(s analysis.Stat) float64 {
+	if math.IsNaN(float64(s)) {
+		return -1
+	}
+	return float64(s)
+}
+
+// pct writes a share as a percentage with one decimal.
+func pct(s analysis.Stat) string {
+	if math.IsNaN(float64(s)) {
+		return "–"
+	}
+	return fmt.Sprintf("%.1f%%", 100*float64(s))
+}
+
+// count writes a count with thousands separators.
+func count(n int) string {
+	s := fmt.Sprint(n)
+	for i := len(s) - 3; i > 0 && s[i-1] != '-'; i -= 3 {
+		s = s[:i] + "," + s[i:]
+	}
+	return s
+}

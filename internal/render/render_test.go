@@ -2,6 +2,7 @@ package render
 
 import (
 	"bytes"
+	"math"
 	"strings"
 	"testing"
 	"unicode/utf8"
@@ -78,5 +79,37 @@ func TestThemeWidthIsBounded(t *testing.T) {
 	}
 	if got := padRight("Technical Product Manager", 10); utf8.RuneCountInString(got) != 10 || !strings.HasSuffix(got, "…") {
 		t.Errorf("padRight cut = %q", got)
+	}
+}
+
+func TestApportionAddsUp(t *testing.T) {
+	for _, tt := range []struct {
+		values []float64
+		total  float64
+		want   []float64
+	}{
+		// Rounded one by one these give 0.3 + 0.3 + 0.3 = 0.9.
+		{[]float64{0.33, 0.33, 0.34}, 1.0, []float64{0.3, 0.3, 0.4}},
+		{[]float64{0.26, 0.26, 0.26, 0.26}, 1.0, []float64{0.3, 0.3, 0.2, 0.2}},
+		// A total rounded down takes a tenth back from the least cut.
+		{[]float64{1.04, 2.04}, 3.0, []float64{1.0, 2.0}},
+		// Two halves, one tenth to give: the first in order takes it.
+		{[]float64{-0.35, 0.05, 1.2}, 0.9, []float64{-0.3, 0, 1.2}},
+		{nil, 0, nil},
+	} {
+		got := apportion(tt.values, tt.total)
+		sum := 0.0
+		for i := range got {
+			sum += got[i]
+			if math.Abs(got[i]-tt.want[i]) > 1e-9 {
+				t.Errorf("apportion(%v, %v) = %v, want %v", tt.values, tt.total, got, tt.want)
+			}
+			if tt.values[i] > 0 && got[i] < 0 {
+				t.Errorf("apportion turned %v negative", tt.values[i])
+			}
+		}
+		if math.Abs(sum-tt.total) > 1e-9 {
+			t.Errorf("apportion(%v) sums to %v, want %v", tt.values, sum, tt.total)
+		}
 	}
 }

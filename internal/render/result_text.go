@@ -211,15 +211,16 @@ func lowerFirst(s string) string {
 func (t *Theme) writeExplanation(w io.Writer, b *quiz.Bank, answers quiz.Answers, e scoring.Explanation) {
 	t.section(w, t.P.T(i18n.WhatMoved, b.Roles[e.Role].Name, Round1(e.Fit)))
 	t.writeWrapped(w, "  ", 2, t.P.T(i18n.FromNeutral, Round1(e.Baseline), t.moved(e.Fit-e.Baseline)))
+	fx := showEffects(e)
 	var up, down []string
-	for _, de := range e.Dimensions {
-		if !de.Scored || Round1(de.Effect) == 0 {
+	for i, de := range e.Dimensions {
+		if !de.Scored || fx.dimensions[i] == 0 {
 			continue
 		}
 		s := t.P.T(i18n.YouAndRole, b.Dimensions[de.Dimension].Name, Round1(de.Score), de.Target)
-		if de.Effect > 0 && len(up) < 3 {
+		if fx.dimensions[i] > 0 && len(up) < 3 {
 			up = append(up, s)
-		} else if de.Effect < 0 && len(down) < 3 {
+		} else if fx.dimensions[i] < 0 && len(down) < 3 {
 			down = append(down, s)
 		}
 	}
@@ -233,16 +234,17 @@ func (t *Theme) writeExplanation(w io.Writer, b *quiz.Bank, answers quiz.Answers
 	shown := 0
 	for _, sign := range []float64{1, -1} {
 		n := 0
-		for _, ae := range e.Answers {
+		for i, ae := range e.Answers {
 			if n == 3 {
 				break
 			}
-			if ae.Effect*sign <= 0 || Round1(ae.Effect) == 0 {
+			effect := fx.answers[i]
+			if effect*sign <= 0 {
 				continue
 			}
-			mark, style, amount := "▲", t.Good, t.P.T(i18n.Up, Round1(ae.Effect))
+			mark, style, amount := "▲", t.Good, t.P.T(i18n.Up, effect)
 			if sign < 0 {
-				mark, style, amount = "▼", t.Bad, t.P.T(i18n.Down, -Round1(ae.Effect))
+				mark, style, amount = "▼", t.Bad, t.P.T(i18n.Down, -effect)
 			}
 			q := &b.Questions[ae.Question]
 			first := fmt.Sprintf("    %s %s  ", style.Sprint(mark), style.Sprint(padRight(amount, 9)))

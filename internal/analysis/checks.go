@@ -94,7 +94,11 @@ func (th Thresholds) Check(r *Report) []Check {
 					most, role = v, f.Role
 				}
 			}
-			add("max-first", *th.MaxFirst, false, most, fmt.Sprintf("%s ranks first for %s of uniformly random sets, want ≤ %s", role, fmtShare(most), fmtShare(*th.MaxFirst)))
+			op := "≤"
+			if most > *th.MaxFirst {
+				op = "want ≤"
+			}
+			add("max-first", *th.MaxFirst, false, most, fmt.Sprintf("%s ranks first for %s of uniformly random sets, %s %s", role, fmtShare(most), op, fmtShare(*th.MaxFirst)))
 		}
 		if th.MaxRandomHigh != nil {
 			add("max-random-high", *th.MaxRandomHigh, false, float64(s.Random.Certainty.High), "")

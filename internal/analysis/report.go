@@ -169,6 +169,17 @@ type SimulationReport struct {
 	Respondents Cohort        `json:"respondents"`
 	Random      Cohort        `json:"random"`
 	Calibration []Calibration `json:"calibration"`
+	Extremes    []Extreme     `json:"extremes"`
+}
+
+// Extreme is what answering one dimension's own questions at one end,
+// everything else uniformly random, does to the ranking: the share of
+// such sets ranking each role first.
+type Extreme struct {
+	Dimension string      `json:"dimension"`
+	End       string      `json:"end"` // "low" or "high"
+	Questions int         `json:"questions"`
+	First     []RoleShare `json:"first"`
 }
 
 // Calibration is, for simulated respondents graded at one level, how
@@ -307,6 +318,17 @@ func (a *Analyzer) SimulationReport(s *Simulation) *SimulationReport {
 	for l, name := range []scoring.Level{scoring.High, scoring.Medium, scoring.Low} {
 		rt := s.Retakes[l]
 		r.Calibration = append(r.Calibration, Calibration{Level: string(name), Sets: rt.Sets, RetakeSame: share(rt.Same, rt.Sets)})
+	}
+	ends := a.extremeAnswers()
+	for cell, counts := range s.Extremes {
+		if len(ends[cell]) == 0 {
+			continue
+		}
+		e := Extreme{Dimension: a.bank.Dimensions[cell/2].ID, End: [2]string{"low", "high"}[cell%2], Questions: len(ends[cell])}
+		for ri, n := range counts {
+			e.First = append(e.First, RoleShare{Role: a.bank.Roles[ri].ID, Sets: n, Share: share(n, s.Options.N)})
+		}
+		r.Extremes = append(r.Extremes, e)
 	}
 	return r
 }

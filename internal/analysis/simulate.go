@@ -5,6 +5,7 @@ import (
 	"runtime"
 	"sync"
 
+	"github.com/pmfit/pmfit/internal/quiz"
 	"github.com/pmfit/pmfit/internal/scoring"
 )
 
@@ -25,6 +26,10 @@ type Simulation struct {
 	// Retakes counts, per certainty level of the first take, the
 	// respondents and those whose retake ranked the same role first.
 	Retakes [3]Retake
+	// Extremes counts, for each dimension answered at each end (cell
+	// 2d for the low end, 2d+1 for the high end) with everything else
+	// uniformly random, the sets ranking each role first.
+	Extremes [][]int
 }
 
 // Retake counts how often a retake agrees with the first take.
@@ -36,7 +41,8 @@ type Retake struct{ Sets, Same int }
 const (
 	streamRespondent = 1 << 40
 	streamRandom     = 2 << 40
-	simBlock         = 64 // respondents per unit of work
+	streamExtreme    = 3 << 40 // + cell << 28
+	simBlock         = 64      // respondents per unit of work
 )
 
 // Simulate draws N respondents from the model, scores a first take and a
@@ -49,6 +55,15 @@ func (a *Analyzer) Simulate(opts SimOptions) *Simulation {
 		blk          int
 		resp, random *Tally
 		retakes      [3]Retake
+		extremes     [][]int
+	}
+	ends := a.extremeAnswers()
+	newCounts := func() [][]int {
+		c := make([][]int, len(ends))
+		for i := range c {
+			c[i] = make([]int, len(a.bank.Roles))
+		}
+		return c
 	}
 	workers := opts.Workers
 	if workers <= 0 {
@@ -65,7 +80,7 @@ func (a *Analyzer) Simulate(opts SimOptions) *Simulation {
 			first, retake := a.bank.NewAnswers(), a.bank.NewAnswers()
 			var res, res2 scoring.Result
 			for blk := range next {
-				p := &part{blk: blk, resp: a.NewTally(), random: a.newLightTally()}
+				p := &part{blk: blk, resp: a.NewTally(), random: a.newLightTally(), extremes: newCounts()}
 				for i := blk * simBlock; i < min(opts.N, (blk+1)*simBlock); i++ {
 					rng := rand.New(rand.NewPCG(opts.Seed, streamRespondent+uint64(i)))
 					sim.Theta(rng, theta)
@@ -84,6 +99,19 @@ func (a *Analyzer) Simulate(opts SimOptions) *Simulation {
 					Random(a.bank, rng, first)
 					a.model.ScoreInto(&res, first)
 					p.random.Add(first, &res, -1, -1)
+
+					for cell, forced := range ends {
+						if len(forced) == 0 {
+							continue
+						}
+						rng = rand.New(rand.NewPCG(opts.Seed, streamExtreme+uint64(cell)<<28+uint64(i)))
+						Random(a.bank, rng, first)
+						for _, f := range forced {
+							first[f.question] = f.answer
+						}
+						a.model.ScoreInto(&res, first)
+						p.extremes[cell][res.Top()]++
+					}
 				}
 				done <- p
 			}
@@ -100,7 +128,7 @@ func (a *Analyzer) Simulate(opts SimOptions) *Simulation {
 
 	// Merge in block order, holding only the blocks that finished early:
 	// floating-point sums then come out the same on any number of cores.
-	out := &Simulation{Options: opts, Respondents: a.NewTally(), Random: a.newLightTally()}
+	out := &Simulation{Options: opts, Respondents: a.NewTally(), Random: a.newLightTally(), Extremes: newCounts()}
 	pending := map[int]*part{}
 	want := 0
 	for p := range done {
@@ -114,7 +142,72 @@ func (a *Analyzer) Simulate(opts SimOptions) *Simulation {
 				out.Retakes[l].Sets += q.retakes[l].Sets
 				out.Retakes[l].Same += q.retakes[l].Same
 			}
+			for c := range out.Extremes {
+				for r, n := range q.extremes[c] {
+					out.Extremes[c][r] += n
+				}
+			}
 		}
 	}
 	return out
+}
+
+// forcedAnswer is one question's answer at a dimension's end.
+type forcedAnswer struct {
+	question int
+	answer   quiz.Answer
+}
+
+// extremeAnswers lists, for each dimension and end (cell 2d: low, 2d+1:
+// high), the answers that put a person at that end on every question
+// measuring that dimension alone: the lowest or highest scale point
+// after keying, or the option placing them lowest or highest there.
+// Multi-selects and questions measuring several dimensions are left to
+// chance.
+func (a *Analyzer) extremeAnswers() [][]forcedAnswer {
+	ends := make([][]forcedAnswer, 2*len(a.bank.Dimensions))
+	for qi := range a.bank.Questions {
+		q := &a.bank.Questions[qi]
+		if q.Kind == quiz.Multi || len(q.Dimensions) != 1 {
+			continue
+		}
+		d := q.Dimensions[0]
+		if q.Kind == quiz.Likert {
+			lo, hi := q.Scale.Min, q.Scale.Max
+			if q.Reverse {
+				lo, hi = hi, lo
+			}
+			ends[2*d] = append(ends[2*d], forcedAnswer{qi, quiz.Answer{Set: true, Level: lo}})
+			ends[2*d+1] = append(ends[2*d+1], forcedAnswer{qi, quiz.Answer{Set: true, Level: hi}})
+			continue
+		}
+		lo, hi := -1, -1
+		for oi, o := range q.Options {
+			for _, p := range o.Scores {
+				if p.Dimension != d {
+					continue
+				}
+				if lo < 0 || p.At < positionOn(q.Options[lo], d) {
+					lo = oi
+				}
+				if hi < 0 || p.At > positionOn(q.Options[hi], d) {
+					hi = oi
+				}
+			}
+		}
+		if lo >= 0 {
+			ends[2*d] = append(ends[2*d], forcedAnswer{qi, quiz.Answer{Set: true, Choice: lo}})
+			ends[2*d+1] = append(ends[2*d+1], forcedAnswer{qi, quiz.Answer{Set: true, Choice: hi}})
+		}
+	}
+	return ends
+}
+
+func positionOn(o quiz.Option, d int) float64 {
+	for _, p := range o.Scores {
+		if p.Dimension == d {
+			return p.At
+		}
+	}
+	return 0
 }

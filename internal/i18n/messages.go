@@ -11,9 +11,11 @@ var (
 		En: "‹ Keep my answer and return to the review",
 		Es: "‹ Mantener mi respuesta y volver al repaso",
 	}
+	// Progress names no dimension: what a question measures is not shown
+	// to the person answering it, so it cannot steer the answer.
 	Progress = Message{
-		En: "Question %d of %d · %s",
-		Es: "Pregunta %d de %d · %s",
+		En: "Question %d of %d",
+		Es: "Pregunta %d de %d",
 	}
 	ReviewTitle = Message{
 		En: "Review your answers: choose one to change it, or submit",

@@ -65,6 +65,8 @@ type Bank struct {
 	Dimensions []Dimension
 	Roles      []Role
 	Questions  []Question
+	// References are what role facts cite: the bank's sources.
+	References []Reference
 
 	// Languages lists every language some text of the bank is written in.
 	Languages []string
@@ -103,22 +105,38 @@ type Target struct {
 	Weight    float64 // > 0
 }
 
-// Facts are what the bank's sources say about a role. Every field is
-// optional; empty means the source said nothing.
+// Facts are what is known about a role, each with where it comes from.
+// Every field is optional; empty means nothing is said.
 type Facts struct {
 	Salary     *Salary
-	Background string
-	Focus      string
-	Teams      string
-	Where      string
+	Background Fact
+	Focus      Fact
+	Teams      Fact
+	Where      Fact
+}
+
+// Fact is one statement about a role and the reference it comes from
+// (an id of Bank.References; empty when the bank cites none).
+type Fact struct {
+	Text      string
+	Reference string
+}
+
+// Reference is a source a bank's facts come from.
+type Reference struct {
+	ID     string
+	Name   string // a short label shown beside a fact: "the article"
+	Title  string // what it is, in full: a title, an author, a URL
+	Source Source
 }
 
 // Salary is an average salary and the year the figure is from.
 type Salary struct {
-	Amount   int
-	Currency string
-	Year     int
-	Source   string
+	Amount    int
+	Currency  string
+	Year      int
+	Note      string // where the figure itself comes from, in words
+	Reference string // an id of Bank.References, or empty
 }
 
 // Scale is a Likert scale: integer points Min..Max, one label per point.
@@ -191,6 +209,16 @@ func (b *Bank) Question(id string) (int, bool) {
 func (b *Bank) Dimension(id string) (int, bool) {
 	i, ok := b.dimensionByID[id]
 	return i, ok
+}
+
+// Reference returns the reference with the given id.
+func (b *Bank) Reference(id string) (Reference, bool) {
+	for _, r := range b.References {
+		if r.ID == id {
+			return r, true
+		}
+	}
+	return Reference{}, false
 }
 
 // Role returns the index of the role with the given id.

@@ -58,7 +58,7 @@ func (d *decoder) bank(data []byte) *Bank {
 	if root == nil {
 		return nil
 	}
-	top, ok := d.mapping(root, "bank", "version", "id", "title", "intro", "language", "gauge", "scale", "dimensions", "roles", "questions")
+	top, ok := d.mapping(root, "bank", "version", "id", "title", "intro", "language", "gauge", "scale", "sources", "dimensions", "roles", "questions")
 	if !ok {
 		return nil
 	}
@@ -105,6 +105,9 @@ func (d *decoder) bank(data []byte) *Bank {
 				d.errorf(n, "gauge names unknown dimension %s%s", Quote(id), DidYouMean(id, dimensionIDs(b)))
 			}
 		}
+	}
+	if n := top.get("sources"); n != nil {
+		b.References = d.references(n)
 	}
 	b.Roles = d.roles(b, d.require(top, "bank", "roles"))
 	b.Questions = d.questions(b, d.require(top, "bank", "questions"))
@@ -237,12 +240,12 @@ func (d *decoder) roles(b *Bank, n *yaml.Node) []Role {
 		r.Summary = d.textField(f, what, "summary")
 		r.Profile = d.profile(b, d.require(f, what, "profile"), what)
 		if n := f.get("salary"); n != nil {
-			r.Facts.Salary = d.salary(n, what+" salary")
+			r.Facts.Salary = d.salary(b, n, what+" salary")
 		}
-		r.Facts.Background = d.optionalText(f, what, "background")
-		r.Facts.Focus = d.optionalText(f, what, "focus")
-		r.Facts.Teams = d.optionalText(f, what, "teams")
-		r.Facts.Where = d.optionalText(f, what, "where")
+		r.Facts.Background = d.fact(b, f, what, "background")
+		r.Facts.Focus = d.fact(b, f, what, "focus")
+		r.Facts.Teams = d.fact(b, f, what, "teams")
+		r.Facts.Where = d.fact(b, f, what, "where")
 		r.Next = d.optionalText(f, what, "next")
 		roles = append(roles, r)
 	})
@@ -312,8 +315,74 @@ func (d *decoder) profile(b *Bank, n *yaml.Node, what string) []Target {
 	return ts
 }
 
-func (d *decoder) salary(n *yaml.Node, what string) *Salary {
-	f, ok := d.mapping(n, what, "amount", "currency", "year", "source")
+// references reads the bank's sources: what its role facts cite.
+func (d *decoder) references(n *yaml.Node) []Reference {
+	var refs []Reference
+	d.entries(n, "source", maxRoles, []string{"id", "name", "title"}, func(id string, f fields, what string) {
+		refs = append(refs, Reference{ID: id, Source: sourceOf(f.node),
+			Name: d.textField(f, what, "name"), Title: d.optionalText(f, what, "title")})
+	})
+	return refs
+}
+
+// fact reads a role fact: a text, or {text, source} naming one of the
+// bank's sources.
+func (d *decoder) fact(b *Bank, f fields, what, key string) Fact {
+	n := f.get(key)
+	if n == nil {
+		return Fact{}
+	}
+	what += " " + key
+	if r := d.resolve(n); r != nil && r.Kind == yaml.MappingNode && hasKey(r, "text") {
+		g, ok := d.mapping(r, what, "text", "source")
+		if !ok {
+			return Fact{}
+		}
+		fact := Fact{Text: d.textField(g, what, "text")}
+		if sn := g.get("source"); sn != nil {
+			fact.Reference = d.reference(b, sn, what)
+		}
+		return fact
+	}
+	return Fact{Text: d.text(n, what)}
+}
+
+// hasKey reports whether mapping node n has the key.
+func hasKey(n *yaml.Node, key string) bool {
+	for i := 0; i+1 < len(n.Content); i += 2 {
+		if n.Content[i].Value == key {
+			return true
+		}
+	}
+	return false
+}
+
+// reference reads a source id and checks the bank declares it.
+func (d *decoder) reference(b *Bank, n *yaml.Node, what string) string {
+	id, ok := d.str(n, what+" source")
+	if !ok {
+		return ""
+	}
+	if _, known := b.Reference(id); known {
+		return id
+	}
+	if len(b.References) == 0 {
+		d.errorf(n, "%s source %s: the bank lists no sources (add a top-level sources list)", what, Quote(id))
+		return ""
+	}
+	ids := make([]string, len(b.References))
+	for i, r := range b.References {
+		ids[i] = r.ID
+	}
+	d.errorf(n, "%s source names unknown source %s%s (sources: %s)", what, Quote(id), DidYouMean(id, ids), strings.Join(ids, ", "))
+	return ""
+}
+
+// salary reads a role's salary. With a sources list in the bank, its
+// source names one of them and a note may say more; without one, source
+// is a note in words, as banks wrote it before sources existed.
+func (d *decoder) salary(b *Bank, n *yaml.Node, what string) *Salary {
+	f, ok := d.mapping(n, what, "amount", "currency", "year", "source", "note")
 	if !ok {
 		return nil
 	}
@@ -331,7 +400,14 @@ func (d *decoder) salary(n *yaml.Node, what string) *Salary {
 			d.errorf(n, "%s year %d is not a plausible year", what, s.Year)
 		}
 	}
-	s.Source = d.optionalText(f, what, "source")
+	s.Note = d.optionalText(f, what, "note")
+	if sn := f.get("source"); sn != nil {
+		if len(b.References) > 0 {
+			s.Reference = d.reference(b, sn, what)
+		} else if s.Note == "" {
+			s.Note = d.text(sn, what+" source")
+		}
+	}
 	return s
 }
 

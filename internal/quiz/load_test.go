@@ -140,7 +140,7 @@ func TestBankProblems(t *testing.T) {
 		want           string
 	}{
 		{"unknown top-level key", "id: small\n", "id: small\ntitel: x\n",
-			`bank.yaml:3:1: bank: unknown key "titel" (did you mean "title"?); known keys: version, id, title, intro, language, gauge, scale, dimensions, roles, questions`},
+			`bank.yaml:3:1: bank: unknown key "titel" (did you mean "title"?); known keys: version, id, title, intro, language, gauge, scale, sources, dimensions, roles, questions`},
 		{"unsupported version", "version: 1", "version: 2",
 			`bank.yaml:1:10: version 2 is not supported (this pmfit reads version 1)`},
 		{"duplicate dimension", "roles:\n", "  - {id: focus, name: Again, low: a, high: b}\nroles:\n",
@@ -383,10 +383,13 @@ func TestDefaultBankSpeaksSpanish(t *testing.T) {
 		check("role "+r.ID, r.Name, o.Name)
 		check("role "+r.ID+" summary", r.Summary, o.Summary)
 		check("role "+r.ID+" next", r.Next, o.Next)
-		for _, f := range [][2]string{{r.Facts.Background, o.Facts.Background}, {r.Facts.Focus, o.Facts.Focus}, {r.Facts.Teams, o.Facts.Teams}, {r.Facts.Where, o.Facts.Where}} {
-			if f[0] != "" {
-				check("role "+r.ID+" fact", f[0], f[1])
+		for _, f := range [][2]Fact{{r.Facts.Background, o.Facts.Background}, {r.Facts.Focus, o.Facts.Focus}, {r.Facts.Teams, o.Facts.Teams}, {r.Facts.Where, o.Facts.Where}} {
+			if f[0].Text != "" {
+				check("role "+r.ID+" fact", f[0].Text, f[1].Text)
 			}
+		}
+		if s := r.Facts.Salary; s != nil && s.Note != "" {
+			check("role "+r.ID+" salary note", s.Note, o.Facts.Salary.Note)
 		}
 	}
 	for i, q := range en.Questions {
@@ -425,6 +428,76 @@ func TestSuggest(t *testing.T) {
 	for word, want := range map[string]string{"focs": "focus", "Focus": "focus", "backgrund": "background", "orgsize": "org-size", "zzz": "", "fcous": "focus"} {
 		if got := suggest(word, ids); got != want {
 			t.Errorf("suggest(%q) = %q, want %q", word, got, want)
+		}
+	}
+}
+
+// TestRoleFactsCiteSources: a fact is a text, or {text, source} naming one
+// of the bank's sources; a salary's source names one when the bank lists
+// any, and is a note in words when it lists none.
+func TestRoleFactsCiteSources(t *testing.T) {
+	const src = `dimensions:
+  - {id: d, name: D, low: l, high: h}
+SOURCES
+roles:
+  - id: r
+    name: R
+    summary: S
+    profile: {d: 50}
+    salary: {amount: 1000, currency: EUR, year: 2024, source: SALARY}
+    background: BACKGROUND
+    where: Anywhere.
+questions:
+  - {id: q1, type: likert, dimension: d, text: t}
+  - {id: q2, type: likert, dimension: d, reverse: true, text: t}
+`
+	const listed = "sources:\n  - {id: survey, name: the survey, title: A 2024 salary survey}"
+	load := func(sources, salary, background string) (*Bank, string) {
+		s := strings.NewReplacer("SOURCES", sources, "SALARY", salary, "BACKGROUND", background).Replace(src)
+		b, problems := CheckBank("bank.yaml", []byte(s), LoadOptions{})
+		got := ""
+		for _, p := range problems {
+			got += p.String() + "\n"
+		}
+		return b, got
+	}
+
+	b, problems := load(listed, "survey", "{text: From the survey., source: survey}")
+	if problems != "" {
+		t.Fatalf("problems:\n%s", problems)
+	}
+	r := b.Roles[0]
+	if r.Facts.Background != (Fact{Text: "From the survey.", Reference: "survey"}) || r.Facts.Where != (Fact{Text: "Anywhere."}) {
+		t.Errorf("facts = %+v", r.Facts)
+	}
+	if s := r.Facts.Salary; s.Reference != "survey" || s.Note != "" {
+		t.Errorf("salary = %+v", s)
+	}
+	if ref, ok := b.Reference("survey"); !ok || ref.Name != "the survey" || ref.Title != "A 2024 salary survey" {
+		t.Errorf("reference = %+v", ref)
+	}
+
+	// Without a sources list, a salary's source is a note, as before.
+	b, problems = load("", `"a 2024 survey"`, "From a survey.")
+	if problems != "" {
+		t.Fatalf("problems:\n%s", problems)
+	}
+	if s := b.Roles[0].Facts.Salary; s.Note != "a 2024 survey" || s.Reference != "" {
+		t.Errorf("salary = %+v", s)
+	}
+
+	for _, tt := range []struct{ sources, salary, background, want string }{
+		{"", `"a 2024 survey"`, "{text: T, source: survey}",
+			`bank.yaml:10:35: role "r" background source "survey": the bank lists no sources (add a top-level sources list)`},
+		{listed, "survey", "{text: T, source: surevy}",
+			`bank.yaml:11:35: role "r" background source names unknown source "surevy" (did you mean "survey"?) (sources: survey)`},
+		{listed, "census", "T",
+			`bank.yaml:10:63: role "r" salary source names unknown source "census" (sources: survey)`},
+		{listed, "survey", "{text: T, sorce: survey}",
+			`bank.yaml:11:27: role "r" background: unknown key "sorce" (did you mean "source"?); known keys: text, source`},
+	} {
+		if _, problems := load(tt.sources, tt.salary, tt.background); !strings.Contains(problems, tt.want) {
+			t.Errorf("problems:\n%swant:\n%s", problems, tt.want)
 		}
 	}
 }

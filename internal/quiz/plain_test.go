@@ -38,7 +38,7 @@ func TestPlainPrompterFromPipedKeys(t *testing.T) {
 
 	screen := out.String()
 	for _, want := range []string{
-		"Question 1 of 4 · Focus\nI like building.\n  1. Strongly disagree\n  2. Disagree\n",
+		"Question 1 of 4\nI like building.\n  1. Strongly disagree\n  2. Disagree\n",
 		"  6. ‹ Back to the previous question\n",
 		"Please type a number from 1 to 6.",
 		"(current answer: 4; press Enter to keep it)",

@@ -79,7 +79,7 @@ func (r *Runner) ask(qi int, back *i18n.Message) (wentBack bool, err error) {
 	q := &r.Bank.Questions[qi]
 	order := r.order(qi)
 	p := Prompt{
-		Progress: r.Printer.T(i18n.Progress, qi+1, len(r.Bank.Questions), r.dimensionNames(q)),
+		Progress: r.Printer.T(i18n.Progress, qi+1, len(r.Bank.Questions)),
 		Message:  q.Text,
 		Help:     q.Help,
 	}
@@ -218,14 +218,6 @@ func (r *Runner) order(qi int) []int {
 		return append(movable, q.None)
 	}
 	return movable
-}
-
-func (r *Runner) dimensionNames(q *Question) string {
-	names := make([]string, len(q.Dimensions))
-	for i, d := range q.Dimensions {
-		names[i] = r.Bank.Dimensions[d].Name
-	}
-	return strings.Join(names, ", ")
 }
 
 // clip shortens s to n runes with an ellipsis, for one-line listings.

@@ -133,7 +133,7 @@ func TestRunnerAsksInOrderThenReviews(t *testing.T) {
 	}
 	first := sel("I like building", "Agree")
 	first.check = func(t *testing.T, p Prompt) {
-		progress("Question 1 of 4 · Focus")(t, p)
+		progress("Question 1 of 4")(t, p)
 		if slices.Contains(p.Options, back) {
 			t.Error("the first question offers a way back")
 		}
@@ -143,9 +143,9 @@ func TestRunnerAsksInOrderThenReviews(t *testing.T) {
 		}
 	}
 	second := sel("I like customers", "Disagree")
-	second.check = progress("Question 2 of 4 · Focus")
+	second.check = progress("Question 2 of 4")
 	last := multi("Pick any", "A", "B")
-	last.check = progress("Question 4 of 4 · Focus, Size")
+	last.check = progress("Question 4 of 4")
 	as, err, fp := runScript(t, b, nil, first, second, sel("How big?", "Large"), last, sel(review, submit))
 	fp.Done()
 	if err != nil {
@@ -393,7 +393,7 @@ func TestPrinterFollowsLanguage(t *testing.T) {
 	b := mustLoad(t, smallBank)
 	first := sel("I like building", "Agree")
 	first.check = func(t *testing.T, p Prompt) {
-		if p.Progress != "Pregunta 1 de 4 · Focus" {
+		if p.Progress != "Pregunta 1 de 4" {
 			t.Errorf("progress %q", p.Progress)
 		}
 	}

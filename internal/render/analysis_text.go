@@ -30,6 +30,15 @@ func AnalysisText(out io.Writer, t *Theme, b *quiz.Bank, r *analysis.Report) err
 		t.section(w, fmt.Sprintf("Uniformly random answer sets: %s", count(s.Random.Sets)))
 		writeFirst(w, t, b, s.Random.First)
 		writeLevels(w, s.Random.Certainty)
+
+		if len(s.Extremes) > 0 {
+			fmt.Fprintf(w, "\n  %s\n", t.Strong.Sprint("Extremes: one dimension's own questions at one end, the rest random"))
+			fmt.Fprintf(w, "    %-16s %-28s %s\n", "Dimension", "Low end: first", "High end: first")
+			for i := 0; i+1 < len(s.Extremes); i += 2 {
+				lo, hi := s.Extremes[i], s.Extremes[i+1]
+				fmt.Fprintf(w, "    %-16s %-28s %s\n", truncate(lo.Dimension, 16), mostFirst(lo.First), mostFirst(hi.First))
+			}
+		}
 	}
 
 	if in := r.Inputs; in != nil {
@@ -128,6 +137,20 @@ func writeFirst(w io.Writer, t *Theme, b *quiz.Bank, first []analysis.RoleShare)
 	for _, f := range first {
 		fmt.Fprintf(w, "    %s %6s  %s\n", padRight(roleName(b, f.Role), nameW), pct(f.Share), t.Bar.Sprint(Bar(100*math.Max(0, float64(f.Share)), 30)))
 	}
+}
+
+// mostFirst names the role ranked first most often, with its share.
+func mostFirst(first []analysis.RoleShare) string {
+	best := -1
+	for i, f := range first {
+		if best < 0 || f.Sets > first[best].Sets {
+			best = i
+		}
+	}
+	if best < 0 {
+		return "–"
+	}
+	return fmt.Sprintf("%s %s", truncate(first[best].Role, 18), pct(first[best].Share))
 }
 
 func writeLevels(w io.Writer, l analysis.Levels) {

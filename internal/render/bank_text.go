@@ -72,18 +72,25 @@ func RolesText(out io.Writer, t *Theme, b *quiz.Bank) error {
 		}
 		fmt.Fprintf(w, "%s %s\n", t.Heading.Sprint(r.Name), t.Dim.Sprintf("(%s)", r.ID))
 		t.writeWrapped(w, "  ", 2, r.Summary)
-		writeFacts(w, t, r, false)
+		writeFacts(w, t, b, r, false)
 	}
 	return w.err
 }
 
 // writeFacts writes a role's facts as an aligned list; withNext adds the
 // next-step hint.
-func writeFacts(w io.Writer, t *Theme, r quiz.Role, withNext bool) {
-	type fact struct{ label, text string }
+// Each fact ends with the short name of the reference it comes from,
+// in brackets: "[the article]", "[pmfit]".
+func writeFacts(w io.Writer, t *Theme, b *quiz.Bank, r quiz.Role, withNext bool) {
+	type fact struct {
+		label string
+		quiz.Fact
+	}
 	var facts []fact
 	if s := r.Facts.Salary; s != nil {
-		facts = append(facts, fact{t.P.T(i18n.FactSalary), t.P.T(i18n.FactSalaryText, s.Currency, groupThousands(s.Amount, t.P.T(i18n.ThousandsSeparator)), s.Year)})
+		facts = append(facts, fact{t.P.T(i18n.FactSalary), quiz.Fact{
+			Text:      t.P.T(i18n.FactSalaryText, s.Currency, groupThousands(s.Amount, t.P.T(i18n.ThousandsSeparator)), s.Year),
+			Reference: s.Reference}})
 	}
 	facts = append(facts,
 		fact{t.P.T(i18n.FactBackground), r.Facts.Background},
@@ -92,13 +99,18 @@ func writeFacts(w io.Writer, t *Theme, r quiz.Role, withNext bool) {
 		fact{t.P.T(i18n.FactWhere), r.Facts.Where},
 	)
 	if withNext {
-		facts = append(facts, fact{t.P.T(i18n.FactNext), r.Next})
+		facts = append(facts, fact{t.P.T(i18n.FactNext), quiz.Fact{Text: r.Next}})
 	}
 	for _, f := range facts {
-		if f.text == "" {
+		if f.Text == "" {
 			continue
 		}
-		t.writeWrapped(w, "  "+t.Dim.Sprint(padRight(f.label, 15))+" ", 18, f.text)
+		text := f.Text
+		if ref, ok := b.Reference(f.Reference); ok {
+			// No-break spaces keep "[the article]" on one line.
+			text += " " + t.Dim.Sprintf("[%s]", strings.ReplaceAll(ref.Name, " ", "\u00a0"))
+		}
+		t.writeWrapped(w, "  "+t.Dim.Sprint(padRight(f.label, 15))+" ", 18, text)
 	}
 }
 

@@ -85,19 +85,32 @@ func Questions(b *quiz.Bank) []QuestionJSON {
 
 // RoleJSON is one entry of `pmfit roles --format json`.
 type RoleJSON struct {
-	ID         string       `json:"id"`
-	Name       string       `json:"name"`
-	Summary    string       `json:"summary"`
-	Salary     *SalaryJSON  `json:"salary,omitempty"`
-	Background string       `json:"background,omitempty"`
-	Focus      string       `json:"focus,omitempty"`
-	Teams      string       `json:"teams,omitempty"`
-	Where      string       `json:"where,omitempty"`
-	Next       string       `json:"next,omitempty"`
-	Profile    []TargetJSON `json:"profile"`
+	ID         string      `json:"id"`
+	Name       string      `json:"name"`
+	Summary    string      `json:"summary"`
+	Salary     *SalaryJSON `json:"salary,omitempty"`
+	Background string      `json:"background,omitempty"`
+	Focus      string      `json:"focus,omitempty"`
+	Teams      string      `json:"teams,omitempty"`
+	Where      string      `json:"where,omitempty"`
+	Next       string      `json:"next,omitempty"`
+	// Sources maps each fact that cites a reference (salary, background,
+	// focus, teams, where) to the reference's id, and References describes
+	// each reference cited.
+	Sources    map[string]string `json:"sources,omitempty"`
+	References []ReferenceJSON   `json:"references,omitempty"`
+	Profile    []TargetJSON      `json:"profile"`
 }
 
-// SalaryJSON is an average salary and the year it is from.
+// ReferenceJSON is a source role facts cite.
+type ReferenceJSON struct {
+	ID    string `json:"id"`
+	Name  string `json:"name"`
+	Title string `json:"title,omitempty"`
+}
+
+// SalaryJSON is an average salary and the year it is from; Source says
+// where the figure comes from, in words.
 type SalaryJSON struct {
 	Amount   int    `json:"amount"`
 	Currency string `json:"currency"`
@@ -116,9 +129,26 @@ type TargetJSON struct {
 func Roles(b *quiz.Bank) []RoleJSON {
 	out := make([]RoleJSON, len(b.Roles))
 	for i, r := range b.Roles {
-		v := RoleJSON{ID: r.ID, Name: r.Name, Summary: r.Summary, Background: r.Facts.Background, Focus: r.Facts.Focus, Teams: r.Facts.Teams, Where: r.Facts.Where, Next: r.Next}
+		v := RoleJSON{ID: r.ID, Name: r.Name, Summary: r.Summary, Background: r.Facts.Background.Text, Focus: r.Facts.Focus.Text,
+			Teams: r.Facts.Teams.Text, Where: r.Facts.Where.Text, Next: r.Next, Sources: map[string]string{}}
 		if s := r.Facts.Salary; s != nil {
-			v.Salary = &SalaryJSON{Amount: s.Amount, Currency: s.Currency, Year: s.Year, Source: s.Source}
+			v.Salary = &SalaryJSON{Amount: s.Amount, Currency: s.Currency, Year: s.Year, Source: s.Note}
+			if s.Reference != "" {
+				v.Sources["salary"] = s.Reference
+			}
+		}
+		for key, f := range map[string]quiz.Fact{"background": r.Facts.Background, "focus": r.Facts.Focus, "teams": r.Facts.Teams, "where": r.Facts.Where} {
+			if f.Reference != "" {
+				v.Sources[key] = f.Reference
+			}
+		}
+		for _, ref := range b.References {
+			for _, id := range v.Sources {
+				if id == ref.ID {
+					v.References = append(v.References, ReferenceJSON{ID: ref.ID, Name: ref.Name, Title: ref.Title})
+					break
+				}
+			}
 		}
 		for _, t := range r.Profile {
 			v.Profile = append(v.Profile, TargetJSON{Dimension: b.Dimensions[t.Dimension].ID, Target: t.Target, Weight: t.Weight})

@@ -153,7 +153,7 @@ func ResultText(out io.Writer, t *Theme, b *quiz.Bank, answers quiz.Answers, res
 
 	t.section(w, t.P.T(i18n.AboutRole, top.Name))
 	t.writeWrapped(w, "  ", 2, top.Summary)
-	writeFacts(w, t, top, true)
+	writeFacts(w, t, b, top, true)
 	return w.err
 }
 

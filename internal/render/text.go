@@ -56,13 +56,14 @@ func Bar(value float64, width int) string {
 	return strings.Repeat("█", filled) + strings.Repeat("░", width-filled)
 }
 
-// Wrap breaks text into lines of at most width runes, at spaces. A word
-// longer than width gets a line of its own rather than being cut.
+// Wrap breaks text into lines of at most width runes, at spaces and tabs
+// (never at a no-break space). A word longer than width gets a line of
+// its own rather than being cut.
 func Wrap(text string, width int) []string {
 	var lines []string
 	for _, para := range strings.Split(text, "\n") {
 		line := ""
-		for _, word := range strings.Fields(para) {
+		for _, word := range strings.FieldsFunc(para, func(r rune) bool { return r == ' ' || r == '\t' || r == '\r' }) {
 			switch {
 			case line == "":
 				line = word

@@ -169,7 +169,7 @@ func TestQuizNamesTheTopRole(t *testing.T) {
 	res := m.Score(qt.persona.answers, scoring.Options{})
 	for _, want := range []string{
 		"Which product-management role fits you?",
-		"31 questions. Use ↑ and ↓ to move",
+		fmt.Sprintf("%d questions. Use ↑ and ↓ to move", len(m.Bank().Questions)),
 		"Your answers stay on this machine.",
 		fmt.Sprintf("Your best fit: Growth Product Manager · %.0f%%", render.Round1(res.Roles[0].Fit)),
 		"Where you sit: Focus",
@@ -179,8 +179,8 @@ func TestQuizNamesTheTopRole(t *testing.T) {
 			t.Errorf("screen lacks %q", want)
 		}
 	}
-	if len(qt.persona.asked) != 31 {
-		t.Errorf("asked %d questions, want 31", len(qt.persona.asked))
+	if n := len(m.Bank().Questions); len(qt.persona.asked) != n {
+		t.Errorf("asked %d questions, want %d", len(qt.persona.asked), n)
 	}
 }
 
@@ -199,7 +199,7 @@ func TestQuizJSONMatchesScore(t *testing.T) {
 	if strings.Contains(quizJSON, "Which product-management role") {
 		t.Error("prompts leaked onto stdout with --format json")
 	}
-	if !strings.Contains(qt.errOut.String(), "31 questions.") {
+	if !strings.Contains(qt.errOut.String(), "37 questions.") {
 		t.Error("with --format json the intro belongs on stderr")
 	}
 
@@ -255,7 +255,7 @@ func TestQuizInterruptSavesAndResumes(t *testing.T) {
 		t.Fatalf("err = %v, want a silent exit 130", err)
 	}
 	path := filepath.Join(state, "pmfit", "progress.json")
-	wantMsg := "Stopped with 12 of 31 questions answered. Your answers are saved in " + path + "\nResume with:\n  pmfit quiz --resume " + path + " --lang en\n"
+	wantMsg := "Stopped with 12 of 37 questions answered. Your answers are saved in " + path + "\nResume with:\n  pmfit quiz --resume " + path + " --lang en\n"
 	if !strings.HasSuffix(qt.errOut.String(), wantMsg) {
 		t.Errorf("stderr:\n%s\nwant it to end with:\n%s", qt.errOut.String(), wantMsg)
 	}
@@ -270,7 +270,7 @@ func TestQuizInterruptSavesAndResumes(t *testing.T) {
 		t.Errorf("progress file mode %v, want 0600", st.Mode().Perm())
 	}
 	data, _ := os.ReadFile(path)
-	for _, want := range []string{`"pmfit": "quiz progress"`, `"bank": "pm-roles"`, `"saved": "2026-11-25T12:00:00Z"`, `"degree": "design"`, `"market-value": 3`} {
+	for _, want := range []string{`"pmfit": "quiz progress"`, `"bank": "pm-roles"`, `"saved": "2026-11-25T12:00:00Z"`, `"degree": "design"`, `"market-watch": 3`} {
 		if !strings.Contains(string(data), want) {
 			t.Errorf("progress file lacks %s:\n%s", want, data)
 		}
@@ -285,10 +285,10 @@ func TestQuizInterruptSavesAndResumes(t *testing.T) {
 	if err := qt.run(); err != nil {
 		t.Fatal(err)
 	}
-	if len(qt.persona.asked) != 19 || qt.persona.asked[0] != "main-team" {
-		t.Errorf("resumed quiz asked %v, want the 19 unanswered, from main-team", qt.persona.asked)
+	if len(qt.persona.asked) != 25 || qt.persona.asked[0] != "main-team" {
+		t.Errorf("resumed quiz asked %v, want the 25 unanswered, from main-team", qt.persona.asked)
 	}
-	if !strings.Contains(qt.errOut.String(), "Resuming: 12 of 31 questions already answered.") {
+	if !strings.Contains(qt.errOut.String(), "Resuming: 12 of 37 questions already answered.") {
 		t.Errorf("no resume note on stderr:\n%s", qt.errOut.String())
 	}
 	if qt.out.String() != straight.out.String() {
@@ -314,7 +314,7 @@ func TestQuizResumeFromAChangedBank(t *testing.T) {
 	}
 	screen := qt.out.String()
 	for _, want := range []string{
-		"Resuming: 1 of 31 questions already answered.",
+		"Resuming: 1 of 37 questions already answered.",
 		"The question bank changed since this progress was saved.",
 		`Dropped "degree": the saved answer "law" is no longer allowed.`,
 		`Dropped "salary-expectations": the question no longer exists.`,
@@ -323,8 +323,8 @@ func TestQuizResumeFromAChangedBank(t *testing.T) {
 			t.Errorf("screen lacks %q", want)
 		}
 	}
-	if len(qt.persona.asked) != 30 {
-		t.Errorf("asked %d questions, want the 30 not kept", len(qt.persona.asked))
+	if len(qt.persona.asked) != 36 {
+		t.Errorf("asked %d questions, want the 36 not kept", len(qt.persona.asked))
 	}
 }
 
@@ -399,7 +399,7 @@ func TestQuizInSpanish(t *testing.T) {
 	screen := strings.ReplaceAll(qt.out.String(), "\n", " ")
 	for _, want := range []string{
 		"¿Qué rol de gestión de producto encaja contigo?",
-		"31 preguntas. Usa ↑ y ↓ para moverte",
+		"37 preguntas. Usa ↑ y ↓ para moverte",
 		"Tus respuestas no salen de este equipo.",
 		"Tu rol más afín: Gerente de producto asociado",
 		"Sobre el rol: Gerente de producto asociado",
@@ -408,7 +408,7 @@ func TestQuizInSpanish(t *testing.T) {
 			t.Errorf("screen lacks %q", want)
 		}
 	}
-	if p := qt.persona.progress; len(p) != 31 || p[0] != "Pregunta 1 de 31 · Formación" {
+	if p := qt.persona.progress; len(p) != 37 || p[0] != "Pregunta 1 de 37" {
 		t.Errorf("progress lines %q…", p[:min(2, len(p))])
 	}
 	if r := qt.persona.reviews; len(r) != 1 || !strings.HasPrefix(r[0], "Repasa tus respuestas") {
@@ -493,5 +493,49 @@ func TestShellQuote(t *testing.T) {
 		if got := shellQuote(in); got != want {
 			t.Errorf("shellQuote(%q) = %s, want %s", in, got, want)
 		}
+	}
+}
+
+// TestQuizResumesProgressFromTheFirstBank: a quiz saved part-way under
+// the first default bank (31 questions) resumes under the current one,
+// as the README says: answers to questions still asked the same way are
+// kept, every other one is listed as dropped, and only the rest is asked.
+func TestQuizResumesProgressFromTheFirstBank(t *testing.T) {
+	// A finished quiz removes the progress it resumed: work on a copy.
+	data, err := os.ReadFile("../testdata/progress/v1-core-researcher.json")
+	if err != nil {
+		t.Fatal(err)
+	}
+	saved := filepath.Join(t.TempDir(), "progress.json")
+	if err := os.WriteFile(saved, data, 0o600); err != nil {
+		t.Fatal(err)
+	}
+	qt := newQuizTest(t, "core-researcher.yaml", nil)
+	qt.opts.Resume = saved
+	if err := qt.run(); err != nil {
+		t.Fatal(err)
+	}
+	screen := qt.out.String()
+	want := []string{
+		"Resuming: 13 of 37 questions already answered.",
+		"The question bank changed since this progress was saved.",
+	}
+	for _, id := range []string{"conversion", "customer-talk", "growth-cold", "gtm-meetings", "how-over-why", "market-value", "org-size"} {
+		want = append(want, fmt.Sprintf("Dropped %q: the question no longer exists.", id))
+	}
+	for _, w := range want {
+		if !strings.Contains(screen, w) {
+			t.Errorf("screen lacks %q\n%s", w, screen)
+		}
+	}
+	for _, kept := range []string{"degree", "document", "main-team", "non-technical"} {
+		for _, asked := range qt.persona.asked {
+			if asked == kept {
+				t.Errorf("asked %s again, though its saved answer still fits", kept)
+			}
+		}
+	}
+	if len(qt.persona.asked) != 37-13 {
+		t.Errorf("asked %d questions, want the 24 not kept", len(qt.persona.asked))
 	}
 }

@@ -65,7 +65,7 @@ explains the result.
 		Example: `  pmfit quiz                          # take the quiz in your terminal
   pmfit questions                     # the questions, with the values scripts pass
   pmfit score --answers answers.yaml  # score a file of answers
-  pmfit score --answer degree=business --answer org-size=startup ... --partial
+  pmfit score --answer degree=business --answer org-size-now=startup ... --partial
   pmfit score cohort.ndjson --format ndjson   # many answer sets, streamed
   pmfit validate my-bank.yaml         # check a question bank of your own`,
 		Version:       f.Version,

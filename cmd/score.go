@@ -90,7 +90,7 @@ shown in full, as with --answers.
 
 ` + exitStatusHelp,
 		Example: `  pmfit score --answers answers.yaml
-  pmfit score --answers answers.json --answer org-size=startup --format json
+  pmfit score --answers answers.json --answer org-size-now=startup --format json
   cat answers.json | pmfit score --answers -
   pmfit score --partial --answer degree=business --answer first-question=who-and-why
   pmfit score testdata/personas                       # a directory of answer files

@@ -192,7 +192,7 @@ func analyzeRun(opts *AnalyzeOptions) error {
 	rep.Reach = an.Reach()
 	rep.Checks = opts.Thresholds.Check(rep)
 
-	out, commit, err := openOutput(opts.IO, "")
+	out, commit, err := openOutput(opts.IO, "", publicFile)
 	if err != nil {
 		return err
 	}

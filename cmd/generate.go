@@ -43,7 +43,7 @@ func NewCmdGenerate(f *Factory, runF func(*GenerateOptions) error) *cobra.Comman
 			if err != nil {
 				return err
 			}
-			out, commit, err := openOutput(opts.IO, opts.Output)
+			out, commit, err := openOutput(opts.IO, opts.Output, publicFile)
 			if err != nil {
 				return err
 			}

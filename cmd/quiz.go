@@ -455,11 +455,12 @@ func outFormat(path string) string {
 	return ""
 }
 
-// writeOut writes answers and result to path, atomically.
+// writeOut writes answers and result to path, atomically. A new file is
+// readable by its owner only: it holds a person's answers.
 func writeOut(path string, p i18n.Printer, b *quiz.Bank, answers quiz.Answers, res *scoring.Result) error {
 	data, err := render.AnswersAndResult(p, b, answers, res, outFormat(path))
 	if err != nil {
 		return err
 	}
-	return atomicfile.Write(path, data, 0o644)
+	return atomicfile.Write(path, data, 0o600)
 }

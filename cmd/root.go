@@ -14,6 +14,7 @@ import (
 	"github.com/spf13/cobra"
 
 	"github.com/pmfit/pmfit/internal/iostreams"
+	"github.com/pmfit/pmfit/internal/quiz"
 )
 
 // Main runs pmfit with the process's arguments and environment and
@@ -42,7 +43,9 @@ func Run(f *Factory, args []string) int {
 		return exitErr.Code // already reported
 	}
 	stderr := f.IOStreams.ErrOut
-	fmt.Fprintf(stderr, "pmfit: %s\n", strings.TrimSuffix(err.Error(), "\n"))
+	// Messages quote arguments and file names as given: sanitized here,
+	// once, nothing in them can drive the terminal.
+	fmt.Fprintf(stderr, "pmfit: %s\n", quiz.Sanitize(strings.TrimSuffix(err.Error(), "\n")))
 	var flagErr *FlagError
 	if errors.As(err, &flagErr) && cmd != nil {
 		fmt.Fprintf(stderr, "\n%s", cmd.UsageString())

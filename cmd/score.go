@@ -128,7 +128,7 @@ shown in full, as with --answers.
 	addFormatFlag(cmd, &opts.Format, scoreFormats...)
 	fl.StringVar(&opts.InputFormat, "input-format", "", "Format of the INPUTs when their names do not say: yaml, json, ndjson or csv")
 	fl.StringVar(&opts.Columns, "columns", "", "YAML `file` mapping CSV header cells to question ids (or id, expect, ignore)")
-	fl.StringVarP(&opts.Output, "output", "o", "", "Write results to `FILE`, atomically, instead of stdout")
+	fl.StringVarP(&opts.Output, "output", "o", "", "Write results to `FILE`, atomically (new files: mode 0600), instead of stdout (\"-\")")
 	fl.BoolVar(&opts.FailFast, "fail-fast", false, "Stop at the first invalid answer set")
 	fl.IntVar(&opts.Jobs, "jobs", 0, "Answer sets scored in parallel by this many workers (default: one per CPU)")
 	_ = cmd.RegisterFlagCompletionFunc("answer", completeAnswer(f))
@@ -175,7 +175,7 @@ func scoreRun(opts *ScoreOptions) error {
 		return err
 	}
 	res := model.Score(set.Answers, scoring.Options{Explain: explainTop})
-	out, commit, err := openOutput(opts.IO, opts.Output)
+	out, commit, err := openOutput(opts.IO, opts.Output, personalFile)
 	if err != nil {
 		return err
 	}
@@ -294,7 +294,7 @@ func batchRun(opts *ScoreOptions) error {
 	if err != nil {
 		return err
 	}
-	out, commit, err := openOutput(opts.IO, opts.Output)
+	out, commit, err := openOutput(opts.IO, opts.Output, personalFile)
 	if err != nil {
 		return err
 	}
@@ -328,11 +328,19 @@ func batchRun(opts *ScoreOptions) error {
 	return nil
 }
 
-// openOutput returns where results go: stdout, or --output FILE written
-// atomically. commit finishes the file when the run succeeded (or ended
-// with records to report) and discards it on a failure.
-func openOutput(ios *iostreams.IOStreams, path string) (io.Writer, func(error) error, error) {
-	if path == "" {
+// Modes of new output files: results and answers are about people, so
+// only their owner may read them; generated sets are about no one.
+const (
+	personalFile = 0o600
+	publicFile   = 0o644
+)
+
+// openOutput returns where output goes: stdout (no path, or "-"), or
+// FILE written atomically, new with mode perm (a file replaced keeps its
+// own). commit finishes the file when the run succeeded (or ended with
+// records to report) and discards it on a failure.
+func openOutput(ios *iostreams.IOStreams, path string, perm os.FileMode) (io.Writer, func(error) error, error) {
+	if path == "" || path == "-" {
 		// Buffered: batch output comes in many writes, and a megabyte at a
 		// time halves the run's system time.
 		bw := bufio.NewWriterSize(ios.Out, 1<<20)
@@ -343,7 +351,7 @@ func openOutput(ios *iostreams.IOStreams, path string) (io.Writer, func(error) e
 			return err
 		}, nil
 	}
-	f, err := atomicfile.Create(path, 0o644)
+	f, err := atomicfile.Create(path, perm)
 	if err != nil {
 		return nil, nil, fmt.Errorf("--output: %w", err)
 	}

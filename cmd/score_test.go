@@ -4,6 +4,7 @@ import (
 	"encoding/json"
 	"errors"
 	"os"
+	"path/filepath"
 	"reflect"
 	"strings"
 	"testing"
@@ -210,5 +211,53 @@ func TestLanguageFromEnvironment(t *testing.T) {
 		if got := f.Language(); got != tt.want {
 			t.Errorf("--lang %q, env %v: language %q, want %q", tt.flag, tt.env, got, tt.want)
 		}
+	}
+}
+
+// TestErrorsCannotDriveTheTerminal: arguments and file names are quoted
+// in errors as given; whatever they hold reaches stderr inert.
+func TestErrorsCannotDriveTheTerminal(t *testing.T) {
+	link := "\x1b]8;;http://evil\x1b\\click\x1b]8;;\x1b\\"
+	for _, args := range [][]string{
+		{"score", "--answer", "bogus" + link + "=1"},
+		{"score", "--answer", "degree=business", "--answer", "degree" + "=\x1b[2J"},
+		{"score", "--answers", "/nonexistent/" + link + ".yaml"},
+		{"score", "/nonexistent/" + link + ".yaml"},
+		{"validate", "/nonexistent/" + link + ".yaml"},
+		{"score", "--answer", "degree=\u202eevil"},
+	} {
+		f, ios := testFactory(t, nil)
+		code := Run(f, args)
+		errOut := ios.ErrOut.(interface{ String() string }).String()
+		out := ios.Out.(interface{ String() string }).String()
+		if code == 0 {
+			t.Errorf("%q: exit 0", args)
+		}
+		for _, s := range []string{errOut, out} {
+			if strings.ContainsAny(s, "\x1b\u202e\x07") {
+				t.Errorf("%q wrote a raw control character:\n%q", args, s)
+			}
+		}
+	}
+}
+
+// TestOutputDashIsStdout: --output - writes to stdout, as the dash means
+// everywhere else, and creates no file named "-".
+func TestOutputDashIsStdout(t *testing.T) {
+	personas, err := filepath.Abs("../testdata/personas")
+	if err != nil {
+		t.Fatal(err)
+	}
+	f, ios := testFactory(t, nil) // reads the bank before the move below
+	dir := t.TempDir()
+	t.Chdir(dir)
+	if code := Run(f, []string{"score", personas, "--format", "csv", "--output", "-"}); code != 0 {
+		t.Fatalf("exit %d: %s", code, ios.ErrOut)
+	}
+	if !strings.HasPrefix(ios.Out.(interface{ String() string }).String(), "id,source,top,") {
+		t.Errorf("stdout does not hold the CSV")
+	}
+	if _, err := os.Stat(filepath.Join(dir, "-")); !os.IsNotExist(err) {
+		t.Errorf("a file named - was created")
 	}
 }

@@ -3,6 +3,8 @@ package cmd
 import (
 	"errors"
 	"fmt"
+	"io"
+	"os"
 	"strings"
 
 	"github.com/spf13/cobra"
@@ -47,9 +49,14 @@ Warnings (which do not fail, unless --strict): missing translations,
 control characters in texts, dimensions no role cares about.
 
 With no FILE, the bank in use is checked (--questions, else
-PMFIT_QUESTIONS, else the built-in one). With --answers, answer files are
-checked against the one bank checked, or against the bank in use when
-several FILEs are named; not at all when that one bank has errors.
+PMFIT_QUESTIONS, else the built-in one). Answer files (--answers FILE, or
+any FILE whose top level has an answers key, so that
+"--answers cohort/*.yaml" works as the shell expands it) are checked
+against the one bank named, else against the bank in use; not at all
+when that bank has errors.
+
+Problems go to stderr, as file:line:col: message; --format json writes
+them to stdout instead.
 
 Exit status: 0 when no errors were found; 2 when some were (or warnings,
 with --strict).`,
@@ -90,25 +97,36 @@ func validateRun(opts *ValidateOptions) error {
 		}
 		return b
 	}
-	var one *quiz.Bank // the bank, when exactly one is checked
-	if len(opts.Files) == 0 {
+	// Positional files are banks, unless they read as answer files: the
+	// shell spreads "--answers cohort/*.yaml" over them.
+	answers := append([]string(nil), opts.Answers...)
+	var banks []string
+	for _, name := range opts.Files {
+		if looksLikeAnswerFile(name) {
+			answers = append(answers, name)
+		} else {
+			banks = append(banks, name)
+		}
+	}
+	var one *quiz.Bank // the bank answer files are checked against
+	if len(banks) == 0 {
 		one = check(opts.BankData())
 	}
-	for _, name := range opts.Files {
+	for _, name := range banks {
 		data, err := readInput(opts.IO, name, "bank")
 		one = check(name, data, err)
 	}
-	checked := max(1, len(opts.Files)) + len(opts.Answers)
+	checked := max(1, len(banks)) + len(answers)
 
-	if len(opts.Answers) > 0 {
+	if len(answers) > 0 {
 		b := one
-		if len(opts.Files) > 1 {
+		if len(banks) > 1 {
 			var err error
 			if b, err = opts.Bank(); err != nil {
 				return err
 			}
 		}
-		for _, name := range opts.Answers {
+		for _, name := range answers {
 			if b == nil {
 				problems = append(problems, quiz.Problem{File: name, Severity: quiz.Warning, Message: "not checked: the bank has errors"})
 				continue
@@ -130,20 +148,38 @@ func validateRun(opts *ValidateOptions) error {
 			return err
 		}
 	} else {
+		// Diagnostics, as compilers write them: on stderr, and inert
+		// whatever the file names and values hold.
+		w := opts.IO.ErrOut
 		for _, p := range problems {
-			fmt.Fprintln(opts.IO.Out, p.String())
+			fmt.Fprintln(w, quiz.SanitizeLine(p.String()))
 		}
 		switch {
 		case errs+warns == 0:
-			fmt.Fprintf(opts.IO.Out, "No problems found in %s.\n", plural(checked, "file"))
+			fmt.Fprintf(w, "No problems found in %s.\n", plural(checked, "file"))
 		default:
-			fmt.Fprintf(opts.IO.Out, "%s, %s in %s.\n", plural(errs, "error"), plural(warns, "warning"), plural(checked, "file"))
+			fmt.Fprintf(w, "%s, %s in %s.\n", plural(errs, "error"), plural(warns, "warning"), plural(checked, "file"))
 		}
 	}
 	if errs > 0 || (opts.Strict && warns > 0) {
 		return &ExitError{Code: ExitUsage}
 	}
 	return nil
+}
+
+// looksLikeAnswerFile reports whether a file named as a bank is an
+// answer file: a top-level "answers" key and no "questions". It reads
+// only the start of the file; anything unreadable is left to be
+// reported as a bank.
+func looksLikeAnswerFile(name string) bool {
+	f, err := os.Open(name)
+	if err != nil {
+		return false
+	}
+	defer f.Close()
+	head := make([]byte, 64<<10)
+	n, _ := io.ReadFull(f, head)
+	return quiz.LooksLikeAnswerFile(head[:n])
 }
 
 // unreachableRoles reports each role that no answers found rank first.

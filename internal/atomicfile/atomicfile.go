@@ -23,21 +23,26 @@ type File struct {
 	direct bool // writing straight into a device or pipe
 }
 
-// Create starts writing path with the given permissions, creating its
-// directory (mode 0700) when missing.
+// Create starts writing path, creating its directory (mode 0700) when
+// missing. A new file gets the permissions perm; a file replaced keeps
+// its own, so replacing a private file never makes it readable to
+// others (nor a shared one private).
 func Create(path string, perm os.FileMode) (*File, error) {
 	if resolved, err := filepath.EvalSymlinks(path); err == nil {
 		path = resolved
 	}
-	if st, err := os.Stat(path); err == nil && !st.Mode().IsRegular() {
-		if st.IsDir() {
-			return nil, fmt.Errorf("%s is a directory", path)
+	if st, err := os.Stat(path); err == nil {
+		if !st.Mode().IsRegular() {
+			if st.IsDir() {
+				return nil, fmt.Errorf("%s is a directory", path)
+			}
+			f, err := os.OpenFile(path, os.O_WRONLY, 0)
+			if err != nil {
+				return nil, err
+			}
+			return &File{File: f, path: path, direct: true}, nil
 		}
-		f, err := os.OpenFile(path, os.O_WRONLY, 0)
-		if err != nil {
-			return nil, err
-		}
-		return &File{File: f, path: path, direct: true}, nil
+		perm = st.Mode().Perm()
 	}
 	dir := filepath.Dir(path)
 	if err := os.MkdirAll(dir, 0o700); err != nil {
@@ -91,7 +96,8 @@ func (f *File) Abort() {
 	}
 }
 
-// Write writes data to path atomically with the given permissions.
+// Write writes data to path atomically: a new file gets the permissions
+// perm, a replaced one keeps its own.
 func Write(path string, data []byte, perm os.FileMode) error {
 	f, err := Create(path, perm)
 	if err != nil {

@@ -54,3 +54,39 @@ func TestAbortLeavesNothing(t *testing.T) {
 		t.Error("commit after abort succeeded")
 	}
 }
+
+// TestReplacingKeepsTheMode: a file replaced keeps its permissions,
+// whatever the caller asks for new files, also through a symlink; a new
+// file gets the caller's.
+func TestReplacingKeepsTheMode(t *testing.T) {
+	dir := t.TempDir()
+	shared := filepath.Join(dir, "shared.csv")
+	if err := os.WriteFile(shared, []byte("old"), 0o640); err != nil {
+		t.Fatal(err)
+	}
+	if err := os.Chmod(shared, 0o640); err != nil { // past the umask
+		t.Fatal(err)
+	}
+	link := filepath.Join(dir, "link.csv")
+	if err := os.Symlink(shared, link); err != nil {
+		t.Fatal(err)
+	}
+	for _, path := range []string{shared, link} {
+		if err := Write(path, []byte("new"), 0o600); err != nil {
+			t.Fatal(err)
+		}
+		if st, _ := os.Stat(shared); st.Mode().Perm() != 0o640 {
+			t.Errorf("after writing %s: mode %v, want 0640 kept", filepath.Base(path), st.Mode().Perm())
+		}
+	}
+	if st, err := os.Lstat(link); err != nil || st.Mode()&os.ModeSymlink == 0 {
+		t.Errorf("the symlink was replaced: %v %v", st.Mode(), err)
+	}
+	fresh := filepath.Join(dir, "fresh.csv")
+	if err := Write(fresh, []byte("x"), 0o600); err != nil {
+		t.Fatal(err)
+	}
+	if st, _ := os.Stat(fresh); st.Mode().Perm() != 0o600 {
+		t.Errorf("new file mode %v, want 0600", st.Mode().Perm())
+	}
+}

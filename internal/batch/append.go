@@ -4,6 +4,8 @@ import (
 	"math"
 	"strconv"
 	"unicode/utf8"
+
+	"github.com/pmfit/pmfit/internal/quiz"
 )
 
 // appendTenths appends x rounded half away from zero to one decimal
@@ -53,13 +55,16 @@ func appendShare(b []byte, x float64) []byte {
 
 // appendJSONString appends s as a JSON string. Control characters are
 // escaped and invalid UTF-8 becomes U+FFFD, so any id from any input
-// yields valid JSON.
+// yields valid JSON; C1 controls, DEL, bidirectional overrides and the
+// Unicode line separators are escaped too (\u0085, \u202e), so the
+// bytes written stay inert wherever they land, and a JSON reader still
+// gets the string exactly.
 func appendJSONString[T string | []byte](b []byte, s T) []byte {
 	b = append(b, '"')
 	start := 0
 	for i := 0; i < len(s); {
 		c := s[i]
-		if c >= 0x20 && c != '"' && c != '\\' && c < utf8.RuneSelf {
+		if c >= 0x20 && c != '"' && c != '\\' && c < 0x7f {
 			i++
 			continue
 		}
@@ -82,17 +87,30 @@ func appendJSONString[T string | []byte](b []byte, s T) []byte {
 			continue
 		}
 		r, size := decodeRune(s[i:])
-		if r == utf8.RuneError && size == 1 {
+		switch {
+		case r == utf8.RuneError && size == 1:
 			b = append(b, s[start:i]...)
 			b = append(b, `\ufffd`...)
-			i++
-			start = i
+		case inertEscape(r):
+			b = append(b, s[start:i]...)
+			b = append(b, '\\', 'u', hex[r>>12], hex[r>>8&0xf], hex[r>>4&0xf], hex[r&0xf])
+		default:
+			i += size
 			continue
 		}
 		i += size
+		start = i
 	}
 	b = append(b, s[start:]...)
 	return append(b, '"')
+}
+
+// inertEscape reports the characters written escaped in JSON although
+// JSON allows them raw: C1 controls, bidirectional overrides and marks,
+// and the line and paragraph separators.
+func inertEscape(r rune) bool {
+	return r >= 0x80 && r <= 0x9f || r >= 0x202a && r <= 0x202e || r >= 0x2066 && r <= 0x2069 ||
+		r == 0x200e || r == 0x200f || r == 0x2028 || r == 0x2029
 }
 
 func decodeRune[T string | []byte](s T) (rune, int) {
@@ -129,6 +147,23 @@ func appendCSVField[T string | []byte](b []byte, s T) []byte {
 	return append(b, '"')
 }
 
+// appendCSVText appends text from an input (an id, a file name, an
+// error quoting a value) as a CSV field that is safe in a spreadsheet:
+// characters that could drive a terminal become U+FFFD (line breaks are
+// kept), and a field starting with =, +, -, @, a tab or a carriage
+// return, which a spreadsheet would run as a formula, is prefixed with
+// an apostrophe (OWASP's advice for CSV injection).
+func appendCSVText[T string | []byte](b []byte, s T) []byte {
+	text := quiz.Sanitize(string(s))
+	if text != "" {
+		switch text[0] {
+		case '=', '+', '-', '@', '\t', '\r':
+			text = "'" + text
+		}
+	}
+	return appendCSVField(b, text)
+}
+
 // appendXML appends s escaped for XML text and attributes. Characters XML
 // 1.0 cannot hold at all become U+FFFD.
 func appendXML(b []byte, s string) []byte {
@@ -148,7 +183,7 @@ func appendXML(b []byte, s string) []byte {
 			b = append(b, "&#"...)
 			b = strconv.AppendInt(b, int64(r), 10)
 			b = append(b, ';')
-		case r < 0x20 || r == 0xfffe || r == 0xffff || (r >= 0xd800 && r <= 0xdfff):
+		case r < 0x20 || r == 0x7f || r == 0xfffe || r == 0xffff || (r >= 0xd800 && r <= 0xdfff) || inertEscape(r):
 			b = append(b, "\uFFFD"...)
 		default:
 			b = utf8.AppendRune(b, r)

@@ -57,3 +57,24 @@ func TestAppendCSVField(t *testing.T) {
 		}
 	}
 }
+
+func TestAppendCSVTextNeutralisesFormulas(t *testing.T) {
+	for in, want := range map[string]string{
+		"ana":                 "ana",
+		"=1+1":                "'=1+1",
+		"+33 612":             "'+33 612",
+		"-2":                  "'-2",
+		"@SUM(A1)":            "'@SUM(A1)",
+		"\tx":                 "'\tx",
+		"\rx":                 "\ufffdx", // CR is a control character: replaced, so nothing is left to run
+		"a=1":                 "a=1",     // only the first character counts
+		"x\x1b[31m":           "x\ufffd[31m",
+		`=HYPERLINK("h","y")`: `"'=HYPERLINK(""h"",""y"")"`,
+		"two\nlines":          "\"two\nlines\"",
+		"":                    "",
+	} {
+		if got := string(appendCSVText(nil, in)); got != want {
+			t.Errorf("appendCSVText(%q) = %q, want %q", in, got, want)
+		}
+	}
+}

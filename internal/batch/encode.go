@@ -256,6 +256,9 @@ func (e *jsonEncoder) End(out io.Writer, s *Summary) error {
 // csvEncoder writes a header, then one row per record:
 //
 //	id,source,top,fit,certainty,coverage,expect,met,fit_pm,…,score_background,…,error
+//
+// Text from inputs (id, source, error) goes through appendCSVText, so no
+// cell can plant a spreadsheet formula.
 type csvEncoder struct{ k *keys }
 
 func (e *csvEncoder) Begin(out io.Writer) (io.Writer, error) {
@@ -274,13 +277,13 @@ func (e *csvEncoder) Begin(out io.Writer) (io.Writer, error) {
 func (e *csvEncoder) End(io.Writer, *Summary) error { return nil }
 
 func (e *csvEncoder) Append(b []byte, o *Outcome) []byte {
-	b = appendCSVField(b, o.ID)
+	b = appendCSVText(b, o.ID)
 	b = append(b, ',')
-	b = appendCSVField(b, o.Source)
+	b = appendCSVText(b, o.Source)
 	if o.Err != nil {
 		// Empty fields from top to the last score, then the error.
 		b = append(b, strings.Repeat(",", 7+len(e.k.roleID)+len(e.k.dimJSON))...)
-		b = appendCSVField(b, o.Err.Error())
+		b = appendCSVText(b, o.Err.Error())
 		return append(b, '\n')
 	}
 	r := o.Result
@@ -382,11 +385,12 @@ type textEncoder struct{ k *keys }
 func (e *textEncoder) Begin(out io.Writer) (io.Writer, error) { return out, nil }
 
 func (e *textEncoder) Append(b []byte, o *Outcome) []byte {
-	b = appendPadded(b, quiz.Sanitize(string(o.ID)), 28)
+	// One line per record: an id holding a line break must not fake a row.
+	b = appendPadded(b, quiz.SanitizeLine(string(o.ID)), 28)
 	b = append(b, ' ', ' ')
 	if o.Err != nil {
 		b = append(b, "invalid: "...)
-		b = append(b, quiz.Sanitize(oneLine(o.Err.Error()))...)
+		b = append(b, quiz.SanitizeLine(oneLine(o.Err.Error()))...)
 		return append(b, '\n')
 	}
 	top := o.Result.Roles[0]

@@ -2,7 +2,9 @@ package quiz
 
 import (
 	"fmt"
+	"regexp"
 	"strings"
+	"sync"
 
 	"go.yaml.in/yaml/v4"
 )
@@ -148,4 +150,20 @@ func (d *decoder) answerValues(n *yaml.Node, what string) ([]string, bool) {
 	}
 	d.errorf(n, "%s: the answer must be a value or a list of values, not %s", what, describe(n))
 	return nil, false
+}
+
+// answersKey and bankKey find a top-level key of a YAML file (at the
+// start of a line) or of a JSON object (quoted). Compiled on first use.
+var (
+	answersKey = sync.OnceValue(func() *regexp.Regexp { return regexp.MustCompile(`(?m)^answers\s*:|"answers"\s*:`) })
+	bankKey    = sync.OnceValue(func() *regexp.Regexp {
+		return regexp.MustCompile(`(?m)^(questions|roles|dimensions)\s*:|"(questions|roles|dimensions)"\s*:`)
+	})
+)
+
+// LooksLikeAnswerFile reports whether the start of a file reads as an
+// answer file rather than a bank: it has an answers key and none of a
+// bank's keys. A guess, for telling files apart; parsing decides the rest.
+func LooksLikeAnswerFile(head []byte) bool {
+	return answersKey().Match(head) && !bankKey().Match(head)
 }

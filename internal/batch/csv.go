@@ -1,8 +1,6 @@
 package batch
 
 import (
-	"bufio"
-	"encoding/csv"
 	"errors"
 	"fmt"
 	"io"
@@ -66,17 +64,19 @@ type csvRow struct {
 	err    error
 }
 
-// csv reads a CSV export: a header, then one answer set per row.
+// csv reads a CSV export: a header, then one answer set per row. Rows
+// are bounded (csvReader): an unclosed quote or an endless line costs one
+// error record, never the rest of the file or unbounded memory.
 func (r *reader) csv(name string, rd io.Reader) bool {
-	cr := csv.NewReader(bufio.NewReaderSize(rd, 64<<10))
-	cr.FieldsPerRecord = -1 // rows of the wrong width are error records, not a stop
-	header, err := cr.Read()
+	cr := newCSVReader(rd)
+	header, _, err := cr.Read()
 	if err != nil {
 		if errors.Is(err, io.EOF) {
 			err = errors.New("empty: no header row")
 		}
 		return r.failed(name, 1, fmt.Errorf("invalid CSV header: %w", err))
 	}
+	header = append([]string(nil), header...)
 	cols, warnings, err := r.columns(header)
 	for _, w := range warnings {
 		if !r.warn("%s:1: %s", quiz.Sanitize(name), w) {
@@ -96,23 +96,20 @@ func (r *reader) csv(name string, rd io.Reader) bool {
 		return ok
 	}
 	for {
-		rec, err := cr.Read()
+		rec, line, err := cr.Read()
 		if errors.Is(err, io.EOF) {
 			break
 		}
-		var pe *csv.ParseError
 		switch {
-		case errors.As(err, &pe):
-			rows = append(rows, csvRow{line: pe.StartLine, err: fmt.Errorf("invalid CSV: %w", pe.Err)})
+		case isCSVRecordError(err):
+			rows = append(rows, csvRow{line: line, err: fmt.Errorf("invalid CSV: %w", err)})
 		case err != nil:
-			line, _ := cr.FieldPos(0)
 			if !flush() {
 				return false
 			}
 			return r.failed(name, line, fmt.Errorf("cannot read: %w", err))
 		default:
-			line, _ := cr.FieldPos(0)
-			rows = append(rows, csvRow{line: line, fields: rec})
+			rows = append(rows, csvRow{line: line, fields: append([]string(nil), rec...)})
 		}
 		if len(rows) == chunkRows && !flush() {
 			return false

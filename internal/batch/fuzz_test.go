@@ -2,7 +2,11 @@ package batch
 
 import (
 	"bytes"
+	"encoding/csv"
 	"encoding/json"
+	"errors"
+	"io"
+	"slices"
 	"strings"
 	"testing"
 	"unicode/utf8"
@@ -134,6 +138,51 @@ func fuzzPipeline(f *testing.F, format Format, records func([]byte) int) {
 		}
 		if records != nil && records(in) != sum.Records {
 			t.Fatalf("%d records for %d non-blank lines\ninput %q\noutput %.300s", sum.Records, records(in), in, out.String())
+		}
+	})
+}
+
+// FuzzCSVMatchesEncodingCSV holds the bounded CSV reader to encoding/csv
+// (FieldsPerRecord -1, strict quotes): on any input within the bounds,
+// the records before the first error are the same, and both readers
+// fail at the same record or neither does. (After an error they resume
+// differently: csvReader never loses more than the one bad record.)
+func FuzzCSVMatchesEncodingCSV(f *testing.F) {
+	for _, seed := range []string{
+		"a,b,c\n1,2,3\n",
+		"\"q,1\",\"x\"\"y\"\r\nz,\"multi\nline\"\n",
+		"\n\na\n\n",
+		"a,\"b\n",
+		"a\"b,c\n",
+		"\"a\"x,b\n",
+		"a,b,\n,\n",
+		"\"\"\n\"\",\"\"\n",
+		"x\r\ny\rz\n",
+	} {
+		f.Add([]byte(seed))
+	}
+	f.Fuzz(func(t *testing.T, in []byte) {
+		if bytes.HasPrefix(in, []byte("\xEF\xBB\xBF")) || bytes.Count(in, []byte("\n")) >= maxQuotedLines {
+			return // csvReader strips a BOM and bounds quoted lines; encoding/csv does neither
+		}
+		ours := newCSVReader(bytes.NewReader(in))
+		theirs := csv.NewReader(bytes.NewReader(in))
+		theirs.FieldsPerRecord = -1
+		for i := 0; ; i++ {
+			a, _, errA := ours.Read()
+			b, errB := theirs.Read()
+			if errors.Is(errA, io.EOF) && errors.Is(errB, io.EOF) {
+				return
+			}
+			if (errA != nil) != (errB != nil) {
+				t.Fatalf("record %d of %q: csvReader %q, %v; encoding/csv %q, %v", i, in, a, errA, b, errB)
+			}
+			if errA != nil {
+				return
+			}
+			if !slices.Equal(a, b) {
+				t.Fatalf("record %d of %q: csvReader %q; encoding/csv %q", i, in, a, b)
+			}
 		}
 	})
 }

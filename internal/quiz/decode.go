@@ -20,6 +20,10 @@ const (
 	// maxVisits bounds the nodes one file may make the decoder visit,
 	// following aliases included: a YAML alias bomb stops here.
 	maxVisits = 200_000
+	// maxNodes bounds the nodes a file may hold, checked before parsing
+	// (nodeBound): a tree of that many nodes fits in a few tens of
+	// megabytes, where 4 MB of "1," would build two million of them.
+	maxNodes = 100_000
 	// maxTextRunes bounds one text of a bank.
 	maxTextRunes = 2000
 	// maxProblems bounds the problems reported for one file; past it the
@@ -117,6 +121,10 @@ func (d *decoder) parse(data []byte) *yaml.Node {
 		d.errorf(nil, "file is empty")
 		return nil
 	}
+	if n := nodeBound(data); n > maxNodes {
+		d.errorf(nil, "file could hold up to %d YAML values (it has that many ',', ':', '-', '[', '{' and '?'), more than the limit of %d; a bank or answer file needs far fewer", n, maxNodes)
+		return nil
+	}
 	var doc yaml.Node
 	if err := yaml.Load(data, &doc); err != nil {
 		d.problems = append(d.problems, d.yamlProblem(err))
@@ -127,6 +135,23 @@ func (d *decoder) parse(data []byte) *yaml.Node {
 		return nil
 	}
 	return doc.Content[0]
+}
+
+// nodeBound is an upper bound on the nodes a YAML (or JSON) text can
+// hold, found without parsing it: every node but the first is introduced
+// by a ',', '[', '{', '-' or '?', or by a ':' (which may introduce two, a
+// key and its value). Such characters inside texts only raise the bound.
+func nodeBound(data []byte) int {
+	n := 1
+	for _, c := range data {
+		switch c {
+		case ',', '[', '{', '-', '?':
+			n++
+		case ':':
+			n += 2
+		}
+	}
+	return n
 }
 
 // yamlProblem turns a parser error into a positioned problem without the

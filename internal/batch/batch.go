@@ -147,9 +147,13 @@ func Run(opts Options) (Summary, error) {
 
 	jobs := make(chan *chunk, 2*workers)
 	results := make(chan *chunk, 2*workers)
+	// slots bounds the chunks between being read and being written: one
+	// slow record (a large answer file) ahead of a long input must not
+	// let the chunks after it pile up waiting for their turn.
+	slots := make(chan struct{}, maxInFlight(workers))
 	go func() {
 		defer close(jobs)
-		(&reader{opts: &opts, ctx: ctx, jobs: jobs}).run()
+		(&reader{opts: &opts, ctx: ctx, jobs: jobs, slots: slots}).run()
 	}()
 	var wg sync.WaitGroup
 	for range workers {
@@ -185,6 +189,7 @@ func Run(opts Options) (Summary, error) {
 			}
 			delete(pending, next)
 			next++
+			<-slots
 			if sum.Stopped || writeErr != nil {
 				recycle(c)
 				continue
@@ -223,6 +228,10 @@ func Run(opts Options) (Summary, error) {
 	}
 	return sum, opts.Encoder.End(opts.Out, &sum)
 }
+
+// maxInFlight is how many chunks may be read but not yet written: enough
+// to keep every worker busy while the writer waits for the next in order.
+func maxInFlight(workers int) int { return 4*workers + 2 }
 
 func recycle(c *chunk) {
 	putBuf(c.buf)

@@ -19,14 +19,22 @@ const stdinName = "<stdin>"
 
 // reader turns the inputs into numbered chunks, in order.
 type reader struct {
-	opts *Options
-	ctx  context.Context
-	jobs chan<- *chunk
-	seq  int
+	opts  *Options
+	ctx   context.Context
+	jobs  chan<- *chunk
+	slots chan<- struct{} // taken per chunk, freed when it is written
+	seq   int
 }
 
-// send hands a chunk to the workers; false means the run was stopped.
+// send hands a chunk to the workers once a slot is free; false means the
+// run was stopped.
 func (r *reader) send(c *chunk) bool {
+	select {
+	case r.slots <- struct{}{}:
+	case <-r.ctx.Done():
+		putBuf(c.buf)
+		return false
+	}
 	c.seq = r.seq
 	r.seq++
 	select {

@@ -4,7 +4,9 @@ import (
 	"fmt"
 	"path/filepath"
 	"strings"
+	"sync/atomic"
 	"testing"
+	"time"
 
 	"github.com/pmfit/pmfit/internal/quiz"
 	"github.com/pmfit/pmfit/internal/scoring"
@@ -80,3 +82,69 @@ func TestTallySeesEveryValidRecordInOrder(t *testing.T) {
 		}
 	}
 }
+
+// slowFirst is an encoder whose first record takes until release: the
+// slow answer file ahead of a long input.
+type slowFirst struct {
+	Encoder
+	release  chan struct{}
+	appended atomic.Int64
+}
+
+func (s *slowFirst) Append(b []byte, o *Outcome) []byte {
+	if string(o.ID) == "slow" {
+		<-s.release
+	} else {
+		s.appended.Add(1)
+	}
+	return s.Encoder.Append(b, o)
+}
+
+// TestSlowRecordDoesNotPileUpChunks: while the first record is slow,
+// the reader and the other workers stop after a bounded number of
+// chunks instead of reading the whole input into the reorder buffer.
+func TestSlowRecordDoesNotPileUpChunks(t *testing.T) {
+	bank := loadSmall(t)
+	pad := strings.Repeat("x", 200)
+	var in strings.Builder
+	in.WriteString(`{"id":"slow","answers":{"l1":3,"l2":3,"s1":"small","m1":["a"]}}` + "\n")
+	for i := 0; i < 100_000; i++ {
+		fmt.Fprintf(&in, `{"id":"%s%d","answers":{"l1":3,"l2":3,"s1":"small","m1":["a"]}}`+"\n", pad, i)
+	}
+	inner, _ := NewEncoder("ndjson", bank)
+	enc := &slowFirst{Encoder: inner, release: make(chan struct{})}
+	// The bound allows some ten chunks of ~900 records each to be
+	// encoded while the first waits; without it, all of them would be.
+	const pileUp = 30_000
+	var held int64
+	go func() {
+		deadline := time.Now().Add(2 * time.Second)
+		for enc.appended.Load() < pileUp && time.Now().Before(deadline) {
+			time.Sleep(5 * time.Millisecond)
+		}
+		held = enc.appended.Load()
+		close(enc.release)
+	}()
+	done := make(chan int64)
+	var out countingWriter
+	go func() {
+		_, err := Run(Options{Bank: bank, Model: scoring.New(bank), Lookup: NewLookup(bank),
+			Inputs: []Input{{Name: "-", Format: NDJSON}}, Stdin: strings.NewReader(in.String()),
+			Encoder: enc, Out: &out, Workers: 2})
+		if err != nil {
+			t.Error(err)
+		}
+		done <- out.n
+	}()
+	<-done
+	if n := enc.appended.Load(); n != 100_000 {
+		t.Fatalf("encoded %d records, want 100000", n)
+	}
+	if held >= pileUp {
+		t.Errorf("%d records piled up behind one slow record", held)
+	}
+}
+
+type countingWriter struct{ n int64 }
+
+func (w *countingWriter) Write(p []byte) (int, error) { w.n += int64(len(p)); return len(p), nil }

@@ -198,7 +198,7 @@ func unreachableRoles(file string, b *quiz.Bank) []quiz.Problem {
 			}
 		}
 		ps = append(ps, quiz.Problem{File: file, Line: role.Source.Line, Col: role.Source.Col, Message: fmt.Sprintf(
-			"role %q cannot rank first: the answers that suit it best still rank %q first (fit %.1f against %.1f); make its profile more distinct, or add questions that separate it",
+			"role %q cannot rank first on any answers the search found: those that suit it best still rank %q first (fit %.1f against %.1f); make its profile more distinct, or add questions that separate it",
 			role.ID, b.Roles[res.Top()].ID, render.Round1(res.Roles[0].Fit), render.Round1(fit))})
 	}
 	return ps

@@ -34,11 +34,17 @@ func (m *Model) BestCase(r int) (quiz.Answers, Result) {
 
 // The search's bounds.
 const (
-	reachStates  = 2048       // scores kept per dimension block
-	reachStarts  = 16         // seeded random starts after the one near r's targets
-	reachSweeps  = 50         // sweeps over all blocks per start, at most
-	reachBudget  = 20_000_000 // role-dimension terms evaluated per search
-	reachSubsets = 256        // multi-selects with more answers than this try one-option changes
+	reachStates = 2048 // scores kept per dimension block
+	reachStarts = 16   // seeded random starts after the one near r's targets
+	reachSweeps = 50   // sweeps over all blocks per start, at most
+	// reachWork bounds the fit terms (one role's distance on one
+	// dimension) evaluated for all of a bank's roles together, and
+	// reachMinWork each role's share from below: one of 100 roles gets
+	// 10⁷ each, so checking every role of any bank takes a few seconds at
+	// most. (A search usually settles long before its budget.)
+	reachWork    = 1_000_000_000
+	reachMinWork = 2_000_000
+	reachSubsets = 256 // multi-selects with more answers than this try one-option changes
 )
 
 // reach is one BestCase search.
@@ -55,7 +61,8 @@ type reach struct {
 	cur      position
 	best     position
 	bestLead float64
-	work     int
+	work     int // fit terms evaluated so far
+	budget   int // fit terms the search may evaluate
 }
 
 // position is a point of the search: a state per dimension block and an
@@ -91,7 +98,8 @@ type coupledBlock struct {
 
 func (m *Model) newReach(r int) *reach {
 	b := m.bank
-	s := &reach{m: m, r: r, nd: len(b.Dimensions), nr: len(b.Roles), bestLead: math.Inf(-1)}
+	s := &reach{m: m, r: r, nd: len(b.Dimensions), nr: len(b.Roles), bestLead: math.Inf(-1),
+		budget: max(reachMinWork, reachWork/max(1, len(b.Roles)))}
 	s.target = make([]float64, s.nr*s.nd)
 	s.weight = make([]float64, s.nr*s.nd)
 	for ri, profile := range m.roles {
@@ -273,15 +281,16 @@ func (s *reach) totals(p position, w, wp []float64) {
 // totals.
 func (s *reach) lead(w, wp []float64) float64 {
 	mine, other := math.Inf(-1), math.Inf(-1)
-	for ri := 0; ri < s.nr; ri++ {
+	for ri, profile := range s.m.roles {
 		var num, den float64
-		for d := 0; d < s.nd; d++ {
-			if rw := s.weight[ri*s.nd+d]; rw > 0 && w[d] > 0 {
-				diff := wp[d]/w[d] - s.target[ri*s.nd+d]
-				num += rw * diff * diff
-				den += rw
+		for _, t := range profile {
+			if w[t.Dimension] > 0 {
+				diff := wp[t.Dimension]/w[t.Dimension] - t.Target
+				num += t.Weight * diff * diff
+				den += t.Weight
 			}
 		}
+		s.work += len(profile)
 		fit := math.Inf(-1)
 		if den > 0 {
 			fit = 100 - math.Sqrt(num/den)
@@ -292,16 +301,18 @@ func (s *reach) lead(w, wp []float64) float64 {
 			other = math.Max(other, fit)
 		}
 	}
-	s.work += s.nr * s.nd
 	return mine - other
 }
+
+// spent reports that the search's budget is used up.
+func (s *reach) spent() bool { return s.work >= s.budget }
 
 func (s *reach) search() {
 	s.cur = position{state: make([]int, len(s.dims)), answer: make([]quiz.Answer, len(s.coupled))}
 	s.startNearTargets()
 	s.climb()
 	rng := rand.New(rand.NewPCG(uint64(s.r), 0x7265616368)) // "reach"
-	for start := 0; start < reachStarts && s.work < reachBudget; start++ {
+	for start := 0; start < reachStarts && !s.spent(); start++ {
 		for bi := range s.dims {
 			s.cur.state[bi] = rng.IntN(len(s.dims[bi].final()))
 		}
@@ -337,18 +348,30 @@ func (s *reach) startNearTargets() {
 }
 
 // climb improves the current position one block at a time until no
-// block's move widens the lead, recording the best position seen.
+// block's move widens the lead (or the budget is spent), recording the
+// best position seen. Each move is tried by adding its difference to the
+// dimension totals, evaluating, and taking it back.
 func (s *reach) climb() {
 	w, wp := make([]float64, s.nd), make([]float64, s.nd)
 	s.totals(s.cur, w, wp)
 	lead := s.lead(w, wp)
-	for sweep := 0; sweep < reachSweeps && s.work < reachBudget; sweep++ {
+	var items [16]Item
+	shift := func(qi int, a quiz.Answer, sign float64) {
+		for _, it := range s.m.Items(items[:0], qi, a) {
+			w[it.Dimension] += sign * it.Weight
+			wp[it.Dimension] += sign * it.Weight * it.Position
+		}
+	}
+	for sweep := 0; sweep < reachSweeps && !s.spent(); sweep++ {
 		improved := false
 		for bi := range s.dims {
 			blk := &s.dims[bi]
 			old := blk.final()[s.cur.state[bi]]
 			keep := s.cur.state[bi]
 			for i, st := range blk.final() {
+				if s.spent() {
+					break
+				}
 				w[blk.dim] += st.w - old.w
 				wp[blk.dim] += st.wp - old.wp
 				if l := s.lead(w, wp); l > lead+1e-9 {
@@ -358,20 +381,26 @@ func (s *reach) climb() {
 				wp[blk.dim] -= st.wp - old.wp
 			}
 			s.cur.state[bi] = keep
-			s.totals(s.cur, w, wp)
+			kept := blk.final()[keep]
+			w[blk.dim] += kept.w - old.w
+			wp[blk.dim] += kept.wp - old.wp
 		}
 		for ci := range s.coupled {
 			c := &s.coupled[ci]
 			keep := s.cur.answer[ci]
+			shift(c.question, keep, -1)
 			for _, a := range s.candidates(c, keep) {
-				s.cur.answer[ci] = a
-				s.totals(s.cur, w, wp)
+				if s.spent() {
+					break
+				}
+				shift(c.question, a, 1)
 				if l := s.lead(w, wp); l > lead+1e-9 {
 					lead, keep, improved = l, a, true
 				}
+				shift(c.question, a, -1)
 			}
 			s.cur.answer[ci] = keep
-			s.totals(s.cur, w, wp)
+			shift(c.question, keep, 1)
 		}
 		if !improved {
 			break

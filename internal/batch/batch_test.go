@@ -467,23 +467,3 @@ func TestCSVColumnsAndHeaders(t *testing.T) {
 		t.Errorf("duplicate columns: %+v", lines)
 	}
 }
-
-// TestStdinFormatIsSniffed: NDJSON and a single answer file both work on
-// stdin without --input-format.
-func TestStdinFormatIsSniffed(t *testing.T) {
-	bank := loadSmall(t)
-	for name, in := range map[string]string{
-		"ndjson":    `{"answers":{"l1":3,"l2":3,"s1":"small","m1":"a"}}` + "\n" + `{"answers":{"l1":3,"l2":3,"s1":"large","m1":"a"}}` + "\n",
-		"yaml":      "answers:\n  l1: 3\n  l2: 3\n  s1: small\n  m1: a\n",
-		"json file": "{\n  \"answers\": {\"l1\": 3, \"l2\": 3, \"s1\": \"small\", \"m1\": \"a\"}\n}\n",
-	} {
-		r := run(t, bank, "ndjson", Options{Inputs: []Input{{Name: "-"}}, Stdin: strings.NewReader(in)})
-		want := 1
-		if name == "ndjson" {
-			want = 2
-		}
-		if lines := parseNDJSON(t, r.out); len(lines) != want || lines[0].Error != "" {
-			t.Errorf("%s: %+v", name, lines)
-		}
-	}
-}

@@ -268,30 +268,42 @@ func (w *worker) csvAnswer(qi int, cell string) error {
 		w.answers[qi] = quiz.Answer{Set: true, Choice: i}
 		return nil
 	}
-	// Multi: comma-separated, where a label may hold commas itself: match
-	// the longest run of parts that names an option. No run is longer
-	// than the option with the most commas allows, which keeps a cell of
-	// many commas linear, not cubic.
+	// Multi: choices separated by commas, or by semicolons as Microsoft
+	// Forms writes them ("A;B;"), where a label may hold either itself:
+	// match the longest run of parts that names an option, taking the run
+	// from the cell as written. No run is longer than the option with the
+	// most separators allows, which keeps a cell of many separators
+	// linear, not cubic.
+	isSep := func(r rune) bool { return r == ',' || r == ';' }
 	widest := 1
 	for _, o := range q.Options {
-		widest = max(widest, 1+strings.Count(o.Label, ","), 1+strings.Count(o.Value, ","))
+		widest = max(widest, 1+strings.Count(o.Label, ",")+strings.Count(o.Label, ";"), 1+strings.Count(o.Value, ",")+strings.Count(o.Value, ";"))
 	}
-	parts := strings.Split(cell, ",")
+	// starts[i] and ends[i] bound part i in the cell.
+	var starts, ends []int
+	start := 0
+	for i, r := range cell {
+		if isSep(r) {
+			starts, ends = append(starts, start), append(ends, i)
+			start = i + 1
+		}
+	}
+	starts, ends = append(starts, start), append(ends, len(cell))
 	var picked []int
-	for i := 0; i < len(parts); {
-		if strings.TrimSpace(parts[i]) == "" {
+	for i := 0; i < len(starts); {
+		if strings.TrimSpace(cell[starts[i]:ends[i]]) == "" {
 			i++
 			continue
 		}
 		matched := false
-		for j := min(len(parts), i+widest); j > i; j-- {
-			if oi, ok := optionByValueOrLabel(q, strings.TrimSpace(strings.Join(parts[i:j], ","))); ok {
+		for j := min(len(starts), i+widest); j > i; j-- {
+			if oi, ok := optionByValueOrLabel(q, strings.TrimSpace(cell[starts[i]:ends[j-1]])); ok {
 				picked, i, matched = append(picked, oi), j, true
 				break
 			}
 		}
 		if !matched {
-			return bad(strings.TrimSpace(parts[i]), "is not an option")
+			return bad(strings.TrimSpace(cell[starts[i]:ends[i]]), "is not an option")
 		}
 	}
 	a, err := q.AnswerOf(picked)

@@ -108,7 +108,7 @@ func (r *reader) walk(dir string) bool {
 			// silent skip.
 			ok = r.failed(path, 0, unwrapPath(err))
 		} else if !d.IsDir() && walked(path) {
-			ok = r.file(path)
+			ok = r.walkedFile(path, d)
 		}
 		if !ok {
 			return filepath.SkipAll
@@ -121,6 +121,35 @@ func (r *reader) walk(dir string) bool {
 	return ok && err == nil
 }
 
+// walkedFile reads an answer file found in a walk. Only regular files
+// are read (a link is followed to see what it is): a named pipe or a
+// device would wait for ever, and is reported instead.
+func (r *reader) walkedFile(path string, d fs.DirEntry) bool {
+	if !d.Type().IsRegular() {
+		st, err := os.Stat(path)
+		if err != nil {
+			return r.failed(path, 0, unwrapPath(err))
+		}
+		if !st.Mode().IsRegular() {
+			return r.failed(path, 0, fmt.Errorf("not a regular file (%s); only files are read from a directory", fileKind(st.Mode())))
+		}
+	}
+	return r.file(path)
+}
+
+// fileKind names what a non-regular file is, for messages.
+func fileKind(m fs.FileMode) string {
+	switch {
+	case m&fs.ModeNamedPipe != 0:
+		return "a named pipe"
+	case m&fs.ModeSocket != 0:
+		return "a socket"
+	case m&fs.ModeDevice != 0:
+		return "a device"
+	}
+	return "not a file"
+}
+
 func (r *reader) file(path string) bool {
 	f, err := os.Open(path)
 	if err != nil {
@@ -131,32 +160,78 @@ func (r *reader) file(path string) bool {
 }
 
 func (r *reader) stream(name string, rd io.Reader, format Format) bool {
+	// A byte-order mark (Excel's "CSV UTF-8", some editors) is not part
+	// of any record.
+	br := bufio.NewReaderSize(rd, 64<<10)
+	if head, err := br.Peek(3); err == nil && bytes.Equal(head, utf8BOM) {
+		_, _ = br.Discard(3)
+	}
+	if format == Auto {
+		br, format = sniff(br)
+	}
 	switch format {
 	case NDJSON:
-		return r.ndjson(name, rd)
+		return r.ndjson(name, br)
 	case CSV:
-		return r.csv(name, rd)
-	case AnswerFile:
-		return r.answerFile(name, rd)
+		return r.csv(name, br)
 	}
-	// Stdin without --input-format: one JSON object on the first line
-	// means NDJSON; anything else is one answer file.
-	br := bufio.NewReaderSize(rd, 64<<10)
+	return r.answerFile(name, br)
+}
+
+var utf8BOM = []byte("\xEF\xBB\xBF")
+
+// sniff tells the format of an input with no name to go by (stdin) from
+// its first line that is not blank: a JSON object whole on that line is
+// NDJSON; a line of comma-separated cells that does not start a YAML
+// mapping is a CSV header; anything else is one answer file. It reads
+// ahead as far as that line, up to the longest line allowed, so a long
+// first record is still seen whole.
+func sniff(br *bufio.Reader) (*bufio.Reader, Format) {
+	big := bufio.NewReaderSize(br, maxLineLength+1)
 	var peek []byte
-	for n := 512; n <= br.Size(); n *= 2 {
+	for n := 512; ; n *= 2 {
+		n = min(n, maxLineLength+1)
 		var err error
 		// Only as far as the first line: a slow producer is not kept
 		// waiting for a full buffer.
-		if peek, err = br.Peek(n); bytes.IndexByte(bytes.TrimLeft(peek, " \t\r\n"), '\n') >= 0 || err != nil {
+		peek, err = big.Peek(n)
+		if bytes.IndexByte(bytes.TrimLeft(peek, " \t\r\n"), '\n') >= 0 || err != nil || n > maxLineLength {
 			break
 		}
 	}
-	first, _, _ := bytes.Cut(bytes.TrimLeft(peek, " \t\r\n"), []byte("\n"))
+	first, _, complete := bytes.Cut(bytes.TrimLeft(peek, " \t\r\n"), []byte("\n"))
 	first = bytes.TrimSpace(first)
-	if len(first) > 1 && first[0] == '{' && first[len(first)-1] == '}' {
-		return r.ndjson(name, br)
+	switch {
+	case len(first) > 1 && first[0] == '{' && (first[len(first)-1] == '}' || (!complete && len(first) > maxLineLength/2)):
+		// A first line too long to see whole still opens like a record.
+		return big, NDJSON
+	case looksLikeCSVHeader(first):
+		return big, CSV
 	}
-	return r.answerFile(name, br)
+	return big, AnswerFile
+}
+
+// looksLikeCSVHeader reports a line of at least two comma-separated
+// cells that is not YAML or JSON: it does not open with a YAML key
+// ("answers:", "id: ana") or a comment, list, flow or document marker.
+func looksLikeCSVHeader(line []byte) bool {
+	if len(line) == 0 || bytes.IndexByte(line, ',') < 0 {
+		return false
+	}
+	switch line[0] {
+	case '#', '-', '[', '{', '%':
+		return false
+	}
+	// A YAML key is the first cell's text followed by ':' and a space or
+	// the end of the line; a quoted CSV cell can hold a colon anywhere.
+	firstCell := line
+	if line[0] != '"' {
+		firstCell, _, _ = bytes.Cut(line, []byte(","))
+		if i := bytes.IndexByte(firstCell, ':'); i >= 0 && (i == len(firstCell)-1 || firstCell[i+1] == ' ') {
+			return false
+		}
+	}
+	return true
 }
 
 func (r *reader) answerFile(name string, rd io.Reader) bool {

@@ -2,6 +2,7 @@ package cmd
 
 import (
 	"fmt"
+	"slices"
 	"strings"
 
 	"github.com/spf13/cobra"
@@ -57,6 +58,13 @@ func completeAnswer(f *Factory) func(*cobra.Command, []string, string) ([]string
 				value = value[i+1:]
 			}
 		}
+		// After a comma, no descriptions: bash's completion script escapes
+		// a described candidate (a comma becomes "\,") before matching it
+		// against what was typed, and nothing would match.
+		describe := func(text string) string { return "\t" + text }
+		if strings.Contains(prefix, ",") {
+			describe = func(string) string { return "" }
+		}
 		var out []string
 		if q.Kind == quiz.Likert {
 			for v := q.Scale.Min; v <= q.Scale.Max; v++ {
@@ -64,10 +72,14 @@ func completeAnswer(f *Factory) func(*cobra.Command, []string, string) ([]string
 			}
 			return out, cobra.ShellCompDirectiveNoFileComp
 		}
+		// Values already picked, and "none of these" beside them, are not
+		// offered again.
+		picked := strings.Split(strings.TrimPrefix(prefix, id+"="), ",")
 		for _, o := range q.Options {
-			if strings.HasPrefix(o.Value, value) {
-				out = append(out, prefix+o.Value+"\t"+o.Label)
+			if !strings.HasPrefix(o.Value, value) || slices.Contains(picked, o.Value) || (o.None && len(picked) > 1) {
+				continue
 			}
+			out = append(out, prefix+o.Value+describe(o.Label))
 		}
 		return out, cobra.ShellCompDirectiveNoFileComp
 	}

@@ -12,6 +12,7 @@ import (
 	"strings"
 
 	"github.com/spf13/cobra"
+	"github.com/spf13/pflag"
 
 	"github.com/pmfit/pmfit/internal/iostreams"
 	"github.com/pmfit/pmfit/internal/quiz"
@@ -87,12 +88,25 @@ explains the result.
 	root.SetVersionTemplate("pmfit {{.Version}}\n")
 	root.SetOut(f.IOStreams.Out)
 	root.SetErr(f.IOStreams.ErrOut)
-	root.SetFlagErrorFunc(func(_ *cobra.Command, err error) error { return &FlagError{Err: err} })
+	root.SetFlagErrorFunc(func(cmd *cobra.Command, err error) error {
+		return &FlagError{Err: fmt.Errorf("%w%s", err, flagSuggestion(cmd, err))}
+	})
+	// Suggest commands within two edits ("socre", "qiuz"); cobra applies
+	// this default only on paths noArgs replaces.
+	root.SuggestionsMinimumDistance = 2
 
 	pf := root.PersistentFlags()
 	pf.BoolVar(&noColor, "no-color", false, "Disable colour (also NO_COLOR=1 or TERM=dumb)")
 	pf.StringVar(&f.BankFile, "questions", "", "Question bank `file` to use instead of the built-in one (also PMFIT_QUESTIONS)")
 	pf.StringVar(&f.Lang, "lang", "", "Language for the bank's texts, like es (default from LC_ALL, LC_MESSAGES or LANG)")
+	_ = root.RegisterFlagCompletionFunc("lang", func(*cobra.Command, []string, string) ([]string, cobra.ShellCompDirective) {
+		// The languages the bank in use is written in.
+		b, err := f.Bank()
+		if err != nil {
+			return nil, cobra.ShellCompDirectiveError
+		}
+		return b.Languages, cobra.ShellCompDirectiveNoFileComp
+	})
 
 	root.AddCommand(
 		NewCmdQuiz(f, nil),
@@ -103,6 +117,7 @@ explains the result.
 		NewCmdValidate(f, nil),
 		NewCmdSchema(f, nil),
 		NewCmdGenerate(f, nil),
+		NewCmdMan(f),
 	)
 	root.CompletionOptions.HiddenDefaultCmd = false
 	return root
@@ -118,6 +133,21 @@ func noArgs(cmd *cobra.Command, args []string) error {
 		return flagErrorf("unknown command %q for %q%s", args[0], cmd.CommandPath(), suggestions(cmd, args[0]))
 	}
 	return flagErrorf("%s takes no arguments, got %q", cmd.CommandPath(), args[0])
+}
+
+// flagSuggestion names the flag an unknown one was likely meant to be:
+// "--fromat" → " (did you mean "--format"?)".
+func flagSuggestion(cmd *cobra.Command, err error) string {
+	name, ok := strings.CutPrefix(err.Error(), "unknown flag: --")
+	if !ok {
+		return ""
+	}
+	name, _, _ = strings.Cut(name, "=")
+	var names []string
+	add := func(f *pflag.Flag) { names = append(names, "--"+f.Name) }
+	cmd.Flags().VisitAll(add)
+	cmd.InheritedFlags().VisitAll(add)
+	return quiz.DidYouMean("--"+name, names)
 }
 
 func suggestions(cmd *cobra.Command, arg string) string {

@@ -263,7 +263,7 @@ func (w *worker) csvAnswer(qi int, cell string) error {
 	case quiz.Single:
 		i, ok := optionByValueOrLabel(q, cell)
 		if !ok {
-			return bad(cell, "is not an option")
+			return quiz.NotAnOption(q, cell, q.Allowed()+" (or their labels)")
 		}
 		w.answers[qi] = quiz.Answer{Set: true, Choice: i}
 		return nil
@@ -303,7 +303,7 @@ func (w *worker) csvAnswer(qi int, cell string) error {
 			}
 		}
 		if !matched {
-			return bad(strings.TrimSpace(cell[starts[i]:ends[i]]), "is not an option")
+			return quiz.NotAnOption(q, strings.TrimSpace(cell[starts[i]:ends[i]]), q.Allowed()+" (or their labels)")
 		}
 	}
 	a, err := q.AnswerOf(picked)

@@ -432,6 +432,9 @@ func (p *ndjsonParser) setPicks(qi int, picks uint64, answers quiz.Answers) erro
 
 func (p *ndjsonParser) valueError(qi int, v, reason string) error {
 	q := &p.lk.bank.Questions[qi]
+	if reason == "is not an option" {
+		return quiz.NotAnOption(q, v, q.Allowed())
+	}
 	return &quiz.ValueError{Question: q.ID, Value: v, Reason: reason, Allowed: q.Allowed()}
 }
 

@@ -41,7 +41,7 @@ func (e Env) Get(key string) string {
 // System returns the process's own streams, with terminal facts read once.
 //
 // Colour is on only when stdout is a terminal and neither NO_COLOR (any
-// value) nor TERM=dumb says otherwise; `--no-color` can turn it off later.
+// value but empty) nor TERM=dumb says otherwise; `--no-color` can turn it off later.
 // Prompting is off under CI=true. TERM=dumb or PMFIT_ACCESSIBLE picks the
 // plain, line-based prompter.
 func System(env Env) *IOStreams {
@@ -76,9 +76,10 @@ func Test() (s *IOStreams, in *bytes.Buffer, out *bytes.Buffer, errOut *bytes.Bu
 }
 
 // decide reads the environment's say on colour, prompting and the plain
-// prompter. NO_COLOR counts when set at all, even empty (no-color.org).
+// prompter. NO_COLOR counts when set to anything but the empty string
+// (no-color.org: "when present and not an empty string").
 func decide(stdoutTTY bool, env Env) (color, neverPrompt, accessible bool) {
-	_, noColor := env("NO_COLOR")
+	noColor := env.Get("NO_COLOR") != ""
 	dumb := env.Get("TERM") == "dumb"
 	color = stdoutTTY && !noColor && !dumb
 	neverPrompt = truthy(env.Get("CI"))

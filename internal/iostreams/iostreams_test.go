@@ -12,7 +12,7 @@ func TestDecide(t *testing.T) {
 		{"terminal", true, nil, true, false, false},
 		{"pipe", false, nil, false, false, false},
 		{"NO_COLOR set", true, map[string]string{"NO_COLOR": "1"}, false, false, false},
-		{"NO_COLOR set but empty", true, map[string]string{"NO_COLOR": ""}, false, false, false},
+		{"NO_COLOR empty does not count (no-color.org)", true, map[string]string{"NO_COLOR": ""}, true, false, false},
 		{"TERM=dumb", true, map[string]string{"TERM": "dumb"}, false, false, true},
 		{"CI=true", true, map[string]string{"CI": "true"}, true, true, false},
 		{"CI=false", true, map[string]string{"CI": "false"}, true, false, false},

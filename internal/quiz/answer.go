@@ -54,7 +54,15 @@ type ValueError struct {
 	Question string
 	Value    string
 	Reason   string // why it was refused, when more than "not allowed"
-	Allowed  string
+	// Suggest is the allowed value nearest Value, when one is near.
+	Suggest string
+	Allowed string
+}
+
+// NotAnOption is the error for a value naming no option of q, with the
+// nearest option value suggested.
+func NotAnOption(q *Question, v, allowed string) *ValueError {
+	return &ValueError{Question: q.ID, Value: v, Reason: "is not an option", Suggest: suggestValue(v, q.Values()), Allowed: allowed}
 }
 
 func (e *ValueError) Error() string {
@@ -68,7 +76,7 @@ func (e *ValueError) Error() string {
 	if r := []rune(value); len(r) > quoteRunes {
 		value = string(r[:quoteRunes]) + "…"
 	}
-	return fmt.Sprintf("question %q: value %q %s (allowed: %s)", e.Question, value, reason, e.Allowed)
+	return fmt.Sprintf("question %q: value %q %s%s (allowed: %s)", e.Question, value, reason, meant(e.Suggest), e.Allowed)
 }
 
 func (e *ValueError) Unwrap() error { return ErrValue }
@@ -113,7 +121,7 @@ func (b *Bank) ParseAnswer(qi int, values []string) (Answer, error) {
 		}
 		i, ok := q.Option(vs[0])
 		if !ok {
-			return bad(vs[0], "is not an option")
+			return Answer{}, NotAnOption(q, vs[0], q.Allowed())
 		}
 		return Answer{Set: true, Choice: i}, nil
 	default:
@@ -124,7 +132,7 @@ func (b *Bank) ParseAnswer(qi int, values []string) (Answer, error) {
 		for _, v := range vs {
 			i, ok := q.Option(v)
 			if !ok {
-				return bad(v, "is not an option")
+				return Answer{}, NotAnOption(q, v, q.Allowed())
 			}
 			picks |= 1 << uint(i)
 		}

@@ -147,3 +147,15 @@ func TestNullAnswersAreUnanswered(t *testing.T) {
 		t.Errorf("answered %d, missing %v", set.Answers.Count(), b.Missing(set.Answers))
 	}
 }
+
+func TestValueSuggestionsAreForTypos(t *testing.T) {
+	values := []string{"business", "marketing", "large", "small", "a", "b", "none"}
+	for word, want := range map[string]string{
+		"buisness": "business", "Marketting": "marketing", "smal": "small", "lage": "large",
+		"huge": "", "c": "", "zz": "", "compsci": "", "nne": "none",
+	} {
+		if got := suggestValue(word, values); got != want {
+			t.Errorf("suggestValue(%q) = %q, want %q", word, got, want)
+		}
+	}
+}

@@ -113,6 +113,23 @@ func suggest(word string, candidates []string) string {
 	return best
 }
 
+// suggestValue is suggest for a value typed by a person or written by a
+// tool ("buisness" → "business"): stricter than for keys, so a value
+// that is simply different ("huge", "c") is not taken for a typo of one
+// that happens to be short. The typo may cost at most a third of the
+// word, and never all of it.
+func suggestValue(word string, candidates []string) string {
+	s := suggest(word, candidates)
+	if s == "" {
+		return ""
+	}
+	d := editDistance(strings.ToLower(word), strings.ToLower(s))
+	if d > max(1, len([]rune(word))/3) || d >= len([]rune(word)) {
+		return ""
+	}
+	return s
+}
+
 func abs(x int) int {
 	if x < 0 {
 		return -x

@@ -1,6 +1,7 @@
 package batch
 
 import (
+	"bytes"
 	"encoding/binary"
 	"errors"
 	"fmt"
@@ -314,7 +315,10 @@ func (p *ndjsonParser) answer(qi int, answers quiz.Answers) error {
 		}
 		return p.setText(qi, v, answers)
 	case c == '-' || (c >= '0' && c <= '9'):
-		return p.setText(qi, p.number(), answers)
+		// A number as the integer it is, when it is one (3.0, 3e0), as the
+		// answer-file parser reads it.
+		num := p.number()
+		return p.setText(qi, []byte(quiz.NumberText(string(num), bytes.ContainsAny(num, ".eE"))), answers)
 	case c == 't' || c == 'f' || c == '{':
 		start := p.pos
 		p.skipValue()
@@ -679,8 +683,22 @@ func hasPrefixAt(data []byte, pos int, prefix string) bool {
 	return len(data)-pos >= len(prefix) && string(data[pos:pos+len(prefix)]) == prefix
 }
 
-// atoiSmall parses a short decimal integer, as Likert answers are.
+// atoiSmall parses a short decimal integer, as Likert answers are,
+// optionally with a zero fraction ("3.0"), as the answer-file parser
+// reads them.
 func atoiSmall(b []byte) (int, bool) {
+	if i := indexByte(b, '.'); i >= 0 {
+		frac := b[i+1:]
+		if len(frac) == 0 {
+			return 0, false
+		}
+		for _, c := range frac {
+			if c != '0' {
+				return 0, false
+			}
+		}
+		b = b[:i]
+	}
 	if len(b) == 0 || len(b) > 6 {
 		return 0, false
 	}

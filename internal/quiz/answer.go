@@ -3,6 +3,7 @@ package quiz
 import (
 	"errors"
 	"fmt"
+	"math"
 	"math/bits"
 	"strconv"
 	"strings"
@@ -94,21 +95,21 @@ func (b *Bank) ParseAnswer(qi int, values []string) (Answer, error) {
 	for _, v := range values {
 		if q.Kind == Multi {
 			for _, part := range strings.Split(v, ",") {
-				if part = strings.TrimSpace(part); part != "" {
+				if part = trimBlanks(part); part != "" {
 					vs = append(vs, part)
 				}
 			}
 			continue
 		}
-		vs = append(vs, strings.TrimSpace(v))
+		vs = append(vs, trimBlanks(v))
 	}
 	switch q.Kind {
 	case Likert:
 		if len(vs) != 1 {
 			return bad(strings.Join(vs, ","), "is not a single value")
 		}
-		n, err := strconv.Atoi(vs[0])
-		if err != nil {
+		n, ok := parseLevel(vs[0])
+		if !ok {
 			return bad(vs[0], "is not an integer")
 		}
 		if n < q.Scale.Min || n > q.Scale.Max {
@@ -138,6 +139,39 @@ func (b *Bank) ParseAnswer(qi int, values []string) (Answer, error) {
 		}
 		return q.checkPicks(picks)
 	}
+}
+
+// trimBlanks trims spaces and tabs, the blanks every answer format
+// (answer files, NDJSON, flags) ignores around a value.
+func trimBlanks(s string) string { return strings.Trim(s, " \t") }
+
+// parseLevel reads a scale point written as an integer, optionally with
+// a zero fraction ("3", "+3", "03", "3.0"), as tools that write every
+// number as a float do.
+func parseLevel(s string) (int, bool) {
+	whole, frac, hasFrac := strings.Cut(s, ".")
+	if hasFrac && (frac == "" || strings.Trim(frac, "0") != "") {
+		return 0, false
+	}
+	n, err := strconv.Atoi(whole)
+	return n, err == nil && whole != "+" && whole != "-"
+}
+
+// NumberText writes a YAML or JSON number as the integer it is, when it
+// is one ("3.0", "3e0", "0x3" → "3"), so that it reads as a scale point;
+// any other text comes back unchanged.
+func NumberText(text string, float bool) string {
+	if float {
+		f, err := strconv.ParseFloat(text, 64)
+		if err == nil && f == math.Trunc(f) && math.Abs(f) < 1<<31 {
+			return strconv.Itoa(int(f))
+		}
+		return text
+	}
+	if n, err := strconv.ParseInt(strings.ReplaceAll(text, "_", ""), 0, 64); err == nil {
+		return strconv.FormatInt(n, 10)
+	}
+	return text
 }
 
 // checkPicks refuses a "none of these" chosen beside another option.

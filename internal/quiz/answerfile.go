@@ -120,6 +120,18 @@ func (d *decoder) role(b *Bank, top fields, key string) string {
 	return s
 }
 
+// scalarText is a scalar's text, a number written as the integer it is
+// when it is one, so 3.0 reads as the scale point 3.
+func scalarText(n *yaml.Node) string {
+	switch n.Tag {
+	case "!!float":
+		return NumberText(n.Value, true)
+	case "!!int":
+		return NumberText(n.Value, false)
+	}
+	return n.Value
+}
+
 func isNull(n *yaml.Node) bool { return n.Kind == yaml.ScalarNode && n.Tag == "!!null" }
 
 // answerValues reads one answer's value: a scalar or a list of scalars.
@@ -133,7 +145,7 @@ func (d *decoder) answerValues(n *yaml.Node, what string) ([]string, bool) {
 	case n.Kind == yaml.ScalarNode && n.Tag == "!!null":
 		return nil, true
 	case n.Kind == yaml.ScalarNode:
-		return []string{n.Value}, true
+		return []string{scalarText(n)}, true
 	case n.Kind == yaml.SequenceNode:
 		values := make([]string, 0, len(n.Content))
 		for _, item := range n.Content {
@@ -141,7 +153,7 @@ func (d *decoder) answerValues(n *yaml.Node, what string) ([]string, bool) {
 			if !ok {
 				return nil, false
 			}
-			values = append(values, s.Value)
+			values = append(values, scalarText(s))
 		}
 		if len(values) == 0 {
 			values = []string{}

@@ -80,49 +80,72 @@ func (m *Model) certainty(acc []accumulator, st answerStats, res *Result) Certai
 	c.Flat = st.likert >= flatMinLikert && st.hi-st.lo <= flatSpan
 	c.Partial = res.Coverage() < PartialCoverage
 
-	// Each dimension score's variance: the prior item error blended with
-	// the spread of the person's own items there, over the items' effective
-	// number (Σw)²/Σw².
-	var variance [maxStackDims]float64
-	for d := range res.Dimensions {
-		a := acc[d]
-		if a.w == 0 {
-			continue
-		}
-		mean := a.wp / a.w
-		spread := math.Max(0, a.wpp/a.w-mean*mean)
-		n := a.w * a.w / a.ww
-		itemVar := (PriorItems*ItemSD*ItemSD + n*spread) / (PriorItems + n)
-		variance[d] = itemVar / n
-	}
-
 	if len(ranked) > 1 && ranked[0].Scored {
+		// Each dimension score's variance: the prior item error blended
+		// with the spread of the person's own items there, over the items'
+		// effective number (Σw)²/Σw².
+		nd := len(res.Dimensions)
+		variance := resize(res.variance, nd)
+		// With spread s² = wpp/w − (wp/w)² and n = w²/ww, the variance
+		// (ν σ² + n s²) / (ν + n) / n is, in one division,
+		// ww (ν σ² ww + w wpp − wp²) / (w² (ν ww + w²)).
+		const prior = PriorItems * ItemSD * ItemSD
+		for d := range variance {
+			variance[d] = 0
+			if a := acc[d]; a.w > 0 {
+				spread := max(0, a.w*a.wpp-a.wp*a.wp) // w² s²
+				w2 := a.w * a.w
+				variance[d] = a.ww * (prior*a.ww + spread) / (w2 * (PriorItems*a.ww + w2))
+			}
+		}
+		// The margin's variance against rival B is Σ (gA − gB)² var over
+		// the dimensions; written as Σ gA² var + Σ (gB² − 2 gA gB) var, the
+		// first sum is shared by every rival and the second runs over B's
+		// own profile only.
 		top := ranked[0]
-		var gTop [maxStackDims]float64
-		m.gradient(top, res.Dimensions, &gTop)
+		gTop := resize(res.gradient, nd)
+		clear(gTop)
+		shared := 0.0
+		k := -1 / (top.weights * max(100-top.Fit, MinDistance))
+		for _, t := range m.roles[top.Role] {
+			if d := res.Dimensions[t.Dimension]; d.Scored {
+				g := k * t.Weight * (d.Score - t.Target)
+				gTop[t.Dimension] = g
+				shared += g * g * variance[t.Dimension]
+			}
+		}
+		// Every lead is ≥ 0 (the top role has the best fit), so the rival
+		// with the smallest z = lead/√v has the smallest lead²/v: compared
+		// by cross-multiplying, with a square root for the winner only.
+		rival, rivalLead, rivalVar := -1, 0.0, 0.0
 		for _, other := range ranked[1:] {
 			if !other.Scored {
 				continue
 			}
-			diff := gTop
-			var gOther [maxStackDims]float64
-			m.gradient(other, res.Dimensions, &gOther)
-			v := 0.0
-			for d := range res.Dimensions {
-				g := diff[d] - gOther[d]
-				v += g * g * variance[d]
+			v := shared
+			k := -1 / (other.weights * max(100-other.Fit, MinDistance))
+			for _, t := range m.roles[other.Role] {
+				if d := res.Dimensions[t.Dimension]; d.Scored {
+					g := k * t.Weight * (d.Score - t.Target)
+					v += (g*g - 2*gTop[t.Dimension]*g) * variance[t.Dimension]
+				}
 			}
+			v = max(v, 0) // rounding can leave a variance of 0 a hair below it
 			lead := top.Fit - other.Fit
-			z := math.Inf(1)
-			if v > 0 {
-				z = lead / math.Sqrt(v)
-			} else if lead <= 0 {
-				z = 0
-			}
-			if z < c.Z {
-				c.Z, c.Rival, c.RivalMargin, c.RivalSE = z, other.Role, lead, math.Sqrt(v)
+			if rival < 0 || lead*lead*rivalVar < rivalLead*rivalLead*v {
+				rival, rivalLead, rivalVar = other.Role, lead, v
 			}
 		}
+		if rival >= 0 {
+			c.Rival, c.RivalMargin, c.RivalSE = rival, rivalLead, math.Sqrt(rivalVar)
+			switch {
+			case rivalVar > 0:
+				c.Z = rivalLead / c.RivalSE
+			case rivalLead <= 0:
+				c.Z = 0
+			}
+		}
+		res.variance, res.gradient = variance, gTop
 	}
 
 	switch {
@@ -137,24 +160,6 @@ func (m *Model) certainty(acc []accumulator, st answerStats, res *Result) Certai
 		c.Separator = m.Separator(ranked[0].Role, ranked[1].Role)
 	}
 	return c
-}
-
-// gradient fills g with the role's fit's partial derivatives by each
-// dimension score: −W_d (S_d − t_d) / (ΣW · D), D the role's distance
-// (100 − fit), floored at MinDistance.
-func (m *Model) gradient(rf RoleFit, dims []DimensionScore, g *[maxStackDims]float64) {
-	dist := math.Max(100-rf.Fit, MinDistance)
-	var weights float64
-	for _, t := range m.roles[rf.Role] {
-		if dims[t.Dimension].Scored {
-			weights += t.Weight
-		}
-	}
-	for _, t := range m.roles[rf.Role] {
-		if d := dims[t.Dimension]; d.Scored {
-			g[t.Dimension] = -t.Weight * (d.Score - t.Target) / (weights * dist)
-		}
-	}
 }
 
 // decisiveUnscored reports whether the top role or the runner-up weighs
@@ -178,14 +183,14 @@ func (m *Model) decisiveUnscored(res *Result) bool {
 func (m *Model) Separator(a, b int) int {
 	best, bestGap := -1, 0.0
 	for _, ta := range m.roles[a] {
-		for _, tb := range m.roles[b] {
-			if ta.Dimension != tb.Dimension {
-				continue
-			}
-			gap := math.Abs(ta.Target-tb.Target) * (ta.Weight + tb.Weight) / 2
-			if gap > bestGap || (gap == bestGap && best >= 0 && ta.Dimension < best) {
-				best, bestGap = ta.Dimension, gap
-			}
+		d := ta.Dimension
+		wb := m.weight[b][d]
+		if wb == 0 {
+			continue
+		}
+		gap := math.Abs(ta.Target-m.target[b][d]) * (ta.Weight + wb) / 2
+		if gap > bestGap || (gap == bestGap && best >= 0 && d < best) {
+			best, bestGap = d, gap
 		}
 	}
 	return best

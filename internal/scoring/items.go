@@ -1,6 +1,10 @@
 package scoring
 
-import "github.com/pmfit/pmfit/internal/quiz"
+import (
+	"math/bits"
+
+	"github.com/pmfit/pmfit/internal/quiz"
+)
 
 // Item is one answer's position on one dimension (Step 1 of
 // docs/scoring.md), with the weight it carries there.
@@ -20,18 +24,19 @@ func (m *Model) Items(dst []Item, qi int, a quiz.Answer) []Item {
 	q := &m.questions[qi]
 	switch q.kind {
 	case quiz.Single:
-		for _, p := range q.options[a.Choice] {
-			dst = append(dst, Item{Dimension: p.Dimension, Position: p.At, Weight: q.weight})
+		for _, c := range q.choices[a.Choice] {
+			dst = append(dst, Item{Dimension: c.dim, Position: c.pos, Weight: c.w})
 		}
 	case quiz.Likert:
-		pos := 100 * float64(a.Level-q.min) / q.span
-		if q.reversed {
-			pos = 100 - pos
-		}
-		dst = append(dst, Item{Dimension: q.dim, Position: pos, Weight: q.weight})
+		c := q.choices[a.Level-q.min][0]
+		dst = append(dst, Item{Dimension: c.dim, Position: c.pos, Weight: c.w})
 	case quiz.Multi:
-		for _, c := range q.counts {
-			dst = append(dst, Item{Dimension: c.dim, Position: q.multiPosition(a.Picks, c), Weight: q.weight})
+		for i := range q.counts {
+			c := &q.counts[i].noneOf
+			if a.Picks&q.none == 0 {
+				c = &q.counts[i].byTicks[bits.OnesCount64(a.Picks&q.counts[i].mask)]
+			}
+			dst = append(dst, Item{Dimension: c.dim, Position: c.pos, Weight: c.w})
 		}
 	}
 	return dst

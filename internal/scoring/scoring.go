@@ -12,26 +12,31 @@ import (
 	"github.com/pmfit/pmfit/internal/quiz"
 )
 
-// Model is a bank compiled for scoring: each question's items precomputed
-// once, so scoring an answer set is a few passes over small arrays.
-// A Model is read-only and safe to share between goroutines.
+// Model is a bank compiled for scoring: what every possible answer adds
+// to each dimension is worked out once, so scoring an answer set is table
+// lookups and additions, then a few passes over the roles. A Model is
+// read-only and safe to share between goroutines.
 type Model struct {
 	bank      *quiz.Bank
 	questions []question
 	roles     [][]quiz.Target
+	// target and weight hold each role's profile by dimension, rows of
+	// len(Dimensions) (weight 0 off the profile), for lookups by
+	// dimension.
+	target, weight [][]float64
 }
 
 // question is a bank question reduced to the arithmetic scoring needs.
 type question struct {
 	kind   quiz.Kind
 	weight float64
-	// Single: the positions each option places the person at.
-	options [][]quiz.Position
-	// Likert: the dimension and the scale's endpoints.
-	dim      int
-	min      int
-	span     float64
-	reversed bool
+	// choices[i] is what option i (single choice) or scale point min+i
+	// (Likert) adds to the dimensions it places the person on.
+	choices [][]contrib
+	min     int
+	// shares[i] is scale point min+i as a share of the scale, 0–1, for
+	// flat detection.
+	shares []float64
 	// Multi: for each measured dimension, which options count toward it,
 	// and the "none of these" option (0 when there is none).
 	counts []countItem
@@ -42,22 +47,54 @@ type countItem struct {
 	dim  int
 	mask uint64  // options that count toward dim
 	n    float64 // how many options that is
+	// byTicks[k] is what ticking k of them adds; noneOf what "none of
+	// these" adds.
+	byTicks []contrib
+	noneOf  contrib
+}
+
+// contrib is one item, precomputed: its dimension and position, and
+// what it adds to the dimension's sums (weight, weight × position, and
+// their squares, which certainty needs).
+type contrib struct {
+	dim            int
+	pos            float64
+	w, wp, ww, wpp float64
+}
+
+func newContrib(dim int, pos, w float64) contrib {
+	return contrib{dim: dim, pos: pos, w: w, wp: w * pos, ww: w * w, wpp: w * pos * pos}
 }
 
 // New compiles b for scoring.
 func New(b *quiz.Bank) *Model {
-	m := &Model{bank: b, questions: make([]question, len(b.Questions)), roles: make([][]quiz.Target, len(b.Roles))}
+	nd := len(b.Dimensions)
+	m := &Model{bank: b, questions: make([]question, len(b.Questions)), roles: make([][]quiz.Target, len(b.Roles)),
+		target: make([][]float64, len(b.Roles)), weight: make([][]float64, len(b.Roles))}
 	for i := range b.Questions {
 		q := &b.Questions[i]
 		c := question{kind: q.Kind, weight: q.Weight}
 		switch q.Kind {
 		case quiz.Single:
-			c.options = make([][]quiz.Position, len(q.Options))
-			for j, o := range q.Options {
-				c.options[j] = o.Scores
+			for _, o := range q.Options {
+				var cs []contrib
+				for _, p := range o.Scores {
+					cs = append(cs, newContrib(p.Dimension, p.At, q.Weight))
+				}
+				c.choices = append(c.choices, cs)
 			}
 		case quiz.Likert:
-			c.dim, c.min, c.span, c.reversed = q.Dimension, q.Scale.Min, float64(q.Scale.Max-q.Scale.Min), q.Reverse
+			c.min = q.Scale.Min
+			span := float64(q.Scale.Max - q.Scale.Min)
+			for v := q.Scale.Min; v <= q.Scale.Max; v++ {
+				u := float64(v-q.Scale.Min) / span
+				pos := 100 * u
+				if q.Reverse {
+					pos = 100 - pos
+				}
+				c.shares = append(c.shares, u)
+				c.choices = append(c.choices, []contrib{newContrib(q.Dimension, pos, q.Weight)})
+			}
 		case quiz.Multi:
 			if q.None >= 0 {
 				c.none = 1 << uint(q.None)
@@ -72,6 +109,10 @@ func New(b *quiz.Bank) *Model {
 					}
 				}
 				ci.n = float64(bits.OnesCount64(ci.mask))
+				for k := 0; k <= int(ci.n); k++ {
+					ci.byTicks = append(ci.byTicks, newContrib(dim, multiPosition(k, ci.n), q.Weight))
+				}
+				ci.noneOf = newContrib(dim, 0, q.Weight)
 				c.counts = append(c.counts, ci)
 			}
 		}
@@ -79,6 +120,10 @@ func New(b *quiz.Bank) *Model {
 	}
 	for i, r := range b.Roles {
 		m.roles[i] = r.Profile
+		m.target[i], m.weight[i] = make([]float64, nd), make([]float64, nd)
+		for _, t := range r.Profile {
+			m.target[i][t.Dimension], m.weight[i][t.Dimension] = t.Target, t.Weight
+		}
 	}
 	return m
 }
@@ -102,6 +147,11 @@ type Result struct {
 	Certainty  Certainty
 	// Explanations for the top Options.Explain roles, best first.
 	Explanations []Explanation
+
+	// Scratch space reused from one ScoreInto to the next.
+	variance, gradient []float64
+	unsorted           []RoleFit
+	keys               []uint64
 }
 
 // Top is the index of the best-fitting role.
@@ -129,6 +179,7 @@ type RoleFit struct {
 	Scored bool    // false when no dimension of the role's profile is scored
 
 	rankKey float64 // Fit rounded to rankPrecision, computed once for sorting
+	weights float64 // the weights of the scored profile dimensions, summed
 }
 
 // Thresholds of the model; docs/scoring.md explains each.
@@ -164,10 +215,11 @@ func (m *Model) ScoreInto(res *Result, answers quiz.Answers) {
 	}
 	res.Roles = resize(res.Roles, len(m.roles))
 	for i := range m.roles {
-		fit, ok := m.fit(i, res.Dimensions, -1)
-		res.Roles[i] = RoleFit{Role: i, Fit: fit, Scored: ok, rankKey: math.Round(fit * rankPrecision)}
+		fit, weights := m.fit(i, res.Dimensions)
+		res.Roles[i] = RoleFit{Role: i, Fit: fit, Scored: weights > 0, rankKey: math.Round(fit * rankPrecision), weights: weights}
 	}
-	rank(res.Roles)
+	res.unsorted, res.keys = resize(res.unsorted, len(m.roles)), resize(res.keys, len(m.roles))
+	rank(res.Roles, res.unsorted, res.keys)
 	res.Answered = st.answered
 	res.Questions = len(m.questions)
 	res.Certainty = m.certainty(acc, st, res)
@@ -179,24 +231,19 @@ func (m *Model) ScoreInto(res *Result, answers quiz.Answers) {
 // positions.
 type accumulator struct{ w, wp, ww, wpp float64 }
 
-func (a *accumulator) add(w, pos float64) {
-	a.w += w
-	a.wp += w * pos
-	a.ww += w * w
-	a.wpp += w * pos * pos
+func (a *accumulator) add(c *contrib) {
+	a.w += c.w
+	a.wp += c.wp
+	a.ww += c.ww
+	a.wpp += c.wpp
 }
 
-// multiPosition is where a multi-select answer places the person on the
-// dimension c: a ticked option is evidence, an unticked one is not, so
-// nothing ticked toward c leaves it at the middle (50) and each ticked
-// option moves it up by 50/n of the n counting toward it; "none of
-// these" says no to every option and gives 0.
-func (q *question) multiPosition(picks uint64, c countItem) float64 {
-	if picks&q.none != 0 {
-		return 0
-	}
-	return 50 + 50*float64(bits.OnesCount64(picks&c.mask))/c.n
-}
+// multiPosition is where a multi-select answer with k of the n options
+// counting toward a dimension ticked places the person on it: a ticked
+// option is evidence, an unticked one is not, so nothing ticked leaves
+// it at the middle (50) and each tick moves it up by 50/n. ("None of
+// these" says no to every option and gives 0: countItem.noneOf.)
+func multiPosition(k int, n float64) float64 { return 50 + 50*float64(k)/n }
 
 // maxStackDims covers every bank the loader accepts, so the accumulators
 // live on the caller's stack.
@@ -235,30 +282,29 @@ func (m *Model) accumulate(acc []accumulator, answers quiz.Answers, skip int) an
 		}
 		st.answered++
 		q := &m.questions[qi]
-		w := q.weight
+		var cs []contrib
 		switch q.kind {
 		case quiz.Single:
-			for _, p := range q.options[a.Choice] {
-				acc[p.Dimension].add(w, p.At)
-			}
+			cs = q.choices[a.Choice]
 		case quiz.Likert:
-			u := float64(a.Level-q.min) / q.span
+			i := a.Level - q.min
+			cs = q.choices[i]
+			u := q.shares[i]
 			st.likert++
-			if u < st.lo {
-				st.lo = u
-			}
-			if u > st.hi {
-				st.hi = u
-			}
-			pos := 100 * u
-			if q.reversed {
-				pos = 100 - pos
-			}
-			acc[q.dim].add(w, pos)
+			st.lo, st.hi = min(st.lo, u), max(st.hi, u)
 		case quiz.Multi:
-			for _, c := range q.counts {
-				acc[c.dim].add(w, q.multiPosition(a.Picks, c))
+			for ci := range q.counts {
+				c := &q.counts[ci]
+				x := &c.noneOf
+				if a.Picks&q.none == 0 {
+					x = &c.byTicks[bits.OnesCount64(a.Picks&c.mask)]
+				}
+				acc[c.dim].add(x)
 			}
+			continue
+		}
+		for i := range cs {
+			acc[cs[i].dim].add(&cs[i])
 		}
 	}
 	return st
@@ -266,44 +312,56 @@ func (m *Model) accumulate(acc []accumulator, answers quiz.Answers, skip int) an
 
 // fit is role r's fit to dims: 100 minus the weighted root-mean-square
 // distance, in points, between the scores and the role's targets, over
-// the scored dimensions of its profile, leaving out dimension skip (-1 for
-// none). ok is false when no dimension counts.
-func (m *Model) fit(r int, dims []DimensionScore, skip int) (float64, bool) {
-	var num, den float64
+// the scored dimensions of its profile, and the weights that counted;
+// weights is 0 when no dimension counts.
+func (m *Model) fit(r int, dims []DimensionScore) (fit, weights float64) {
+	var num float64
 	for _, t := range m.roles[r] {
 		d := dims[t.Dimension]
-		if !d.Scored || t.Dimension == skip {
+		if !d.Scored {
 			continue
 		}
 		diff := d.Score - t.Target
 		num += t.Weight * diff * diff
-		den += t.Weight
+		weights += t.Weight
 	}
-	if den == 0 {
-		return 0, false
+	if weights == 0 {
+		return 0, 0
 	}
-	return 100 - math.Sqrt(num/den), true
+	return 100 - math.Sqrt(num/weights), weights
 }
 
 // rank orders fits best first: scored before unscored, then by fit
-// rounded to rankPrecision, then by the bank's role order. Insertion sort:
-// banks hold few roles, and it needs no allocation.
-func rank(fits []RoleFit) {
-	less := func(a, b RoleFit) bool {
-		if a.Scored != b.Scored {
-			return a.Scored
+// rounded to rankPrecision, then by the bank's role order. Each role gets
+// one integer key that sorts in that order (unscored in the top bit, the
+// rounded fit's complement next, the role's index last), and the keys
+// are sorted by an odd-even transposition network: a fixed sequence of
+// compare-exchanges, branch-free with min and max, cheaper than any
+// branching sort on the handful of roles a bank has. unsorted is scratch
+// space for the fits as computed.
+func rank(fits, unsorted []RoleFit, keys []uint64) {
+	copy(unsorted, fits)
+	for i, f := range fits {
+		k := uint64(maxRankKey-int64(f.rankKey))<<16 | uint64(f.Role)
+		if !f.Scored {
+			k |= 1 << 63
 		}
-		if a.rankKey != b.rankKey {
-			return a.rankKey > b.rankKey
-		}
-		return a.Role < b.Role
+		keys[i] = k
 	}
-	for i := 1; i < len(fits); i++ {
-		for j := i; j > 0 && less(fits[j], fits[j-1]); j-- {
-			fits[j], fits[j-1] = fits[j-1], fits[j]
+	n := len(keys)
+	for round := 0; round < n; round++ {
+		for i := round & 1; i+1 < n; i += 2 {
+			a, b := keys[i], keys[i+1]
+			keys[i], keys[i+1] = min(a, b), max(a, b)
 		}
+	}
+	for i, k := range keys {
+		fits[i] = unsorted[k&0xffff]
 	}
 }
+
+// maxRankKey bounds a rounded fit: 100 × rankPrecision.
+const maxRankKey = 100 * rankPrecision
 
 func resize[T any](s []T, n int) []T {
 	if cap(s) >= n {

@@ -50,7 +50,8 @@ func TestScripts(t *testing.T) {
 			return nil
 		},
 		Cmds: map[string]func(ts *testscript.TestScript, neg bool, args []string){
-			"status": cmdStatus,
+			"status":     cmdStatus,
+			"splitlines": cmdSplitLines,
 		},
 	})
 }
@@ -76,6 +77,42 @@ func cmdStatus(ts *testscript.TestScript, neg bool, args []string) {
 	}
 	if got != want {
 		ts.Fatalf("exit status %d, want %d", got, want)
+	}
+}
+
+// cmdSplitLines splits a file into N parts of about equal size without
+// breaking a line, as `split -n l/N FILE PREFIX` does, writing PREFIX0,
+// PREFIX1, ... (a part may be empty):
+//
+//	splitlines 4 all.ndjson part
+func cmdSplitLines(ts *testscript.TestScript, neg bool, args []string) {
+	if neg || len(args) != 3 {
+		ts.Fatalf("usage: splitlines N FILE PREFIX")
+	}
+	n, err := strconv.Atoi(args[0])
+	if err != nil || n < 1 {
+		ts.Fatalf("splitlines: bad part count %q", args[0])
+	}
+	data := []byte(ts.ReadFile(args[1]))
+	start := 0
+	for i := range n {
+		end := len(data) * (i + 1) / n
+		if end < start {
+			end = start
+		}
+		// Extend to the end of the line the boundary falls in.
+		if j := strings.IndexByte(string(data[end:]), '\n'); end > 0 && data[end-1] != '\n' && j >= 0 {
+			end += j + 1
+		} else if j < 0 {
+			end = len(data)
+		}
+		if i == n-1 {
+			end = len(data)
+		}
+		if err := os.WriteFile(ts.MkAbs(args[2]+strconv.Itoa(i)), data[start:end], 0o644); err != nil {
+			ts.Fatalf("splitlines: %v", err)
+		}
+		start = end
 	}
 }
 

@@ -39,6 +39,7 @@ type ScoreOptions struct {
 	Output      string // --output FILE
 	FailFast    bool
 	Jobs        int
+	NoSource    bool // --no-source: output depends on each record alone
 }
 
 // explainTop is how many of the top roles a single result explains.
@@ -130,6 +131,7 @@ shown in full, as with --answers.
 	fl.StringVar(&opts.Columns, "columns", "", "YAML `file` mapping CSV header cells to question ids (or id, expect, ignore)")
 	fl.StringVarP(&opts.Output, "output", "o", "", "Write results to `FILE`, atomically (new files: mode 0600), instead of stdout (\"-\")")
 	fl.BoolVar(&opts.FailFast, "fail-fast", false, "Stop at the first invalid answer set")
+	fl.BoolVar(&opts.NoSource, "no-source", false, "Leave source (file:line) out of results, so an input split into parts scores the same")
 	fl.IntVar(&opts.Jobs, "jobs", 0, "Answer sets scored in parallel by this many workers (default: one per CPU)")
 	_ = cmd.RegisterFlagCompletionFunc("answer", completeAnswer(f))
 	_ = cmd.RegisterFlagCompletionFunc("input-format", cobra.FixedCompletions(batch.InputFormats, cobra.ShellCompDirectiveNoFileComp))
@@ -185,7 +187,7 @@ func scoreRun(opts *ScoreOptions) error {
 	case "text":
 		err = render.ResultText(out, opts.Theme(), b, set.Answers, &res)
 	default:
-		err = encodeOne(out, b, set, &res, opts.Format)
+		err = encodeOne(out, b, set, &res, opts.Format, opts.NoSource)
 	}
 	if err = commit(err); err != nil {
 		return err
@@ -207,7 +209,7 @@ func checkExpectation(b *quiz.Bank, set *quiz.AnswerSet, res *scoring.Result) er
 }
 
 // encodeOne writes one answer set in a batch format.
-func encodeOne(out io.Writer, b *quiz.Bank, set *quiz.AnswerSet, res *scoring.Result, format string) error {
+func encodeOne(out io.Writer, b *quiz.Bank, set *quiz.AnswerSet, res *scoring.Result, format string, noSource bool) error {
 	enc, err := batch.NewEncoder(format, b)
 	if err != nil {
 		return err
@@ -220,11 +222,14 @@ func encodeOne(out io.Writer, b *quiz.Bank, set *quiz.AnswerSet, res *scoring.Re
 	if set.Expect != "" {
 		expect, _ = b.Role(set.Expect)
 	}
-	id := set.ID
-	if id == "" {
-		id = "answers"
+	id, src := []byte(set.ID), []byte(set.ID)
+	if set.ID == "" {
+		id, src = []byte("answers"), []byte("answers")
 	}
-	o := batch.Outcome{ID: []byte(id), Source: []byte(id), Result: res, Expect: expect}
+	if noSource {
+		id, src = []byte(set.ID), nil
+	}
+	o := batch.Outcome{ID: id, Source: src, Result: res, Expect: expect}
 	if _, err := body.Write(enc.Append(nil, &o)); err != nil {
 		return err
 	}
@@ -302,7 +307,7 @@ func batchRun(opts *ScoreOptions) error {
 	sum, err := batch.Run(batch.Options{
 		Bank: b, Model: model, Lookup: batch.NewLookup(b),
 		Inputs: inputs, Stdin: opts.IO.In, Columns: columns,
-		Partial: opts.Partial, FailFast: opts.FailFast, Workers: opts.Jobs,
+		Partial: opts.Partial, FailFast: opts.FailFast, Workers: opts.Jobs, NoSource: opts.NoSource,
 		Encoder: enc, Out: out,
 		Note: func(line string) {
 			if notes++; notes <= maxNotes {

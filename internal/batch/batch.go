@@ -34,6 +34,11 @@ type Options struct {
 	Stdin   io.Reader
 	Columns *Columns // CSV headers → question ids; nil maps ids and question texts only
 	Partial bool     // score sets with unanswered questions instead of refusing them
+	// NoSource leaves each record's source out of the output, and ids
+	// empty where a record has none, so a record's output depends on
+	// that record alone: the same whether the input is scored in one run
+	// or split into parts scored apart (notes still name the source).
+	NoSource bool
 	// FailFast stops at the first invalid record, after writing it.
 	FailFast bool
 	Workers  int // 0: one per CPU
@@ -274,7 +279,8 @@ func (w *worker) process(c *chunk) {
 		w.csvRows(c)
 	case kindFile:
 		set, err := quiz.ParseAnswerFile(w.opts.Bank, c.name, c.data)
-		id, want := []byte(c.name), noRoles
+		var id []byte
+		want := noRoles
 		if err == nil {
 			copy(w.answers, set.Answers)
 			if set.ID != "" {
@@ -289,7 +295,7 @@ func (w *worker) process(c *chunk) {
 		}
 		w.record(c, id, []byte(c.name), err, want)
 	case kindFailed:
-		w.record(c, []byte(c.name), []byte(c.source()), c.err, noRoles)
+		w.record(c, nil, []byte(c.source()), c.err, noRoles)
 	case kindNote:
 		c.notes = append(c.notes, c.err.Error())
 	}
@@ -320,12 +326,12 @@ func (w *worker) ndjson(c *chunk) {
 			if len(l) > maxLineLength {
 				// The reader bounds its buffers near this size; the limit
 				// itself is enforced here, exactly, whatever they hold.
-				w.record(c, w.src, w.src, errLineTooLong, noRoles)
+				w.record(c, nil, w.src, errLineTooLong, noRoles)
 				line++
 				continue
 			}
 			rec, err := w.parser.parse(l, w.answers)
-			id := w.src
+			var id []byte
 			if rec.hasID {
 				id = rec.id
 			}
@@ -336,8 +342,15 @@ func (w *worker) ndjson(c *chunk) {
 }
 
 // record checks, scores and encodes one answer set, now in w.answers.
+// A record without an id (nil) is known by its source.
 func (w *worker) record(c *chunk, id, src []byte, err error, want roles) {
 	c.sum.Records++
+	note := src
+	if w.opts.NoSource {
+		src = nil
+	} else if id == nil {
+		id = src
+	}
 	if err == nil && !w.opts.Partial {
 		err = w.checkComplete()
 	}
@@ -349,7 +362,7 @@ func (w *worker) record(c *chunk, id, src []byte, err error, want roles) {
 	if err != nil {
 		c.sum.Invalid++
 		*c.out = w.opts.Encoder.Append(*c.out, o)
-		c.notes = append(c.notes, note(src, err))
+		c.notes = append(c.notes, noteLine(note, err))
 		if w.opts.FailFast {
 			c.stop = len(*c.out)
 		}
@@ -366,7 +379,11 @@ func (w *worker) record(c *chunk, id, src []byte, err error, want roles) {
 			c.sum.Met++
 		} else {
 			c.sum.Unmet++
-			c.notes = append(c.notes, quiz.Sanitize(string(id))+": "+o.Unmet(w.opts.Bank))
+			who := id
+			if len(who) == 0 {
+				who = note
+			}
+			c.notes = append(c.notes, quiz.Sanitize(string(who))+": "+o.Unmet(w.opts.Bank))
 		}
 	}
 	*c.out = w.opts.Encoder.Append(*c.out, o)
@@ -375,7 +392,7 @@ func (w *worker) record(c *chunk, id, src []byte, err error, want roles) {
 // note formats an invalid record for stderr: its source, then what was
 // wrong. Messages that already start with their file (answer files) keep
 // their own positions.
-func note(src []byte, err error) string {
+func noteLine(src []byte, err error) string {
 	msg := quiz.Sanitize(err.Error())
 	var fe *quiz.FileError
 	if errors.As(err, &fe) {

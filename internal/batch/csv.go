@@ -181,7 +181,8 @@ func (w *worker) csvRows(c *chunk) {
 		}
 		w.src = strconv.AppendInt(append(append(w.src[:0], c.name...), ':'), int64(row.line), 10)
 		clear(w.answers)
-		id, want, err := w.src, noRoles, row.err
+		var id []byte
+		want, err := noRoles, row.err
 		if err == nil && len(row.fields) != c.cols.width {
 			err = fmt.Errorf("row has %d fields, the header has %d", len(row.fields), c.cols.width)
 		}

@@ -186,3 +186,32 @@ func FuzzCSVMatchesEncodingCSV(f *testing.F) {
 		}
 	})
 }
+
+// FuzzParseColumns feeds arbitrary bytes to the --columns reader: it must
+// never panic, and every mapping it accepts must name a question or one
+// of the special columns.
+func FuzzParseColumns(f *testing.F) {
+	f.Add([]byte("\"How big?\": s1\nEmail address: id\nTimestamp: ignore\n"))
+	f.Add([]byte("a: expect\nb: also\nc: nosuch\n"))
+	f.Add([]byte("a: [s1]\n"))
+	f.Add([]byte("\ufeffa: s1\na: l1\n"))
+	bank := loadSmall(f)
+	f.Fuzz(func(t *testing.T, data []byte) {
+		c, err := ParseColumns(bank, "columns.yaml", data)
+		if err != nil {
+			return
+		}
+		for header, target := range c.byHeader {
+			if header != normalizeHeader(header) {
+				t.Fatalf("header %q kept unnormalized", header)
+			}
+			switch target {
+			case "id", "expect", "also", "ignore":
+				continue
+			}
+			if _, ok := bank.Question(target); !ok {
+				t.Fatalf("column %q maps to unknown question %q", header, target)
+			}
+		}
+	})
+}

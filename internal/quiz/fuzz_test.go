@@ -1,6 +1,7 @@
 package quiz
 
 import (
+	"slices"
 	"strings"
 	"testing"
 	"unicode"
@@ -132,4 +133,73 @@ func checkAnswers(t *testing.T, b *Bank, as Answers) {
 			}
 		}
 	}
+}
+
+// FuzzDecodeProgress feeds arbitrary bytes to the progress-file reader
+// (quiz --resume): it must never panic, answers it keeps must be valid,
+// and what it keeps must survive being saved and read again unchanged.
+func FuzzDecodeProgress(f *testing.F) {
+	b, err := LoadBank("bank.yaml", []byte(smallBank), LoadOptions{})
+	if err != nil {
+		f.Fatal(err)
+	}
+	as := b.NewAnswers()
+	as[0] = Answer{Set: true, Level: 4}
+	as[3] = Answer{Set: true, Picks: 0b11}
+	saved, err := b.EncodeProgress(Progress{Bank: b.ID, Digest: b.Digest(), Answers: as})
+	if err != nil {
+		f.Fatal(err)
+	}
+	f.Add(saved)
+	f.Add([]byte(`{"pmfit":"quiz progress","version":1,"answers":{"l1":9,"gone":"x","m1":["a","none"],"s1":"large"}}`))
+	f.Add([]byte(`{"pmfit":"quiz progress","version":2}`))
+	f.Add([]byte(`{"pmfit":"quiz progress","version":1,"seed":18446744073709551615,"answers":null}`))
+	f.Fuzz(func(t *testing.T, data []byte) {
+		p, drops, err := b.DecodeProgress("fuzz.json", data)
+		if err != nil {
+			return
+		}
+		checkAnswers(t, b, p.Answers)
+		for _, d := range drops {
+			checkSafe(t, d.Question, d.Value)
+		}
+		again, err := b.EncodeProgress(p)
+		if err != nil {
+			t.Fatalf("cannot save what was read: %v", err)
+		}
+		q, drops, err := b.DecodeProgress("again.json", again)
+		if err != nil || len(drops) > 0 {
+			t.Fatalf("saved progress reads back with %v, drops %v:\n%s", err, drops, again)
+		}
+		if !slices.Equal(q.Answers, p.Answers) {
+			t.Fatalf("answers changed on a round trip: %v, then %v", p.Answers, q.Answers)
+		}
+	})
+}
+
+// FuzzParseAnswer feeds arbitrary values to the parser behind --answer
+// and answer files, for each kind of question: it must never panic, and
+// an answer it accepts must be valid.
+func FuzzParseAnswer(f *testing.F) {
+	b, err := LoadBank("bank.yaml", []byte(smallBank), LoadOptions{})
+	if err != nil {
+		f.Fatal(err)
+	}
+	f.Add(uint8(0), "3")
+	f.Add(uint8(0), "3.0")
+	f.Add(uint8(0), " 5\t")
+	f.Add(uint8(2), "large")
+	f.Add(uint8(3), "a,b\x00none")
+	f.Add(uint8(3), "a,,b")
+	f.Fuzz(func(t *testing.T, qi uint8, joined string) {
+		q := int(qi) % len(b.Questions)
+		a, err := b.ParseAnswer(q, strings.Split(joined, "\x00"))
+		if err != nil {
+			checkSafe(t, err.Error())
+			return
+		}
+		as := b.NewAnswers()
+		as[q] = a
+		checkAnswers(t, b, as)
+	})
 }

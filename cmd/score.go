@@ -358,6 +358,10 @@ func openOutput(ios *iostreams.IOStreams, path string, perm os.FileMode) (io.Wri
 	}
 	f, err := atomicfile.Create(path, perm)
 	if err != nil {
+		var ce *atomicfile.CreateError
+		if errors.As(err, &ce) {
+			return nil, nil, inputErrorf("--output: %w", err) // a place the caller can fix
+		}
 		return nil, nil, fmt.Errorf("--output: %w", err)
 	}
 	bw := bufio.NewWriterSize(f, 1<<20)

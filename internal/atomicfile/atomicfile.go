@@ -11,6 +11,7 @@ package atomicfile
 import (
 	"errors"
 	"fmt"
+	"io/fs"
 	"os"
 	"path/filepath"
 )
@@ -23,10 +24,10 @@ type File struct {
 	direct bool // writing straight into a device or pipe
 }
 
-// Create starts writing path, creating its directory (mode 0700) when
-// missing. A new file gets the permissions perm; a file replaced keeps
-// its own, so replacing a private file never makes it readable to
-// others (nor a shared one private).
+// Create starts writing path, in a directory that must exist: a typo in
+// a folder name is an error, not a new folder. A new file gets the
+// permissions perm; a file replaced keeps its own, so replacing a private
+// file never makes it readable to others (nor a shared one private).
 func Create(path string, perm os.FileMode) (*File, error) {
 	if resolved, err := filepath.EvalSymlinks(path); err == nil {
 		path = resolved
@@ -45,12 +46,14 @@ func Create(path string, perm os.FileMode) (*File, error) {
 		perm = st.Mode().Perm()
 	}
 	dir := filepath.Dir(path)
-	if err := os.MkdirAll(dir, 0o700); err != nil {
-		return nil, err
-	}
 	tmp, err := os.CreateTemp(dir, "."+filepath.Base(path)+".*.tmp")
 	if err != nil {
-		return nil, err
+		// Name the file asked for, not the temporary one.
+		var pe *fs.PathError
+		if errors.As(err, &pe) {
+			err = pe.Err
+		}
+		return nil, &CreateError{Path: path, Dir: dir, Err: err}
 	}
 	if err := tmp.Chmod(perm); err != nil {
 		tmp.Close()
@@ -59,6 +62,23 @@ func Create(path string, perm os.FileMode) (*File, error) {
 	}
 	return &File{File: tmp, path: path}, nil
 }
+
+// CreateError is a file that could not be started: its folder is
+// missing or takes no new files. It unwraps to the cause, so
+// errors.Is(err, fs.ErrNotExist) and fs.ErrPermission work.
+type CreateError struct {
+	Path, Dir string
+	Err       error
+}
+
+func (e *CreateError) Error() string {
+	if errors.Is(e.Err, fs.ErrNotExist) {
+		return fmt.Sprintf("cannot write %s: the folder %s does not exist", e.Path, e.Dir)
+	}
+	return fmt.Sprintf("cannot write %s: %v", e.Path, e.Err)
+}
+
+func (e *CreateError) Unwrap() error { return e.Err }
 
 // Commit syncs the data and moves it into place.
 func (f *File) Commit() error {

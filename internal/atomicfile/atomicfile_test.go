@@ -3,12 +3,13 @@ package atomicfile
 import (
 	"os"
 	"path/filepath"
+	"strings"
 	"testing"
 )
 
 func TestWriteReplacesWholeFileWithMode(t *testing.T) {
 	dir := t.TempDir()
-	path := filepath.Join(dir, "state", "progress.json")
+	path := filepath.Join(dir, "progress.json")
 	for _, content := range []string{"first", "second, longer"} {
 		if err := Write(path, []byte(content), 0o600); err != nil {
 			t.Fatal(err)
@@ -25,12 +26,23 @@ func TestWriteReplacesWholeFileWithMode(t *testing.T) {
 	if st.Mode().Perm() != 0o600 {
 		t.Errorf("mode %v, want 0600", st.Mode().Perm())
 	}
-	if st, _ := os.Stat(filepath.Dir(path)); st.Mode().Perm() != 0o700 {
-		t.Errorf("directory mode %v, want 0700", st.Mode().Perm())
-	}
 	entries, _ := os.ReadDir(filepath.Dir(path))
 	if len(entries) != 1 {
 		t.Errorf("temporary files left behind: %v", entries)
+	}
+}
+
+// TestMissingFolderIsAnError: a mistyped folder is reported, naming the
+// file asked for, and not created.
+func TestMissingFolderIsAnError(t *testing.T) {
+	dir := t.TempDir()
+	path := filepath.Join(dir, "no-such-folder", "out.json")
+	err := Write(path, []byte("x"), 0o600)
+	if err == nil || !strings.Contains(err.Error(), "cannot write "+path+": the folder") || strings.Contains(err.Error(), ".tmp") {
+		t.Fatalf("error %v", err)
+	}
+	if _, err := os.Stat(filepath.Dir(path)); !os.IsNotExist(err) {
+		t.Errorf("the missing folder was created")
 	}
 }
 

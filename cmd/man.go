@@ -91,7 +91,10 @@ func writeManFlags(b *strings.Builder, flags *pflag.FlagSet) {
 			name = "\\-" + fl.Shorthand + ", " + name
 		}
 		varname, usage := pflag.UnquoteUsage(fl)
-		if varname != "" {
+		switch {
+		case varname != "" && fl.NoOptDefVal != "" && fl.Value.Type() != "bool":
+			name += "[=" + roffText(varname) + "]" // the value is optional
+		case varname != "":
 			name += " " + roffText(varname)
 		}
 		fmt.Fprintf(b, ".TP\n.B %s\n%s\n", name, roffText(usage))

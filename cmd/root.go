@@ -8,6 +8,7 @@ import (
 	"errors"
 	"fmt"
 	"os"
+	"regexp"
 	"runtime/debug"
 	"strings"
 
@@ -34,6 +35,9 @@ func Main(bank []byte) int {
 // printing any error once, to stderr.
 func Run(f *Factory, args []string) int {
 	root := NewCmdRoot(f)
+	if len(args) > 0 && (args[0] == cobra.ShellCompRequestCmd || args[0] == cobra.ShellCompNoDescRequestCmd) {
+		plainFlagUsages(root)
+	}
 	root.SetArgs(args)
 	cmd, err := root.ExecuteC()
 	if err == nil {
@@ -79,12 +83,21 @@ explains the result.
 		// Runnable, so that cobra validates arguments and an unknown
 		// command is a usage error rather than a silent help page.
 		RunE: func(cmd *cobra.Command, _ []string) error { return cmd.Help() },
-		PersistentPreRun: func(cmd *cobra.Command, _ []string) {
+		PersistentPreRunE: func(cmd *cobra.Command, _ []string) error {
 			if noColor {
 				f.IOStreams.SetColorEnabled(false)
 			}
+			if f.Lang != "" && !langPattern.MatchString(f.Lang) {
+				return flagErrorf("--lang %q: expected a language code, like es or pt-BR", f.Lang)
+			}
+			return nil
 		},
 	}
+	cobra.AddTemplateFunc("flagUsages", flagUsages)
+	root.SetUsageTemplate(strings.NewReplacer(
+		".LocalFlags.FlagUsages", "flagUsages .LocalFlags",
+		".InheritedFlags.FlagUsages", "flagUsages .InheritedFlags",
+	).Replace(root.UsageTemplate()))
 	root.SetVersionTemplate("pmfit {{.Version}}\n")
 	root.SetOut(f.IOStreams.Out)
 	root.SetErr(f.IOStreams.ErrOut)
@@ -121,6 +134,40 @@ explains the result.
 	)
 	root.CompletionOptions.HiddenDefaultCmd = false
 	return root
+}
+
+// langPattern is a BCP 47 language tag as --lang takes it: a language,
+// then optional subtags ("es", "pt-BR", "zh-Hant-TW"), or a POSIX locale
+// name ("es_ES").
+var langPattern = regexp.MustCompile(`^[A-Za-z]{2,3}([-_][A-Za-z0-9]{2,8})*$`)
+
+// flagUsages is pflag's flag listing, with flags whose value is optional
+// shown as "--resume[=FILE]" rather than pflag's `--resume FILE[="default"]`,
+// which reads as if the value were required and "default" a file.
+func flagUsages(fs *pflag.FlagSet) string {
+	usages := fs.FlagUsages()
+	fs.VisitAll(func(fl *pflag.Flag) {
+		if fl.NoOptDefVal == "" || fl.Value.Type() != "string" {
+			return
+		}
+		varname, _ := pflag.UnquoteUsage(fl)
+		was := fmt.Sprintf("--%s %s[=%q]", fl.Name, varname, fl.NoOptDefVal)
+		now := fmt.Sprintf("--%s[=%s]", fl.Name, varname)
+		// Padded to the same width, so the descriptions stay aligned.
+		usages = strings.Replace(usages, was, now+strings.Repeat(" ", len(was)-len(now)), 1)
+	})
+	return usages
+}
+
+// plainFlagUsages drops the backticks that name a flag's value in help
+// ("Progress `FILE`"): shells show completion descriptions as they are.
+func plainFlagUsages(cmd *cobra.Command) {
+	strip := func(fl *pflag.Flag) { fl.Usage = strings.ReplaceAll(fl.Usage, "`", "") }
+	cmd.Flags().VisitAll(strip)
+	cmd.PersistentFlags().VisitAll(strip)
+	for _, c := range cmd.Commands() {
+		plainFlagUsages(c)
+	}
 }
 
 // noArgs refuses positional arguments as a usage error; cobra's own

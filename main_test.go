@@ -123,7 +123,7 @@ func TestReadmeSampleIsCurrent(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	_, after, ok := strings.Cut(string(readme), "A results screen (80 columns, no colour):\n\n```text\n")
+	_, after, ok := strings.Cut(string(readme), "columns, no colour):\n\n```text\n")
 	sample, _, ok2 := strings.Cut(after, "```")
 	if !ok || !ok2 {
 		t.Fatal("README has no sample results screen")

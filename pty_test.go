@@ -11,11 +11,13 @@ import (
 	"encoding/json"
 	"errors"
 	"fmt"
+	"io"
 	"os"
 	"os/exec"
 	"path/filepath"
 	"regexp"
 	"runtime"
+	"strconv"
 	"strings"
 	"sync"
 	"syscall"
@@ -33,9 +35,11 @@ import (
 const (
 	keyDown  = "\x1b[B"
 	keyUp    = "\x1b[A"
+	keyLeft  = "\x1b[D"
 	keyEnter = "\r"
 	keySpace = " "
 	keyCtrlC = "\x03"
+	keyCtrlD = "\x04"
 )
 
 var (
@@ -102,28 +106,35 @@ func (b *syncBuffer) String() string {
 
 func startPTY(t *testing.T, state string, env []string, args ...string) *ptySession {
 	t.Helper()
+	return startPTYSized(t, 100, 40, state, env, args...)
+}
+
+// startPTYSized starts pmfit on a cols×rows pseudo-terminal.
+func startPTYSized(t *testing.T, cols, rows int, state string, env []string, args ...string) *ptySession {
+	t.Helper()
 	// vt10x writes its replies (cursor position reports) to this second
 	// pty; the console copies them in as typed input.
 	replies, repliesTTY, err := pty.Open()
 	if err != nil {
 		t.Fatal(err)
 	}
-	term := vt10x.New(vt10x.WithWriter(repliesTTY), vt10x.WithSize(100, 40))
+	term := vt10x.New(vt10x.WithWriter(repliesTTY), vt10x.WithSize(cols, rows))
 	raw := &syncBuffer{}
 	c, err := expect.NewConsole(expect.WithStdin(replies), expect.WithStdout(term, raw),
 		expect.WithCloser(replies, repliesTTY), expect.WithDefaultTimeout(15*time.Second))
 	if err != nil {
 		t.Fatal(err)
 	}
-	if err := pty.Setsize(c.Tty(), &pty.Winsize{Cols: 100, Rows: 40}); err != nil {
+	if err := pty.Setsize(c.Tty(), &pty.Winsize{Cols: uint16(cols), Rows: uint16(rows)}); err != nil {
 		t.Fatal(err)
 	}
 	cmd := exec.Command(pmfitBinary(t), args...)
 	cmd.Stdin, cmd.Stdout, cmd.Stderr = c.Tty(), c.Tty(), c.Tty()
 	// Its own session with the pty as controlling terminal, as in a real
-	// terminal: Ctrl-C between prompts then sends SIGINT.
+	// terminal: Ctrl-C between prompts then sends SIGINT, and closing the
+	// terminal hangs it up.
 	cmd.SysProcAttr = &syscall.SysProcAttr{Setsid: true, Setctty: true, Ctty: 0}
-	cmd.Env = append([]string{"TERM=xterm-256color", "HOME=" + state, "XDG_STATE_HOME=" + state, "PATH=" + os.Getenv("PATH")}, env...)
+	cmd.Env = append([]string{"TERM=xterm-256color", "HOME=" + state, "XDG_STATE_HOME=" + state, "PATH=" + os.Getenv("PATH"), "PAGER=cat"}, env...)
 	if err := cmd.Start(); err != nil {
 		t.Fatal(err)
 	}
@@ -160,19 +171,19 @@ func (s *ptySession) send(keys ...string) {
 }
 
 // ready waits for question qi's prompt to be drawn and for the terminal
-// to be in raw mode, so keys reach survey as keys. Survey draws before it
-// switches modes, and nothing it writes marks the switch, so the test
-// watches the terminal's own mode.
+// to be in raw mode, so keys reach the prompt as keys. The prompt draws
+// before it switches modes, and nothing it writes marks the switch, so
+// the test watches the terminal's own mode.
 func (s *ptySession) ready(qi int) {
 	s.t.Helper()
 	s.expect(fmt.Sprintf("Question %d of %d", qi+1, len(s.bank.Questions)))
 	s.prompt()
 }
 
-// prompt waits for a survey prompt to be drawn and listening.
+// prompt waits for a prompt to be drawn and listening.
 func (s *ptySession) prompt() {
 	s.t.Helper()
-	s.expect("[Use arrows to move")
+	s.expect("Enter confirms")
 	s.waitRaw()
 }
 
@@ -192,35 +203,21 @@ func (s *ptySession) waitRaw() {
 	s.t.Fatalf("the terminal never left canonical mode; screen:\n%s", s.term.String())
 }
 
-// answer chooses answer a to question qi with arrow keys, Space and
-// Enter, the cursor starting at from.
-func (s *ptySession) answer(qi int, a quiz.Answer, from int) {
+// answer gives answer a to question qi by number, as a person in a hurry
+// would: a digit chooses on a list of up to nine; on longer lists the
+// number moves the cursor and Enter (or Space, to tick) takes it.
+func (s *ptySession) answer(qi int, a quiz.Answer) {
 	s.t.Helper()
-	q := &s.bank.Questions[qi]
-	switch q.Kind {
-	case quiz.Multi:
-		picked := a.Picked()
-		for i := 0; i <= picked[len(picked)-1]; i++ {
-			if contains(picked, i) {
-				s.send(keySpace)
-			}
-			if i < picked[len(picked)-1] {
-				s.send(keyDown)
-			}
-		}
-	default:
-		target := a.Choice
-		if q.Kind == quiz.Likert {
-			target = a.Level - q.Scale.Min
-		}
-		for i := from; i < target; i++ {
-			s.send(keyDown)
-		}
-		for i := from; i > target; i-- {
-			s.send(keyUp)
-		}
+	s.send(byNumber(s.bank, qi, a))
+}
+
+// answerAll answers questions from..to-1 as the persona did.
+func (s *ptySession) answerAll(answers quiz.Answers, from, to int) {
+	s.t.Helper()
+	for qi := from; qi < to; qi++ {
+		s.ready(qi)
+		s.answer(qi, answers[qi])
 	}
-	s.send(keyEnter)
 }
 
 func (s *ptySession) wait() int {
@@ -259,77 +256,120 @@ func loadPersonaForTest(t *testing.T, b *quiz.Bank, name string) quiz.Answers {
 	return set.Answers
 }
 
-// TestQuizOnATerminal answers every question with keystrokes, goes back
-// once, changes an answer at the review, and reads the results screen.
+// readProgress reads a progress file the quiz left.
+func readProgress(t *testing.T, b *quiz.Bank, path string) quiz.Answers {
+	t.Helper()
+	data, err := os.ReadFile(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	p, drops, err := b.DecodeProgress(path, data)
+	if err != nil || len(drops) > 0 {
+		t.Fatalf("progress file: %v, drops %v:\n%s", err, drops, data)
+	}
+	return p.Answers
+}
+
+// noTempFiles fails the test if a temporary file is left in dir.
+func noTempFiles(t *testing.T, dir string) {
+	t.Helper()
+	entries, _ := os.ReadDir(dir)
+	for _, e := range entries {
+		if strings.HasSuffix(e.Name(), ".tmp") {
+			t.Errorf("temporary file left behind: %s", e.Name())
+		}
+	}
+}
+
+// TestQuizOnATerminal answers every question by number, goes back with
+// ←, changes an answer at the review, and reads the summary and then the
+// full result through the pager (PAGER=cat).
 func TestQuizOnATerminal(t *testing.T) {
 	state := t.TempDir()
 	s := startPTY(t, state, nil, "quiz")
 	answers := loadPersonaForTest(t, s.bank, "tpm-platform.yaml")
 	s.expect("Which product-management role fits you?")
-	for qi := range s.bank.Questions {
-		s.ready(qi)
-		s.answer(qi, answers[qi], 0)
-		if qi == 4 {
-			// Go back from question 6 to question 5: Up from the first
-			// option wraps to "Back", the last.
-			s.ready(5)
-			s.send(keyUp, keyEnter)
-			s.ready(4)
-			// Revisiting opens at the current answer: Enter keeps it.
-			s.send(keyEnter)
-		}
-	}
+	s.answerAll(answers, 0, 6)
+	// Back from question 7 to question 6 with ←: it opens at its answer,
+	// and Enter keeps it.
+	s.ready(6)
+	s.send(keyLeft)
+	s.ready(5)
+	s.send(keyEnter)
+	s.answerAll(answers, 6, len(answers))
 	s.expect("Review your answers")
 	s.prompt()
-	// Change question 13 (main-team: engineering → data) and submit.
+	// Change question 13 (main-team): type its number, Enter, choose.
 	mainTeam, _ := s.bank.Question("main-team")
-	for i := 0; i <= mainTeam; i++ {
-		s.send(keyDown)
-	}
-	s.send(keyEnter)
+	s.send(strconv.Itoa(mainTeam+1), keyEnter)
 	s.ready(mainTeam)
-	s.send(keyDown, keyEnter) // from "Engineering" (the current answer) to "Data or analytics"
+	s.send(strconv.Itoa(answers[mainTeam].Choice + 2)) // the option after the persona's
 	s.expect("Review your answers")
-	s.expect("[Use arrows to move")
-	s.expect("13. Who do you spend the most working time with… → Data or analytics people")
-	s.waitRaw()
+	s.prompt()
 	s.send(keyEnter) // the cursor opens on "Submit"
-	// Colour codes separate the label from the name in the raw stream.
 	s.expect("Your best fit:")
 	s.expect("Technical Product Manager")
+	s.expect("See the full result")
+	s.prompt()
+	s.send("1")
 	s.expect("About the role: Technical Product Manager")
 	if code := s.wait(); code != 0 {
 		t.Fatalf("exit %d", code)
 	}
 	screen := s.term.String()
-	for _, stray := range []string{"\x1b", "[B", "[A", "^["} {
+	for _, stray := range []string{"\x1b", "[B", "[A", "[D", "^["} {
 		if strings.Contains(screen, stray) {
 			t.Errorf("stray %q on the screen:\n%s", stray, screen)
 		}
 	}
+	if _, err := os.Stat(filepath.Join(state, "pmfit", "result.json")); err != nil {
+		t.Errorf("no result saved: %v", err)
+	}
+	if _, err := os.Stat(filepath.Join(state, "pmfit", "progress.json")); !os.IsNotExist(err) {
+		t.Errorf("the finished quiz left its progress file")
+	}
+}
+
+// TestQuizLikertOpensAtNeutralAndDigitsChoose: an agreement question
+// opens with the cursor on the neutral point, and 4 answers "Agree" at
+// once.
+func TestQuizLikertOpensAtNeutralAndDigitsChoose(t *testing.T) {
+	state := t.TempDir()
+	s := startPTY(t, state, nil, "quiz")
+	readCode, _ := s.bank.Question("read-code") // the first agreement question
+	answers := loadPersonaForTest(t, s.bank, "tpm-platform.yaml")
+	s.answerAll(answers, 0, readCode)
+	s.ready(readCode)
+	s.expect("Strongly agree")
+	if !regexp.MustCompile(`❯ 3 Neither agree nor disagree`).MatchString(s.term.String()) {
+		t.Errorf("the cursor does not open on the neutral point:\n%s", s.term.String())
+	}
+	s.send("4")
+	s.ready(readCode + 1)
+	saved := readProgress(t, s.bank, filepath.Join(state, "pmfit", "progress.json"))
+	if a := saved[readCode]; !a.Set || a.Level != 4 {
+		t.Errorf("4 saved %+v, want Agree (4)", a)
+	}
 }
 
 // TestQuizInterruptedOnATerminal presses Ctrl-C halfway, checks the
-// progress file, resumes, finishes, and compares the result with scoring
-// the same answers straight through.
+// progress file, resumes (going back over the resume point), finishes,
+// and compares the result with scoring the same answers straight
+// through.
 func TestQuizInterruptedOnATerminal(t *testing.T) {
 	state := t.TempDir()
 	progress := filepath.Join(state, "pmfit", "progress.json")
 	s := startPTY(t, state, []string{"NO_COLOR=1"}, "quiz")
 	answers := loadPersonaForTest(t, s.bank, "po-scrum.yaml")
 	half := len(s.bank.Questions) / 2
-	for qi := 0; qi < half; qi++ {
-		s.ready(qi)
-		s.answer(qi, answers[qi], 0)
-	}
+	s.answerAll(answers, 0, half)
 	s.ready(half)
 	s.send(keyCtrlC)
 	s.expect("Resume with:")
-	s.expect("pmfit quiz --resume " + progress)
+	s.expect("quiz --resume " + progress)
 	if code := s.wait(); code != 130 {
 		t.Fatalf("exit %d after Ctrl-C, want 130", code)
 	}
-
 	st, err := os.Stat(progress)
 	if err != nil {
 		t.Fatal(err)
@@ -337,36 +377,27 @@ func TestQuizInterruptedOnATerminal(t *testing.T) {
 	if st.Mode().Perm() != 0o600 {
 		t.Errorf("progress file mode %v, want 0600", st.Mode().Perm())
 	}
-	var saved struct {
-		Bank    string                     `json:"bank"`
-		Answers map[string]json.RawMessage `json:"answers"`
-	}
-	data, _ := os.ReadFile(progress)
-	if err := json.Unmarshal(data, &saved); err != nil {
-		t.Fatalf("progress file: %v\n%s", err, data)
-	}
-	if saved.Bank != "pm-roles" || len(saved.Answers) != half {
-		t.Errorf("progress file holds %d answers for bank %q, want %d:\n%s", len(saved.Answers), saved.Bank, half, data)
-	}
-	for qi := 0; qi < half; qi++ {
-		id := s.bank.Questions[qi].ID
-		want, _ := json.Marshal(answerValue(s.bank, qi, answers[qi]))
-		if string(saved.Answers[id]) != string(want) {
-			t.Errorf("saved %s = %s, want %s", id, saved.Answers[id], want)
-		}
+	if got := readProgress(t, s.bank, progress); got.Count() != half {
+		t.Errorf("progress holds %d answers, want %d", got.Count(), half)
 	}
 
 	out := filepath.Join(state, "result.json")
 	r := startPTY(t, state, []string{"NO_COLOR=1"}, "quiz", "--resume", "--out", out)
 	r.expect(fmt.Sprintf("Resuming: %d of %d questions already answered.", half, len(r.bank.Questions)))
-	for qi := half; qi < len(r.bank.Questions); qi++ {
-		r.ready(qi)
-		r.answer(qi, answers[qi], 0)
-	}
+	// Back from the first question asked after resuming reaches the
+	// last one answered before.
+	r.ready(half)
+	r.send(keyLeft)
+	r.ready(half - 1)
+	r.send(keyEnter)
+	r.answerAll(answers, half, len(r.bank.Questions))
 	r.expect("Review your answers")
 	r.prompt()
 	r.send(keyEnter)
 	r.expect("Your best fit: Product Owner")
+	r.expect("See the full result")
+	r.prompt()
+	r.send("2")
 	if code := r.wait(); code != 0 {
 		t.Fatalf("resumed quiz exited %d", code)
 	}
@@ -376,11 +407,10 @@ func TestQuizInterruptedOnATerminal(t *testing.T) {
 			t.Errorf("colour sequence %q written with NO_COLOR set", sgr)
 		}
 	}
-
 	var got struct {
 		Result json.RawMessage `json:"result"`
 	}
-	data, err = os.ReadFile(out)
+	data, err := os.ReadFile(out)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -400,17 +430,487 @@ func TestQuizInterruptedOnATerminal(t *testing.T) {
 	}
 }
 
-func answerValue(b *quiz.Bank, qi int, a quiz.Answer) any {
-	for _, kv := range b.AnswerValues(singleAnswer(b, qi, a)) {
-		return kv.Value
+// TestQuizBackInAMultiSelect: ← leaves a multi-select as it was, ticks
+// and all, and goes to the question before.
+func TestQuizBackInAMultiSelect(t *testing.T) {
+	state := t.TempDir()
+	s := startPTY(t, state, nil, "quiz")
+	answers := loadPersonaForTest(t, s.bank, "growth-funnel.yaml")
+	multi := -1
+	for qi, q := range s.bank.Questions {
+		if q.Kind == quiz.Multi {
+			multi = qi
+			break
+		}
 	}
-	return nil
+	s.answerAll(answers, 0, multi)
+	s.ready(multi)
+	s.send("1", keySpace, keyLeft) // tick, then go back: nothing is answered
+	s.ready(multi - 1)
+	saved := readProgress(t, s.bank, filepath.Join(state, "pmfit", "progress.json"))
+	if saved[multi].Set {
+		t.Errorf("going back answered the multi-select: %+v", saved[multi])
+	}
+	if saved.Count() != multi {
+		t.Errorf("%d answers saved, want %d", saved.Count(), multi)
+	}
+	s.send(keyEnter)
+	s.ready(multi)
+	if strings.Contains(s.term.String(), "[x]") {
+		t.Errorf("ticks survived going back without answering:\n%s", s.term.String())
+	}
 }
 
-func singleAnswer(b *quiz.Bank, qi int, a quiz.Answer) quiz.Answers {
-	as := b.NewAnswers()
-	as[qi] = a
-	return as
+// TestQuizSignalsSaveProgress: a hang-up or SIGTERM while a prompt waits
+// saves the answers so far and exits 130, with the message below the
+// menu, not over it, and nothing half-written.
+func TestQuizSignalsSaveProgress(t *testing.T) {
+	for _, sig := range []syscall.Signal{syscall.SIGHUP, syscall.SIGTERM} {
+		t.Run(sig.String(), func(t *testing.T) {
+			state := t.TempDir()
+			s := startPTY(t, state, nil, "quiz", "--save", filepath.Join(state, "saved.json"))
+			answers := loadPersonaForTest(t, s.bank, "apm-graduate.yaml")
+			s.answerAll(answers, 0, 3)
+			s.ready(3)
+			if err := s.cmd.Process.Signal(sig); err != nil {
+				t.Fatal(err)
+			}
+			s.expect("Resume with:")
+			if code := s.wait(); code != 130 {
+				t.Fatalf("exit %d after %v, want 130", code, sig)
+			}
+			if got := readProgress(t, s.bank, filepath.Join(state, "saved.json")); got.Count() != 3 {
+				t.Errorf("%d answers saved, want 3", got.Count())
+			}
+			noTempFiles(t, state)
+			screen := s.term.String()
+			menu, message := strings.Index(screen, "5 Strongly agree"), strings.Index(screen, "Stopped with 3 of")
+			if menu < 0 || message < menu {
+				t.Errorf("the message does not follow the menu:\n%s", screen)
+			}
+		})
+	}
+}
+
+// TestQuizClosedTerminalSavesEverything: closing the terminal window
+// (the pty's master end) mid-quiz saves every answer given, exits 130,
+// and leaves no temporary file.
+func TestQuizClosedTerminalSavesEverything(t *testing.T) {
+	for _, accessible := range []bool{false, true} {
+		t.Run(fmt.Sprintf("accessible=%v", accessible), func(t *testing.T) {
+			state := t.TempDir()
+			args := []string{"quiz"}
+			if accessible {
+				args = append(args, "--accessible")
+			}
+			w := startWindow(t, state, args...)
+			b := defaultBankForTest(t)
+			answers := loadPersonaForTest(t, b, "core-researcher.yaml")
+			for qi := 0; qi < 5; qi++ {
+				w.waitFor(fmt.Sprintf("Question %d of", qi+1))
+				if accessible {
+					w.waitFor("Your choice")
+					w.typeKeys(plainAnswer(b, qi, answers[qi]) + "\r")
+					continue
+				}
+				w.waitFor("Enter confirms")
+				w.waitRaw()
+				w.typeKeys(byNumber(b, qi, answers[qi]))
+			}
+			w.waitFor("Question 6 of")
+			if accessible {
+				w.waitFor("Your choice")
+			} else {
+				w.waitFor("Enter confirms")
+				w.waitRaw()
+			}
+			if code := w.close(); code != 130 {
+				t.Errorf("exit %d after the terminal closed, want 130", code)
+			}
+			if got := readProgress(t, b, filepath.Join(state, "pmfit", "progress.json")); got.Count() != 5 {
+				t.Errorf("%d answers saved, want 5", got.Count())
+			}
+			noTempFiles(t, filepath.Join(state, "pmfit"))
+		})
+	}
+}
+
+// window is pmfit in a terminal window that can be closed: a pty whose
+// master end the test owns and reads without blocking, so that closing
+// it really closes it and the kernel hangs the terminal up. (go-expect's
+// console reads its master in blocking mode: a close waits for that
+// read, which waits for pmfit, which waits for a key.)
+type window struct {
+	t   *testing.T
+	ptm *os.File
+	pts *os.File
+	cmd *exec.Cmd
+	out syncBuffer
+}
+
+func startWindow(t *testing.T, state string, args ...string) *window {
+	t.Helper()
+	fd, err := unix.Open("/dev/ptmx", unix.O_RDWR|unix.O_NOCTTY|unix.O_CLOEXEC|unix.O_NONBLOCK, 0)
+	if err != nil {
+		t.Fatal(err)
+	}
+	n, err := unix.IoctlGetInt(fd, unix.TIOCGPTN)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := unix.IoctlSetPointerInt(fd, unix.TIOCSPTLCK, 0); err != nil {
+		t.Fatal(err)
+	}
+	ptm := os.NewFile(uintptr(fd), "ptmx") // non-blocking: reads wait in the poller
+	pts, err := os.OpenFile("/dev/pts/"+strconv.Itoa(n), os.O_RDWR|unix.O_NOCTTY, 0)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := unix.IoctlSetWinsize(int(pts.Fd()), unix.TIOCSWINSZ, &unix.Winsize{Row: 40, Col: 100}); err != nil {
+		t.Fatal(err)
+	}
+	w := &window{t: t, ptm: ptm, pts: pts}
+	w.cmd = exec.Command(pmfitBinary(t), args...)
+	w.cmd.Stdin, w.cmd.Stdout, w.cmd.Stderr = pts, pts, pts
+	w.cmd.SysProcAttr = &syscall.SysProcAttr{Setsid: true, Setctty: true, Ctty: 0}
+	w.cmd.Env = []string{"TERM=xterm-256color", "HOME=" + state, "XDG_STATE_HOME=" + state, "PATH=" + os.Getenv("PATH")}
+	if err := w.cmd.Start(); err != nil {
+		t.Fatal(err)
+	}
+	go func() { _, _ = io.Copy(&w.out, ptm) }()
+	t.Cleanup(func() {
+		_ = w.cmd.Process.Kill()
+		ptm.Close()
+		pts.Close()
+	})
+	return w
+}
+
+// waitFor waits for text to be written, then forgets the output up to
+// it, so the next wait looks further on.
+func (w *window) waitFor(text string) {
+	w.t.Helper()
+	deadline := time.Now().Add(15 * time.Second)
+	for !strings.Contains(w.out.String(), text) {
+		if time.Now().After(deadline) {
+			w.t.Fatalf("waiting for %q; output ends %q", text, tail(w.out.String(), 400))
+		}
+		time.Sleep(5 * time.Millisecond)
+	}
+	w.out.mu.Lock()
+	i := strings.Index(string(w.out.buf), text)
+	w.out.buf = w.out.buf[i+len(text):]
+	w.out.mu.Unlock()
+}
+
+func (w *window) waitRaw() {
+	w.t.Helper()
+	deadline := time.Now().Add(10 * time.Second)
+	for time.Now().Before(deadline) {
+		tio, err := unix.IoctlGetTermios(int(w.pts.Fd()), unix.TCGETS)
+		if err != nil {
+			w.t.Fatal(err)
+		}
+		if tio.Lflag&unix.ICANON == 0 {
+			return
+		}
+		time.Sleep(2 * time.Millisecond)
+	}
+	w.t.Fatal("the terminal never left canonical mode")
+}
+
+func (w *window) typeKeys(keys string) {
+	w.t.Helper()
+	if _, err := w.ptm.WriteString(keys); err != nil {
+		w.t.Fatal(err)
+	}
+}
+
+// close closes the window and returns pmfit's exit code.
+func (w *window) close() int {
+	w.t.Helper()
+	w.pts.Close() // only pmfit holds the terminal now
+	if err := w.ptm.Close(); err != nil {
+		w.t.Fatal(err)
+	}
+	done := make(chan error, 1)
+	go func() { done <- w.cmd.Wait() }()
+	select {
+	case err := <-done:
+		var exitErr *exec.ExitError
+		if errors.As(err, &exitErr) {
+			if ws, ok := exitErr.Sys().(syscall.WaitStatus); ok && ws.Signaled() {
+				w.t.Fatalf("killed by %v", ws.Signal())
+			}
+			return exitErr.ExitCode()
+		}
+		if err != nil {
+			w.t.Fatal(err)
+		}
+		return 0
+	case <-time.After(20 * time.Second):
+		w.t.Fatal("pmfit did not exit after its terminal closed")
+		return -1
+	}
+}
+
+// byNumber is what a person types for answer a with the full-screen
+// prompts: a digit chooses on a list of up to nine; on longer lists the
+// number moves the cursor, and Enter takes it (Space ticks it).
+func byNumber(b *quiz.Bank, qi int, a quiz.Answer) string {
+	q := &b.Questions[qi]
+	n := len(q.Options)
+	if q.Kind == quiz.Likert {
+		n = q.Scale.Max - q.Scale.Min + 1
+	}
+	var keys string
+	switch q.Kind {
+	case quiz.Multi:
+		for _, i := range a.Picked() {
+			keys += strconv.Itoa(i + 1)
+			if n > 9 {
+				keys += keySpace
+			}
+		}
+		return keys + keyEnter
+	case quiz.Likert:
+		keys = strconv.Itoa(a.Level - q.Scale.Min + 1)
+	default:
+		keys = strconv.Itoa(a.Choice + 1)
+	}
+	if n > 9 {
+		keys += keyEnter
+	}
+	return keys
+}
+
+// plainAnswer is what a person types for answer a in --accessible mode.
+func plainAnswer(b *quiz.Bank, qi int, a quiz.Answer) string {
+	q := &b.Questions[qi]
+	switch q.Kind {
+	case quiz.Likert:
+		return strconv.Itoa(a.Level - q.Scale.Min + 1)
+	case quiz.Single:
+		return strconv.Itoa(a.Choice + 1)
+	}
+	var picks []string
+	for _, i := range a.Picked() {
+		picks = append(picks, strconv.Itoa(i+1))
+	}
+	return strings.Join(picks, ",")
+}
+
+// TestQuizKilledKeepsEveryAnswer: kill -9 after three answers, with no
+// chance to save on the way out, leaves the three answers saved.
+func TestQuizKilledKeepsEveryAnswer(t *testing.T) {
+	state := t.TempDir()
+	s := startPTY(t, state, nil, "quiz")
+	answers := loadPersonaForTest(t, s.bank, "pmm-launcher.yaml")
+	s.answerAll(answers, 0, 3)
+	s.ready(3)
+	if err := s.cmd.Process.Kill(); err != nil {
+		t.Fatal(err)
+	}
+	_ = s.wait()
+	got := readProgress(t, s.bank, filepath.Join(state, "pmfit", "progress.json"))
+	if got.Count() != 3 {
+		t.Fatalf("%d answers saved, want 3", got.Count())
+	}
+	for qi := 0; qi < 3; qi++ {
+		if got[qi] != answers[qi] {
+			t.Errorf("question %d saved %+v, want %+v", qi+1, got[qi], answers[qi])
+		}
+	}
+}
+
+// TestQuizNeverReplacesProgressWithLess: a plain `pmfit quiz` with a quiz
+// saved offers to resume it; starting over keeps it as a backup, even
+// when the new quiz is stopped (Ctrl-D) before its first answer.
+func TestQuizNeverReplacesProgressWithLess(t *testing.T) {
+	state := t.TempDir()
+	progress := filepath.Join(state, "pmfit", "progress.json")
+	s := startPTY(t, state, nil, "quiz")
+	answers := loadPersonaForTest(t, s.bank, "core-researcher.yaml")
+	s.answerAll(answers, 0, 4)
+	s.ready(4)
+	s.send(keyCtrlD)
+	if code := s.wait(); code != 130 {
+		t.Fatalf("exit %d after Ctrl-D, want 130", code)
+	}
+	before, err := os.ReadFile(progress)
+	if err != nil {
+		t.Fatal(err)
+	}
+
+	r := startPTY(t, state, nil, "quiz")
+	r.expect("You have a quiz saved on")
+	r.expect("with 4 of 37 questions answered")
+	r.prompt()
+	r.send("2") // start over
+	r.ready(0)
+	r.send(keyCtrlD)
+	r.expect("nothing to save")
+	if code := r.wait(); code != 130 {
+		t.Fatalf("exit %d, want 130", code)
+	}
+	found, _ := filepath.Glob(filepath.Join(state, "pmfit", "progress.*.json"))
+	if len(found) != 1 {
+		t.Fatalf("backups: %v", found)
+	}
+	if data, _ := os.ReadFile(found[0]); string(data) != string(before) {
+		t.Errorf("the backup is not the saved quiz")
+	}
+	if _, err := os.Stat(progress); !os.IsNotExist(err) {
+		t.Errorf("a progress file with no answers replaced the saved quiz")
+	}
+}
+
+// TestQuizRefusesAnUnwritableOutFirst: an --out that cannot be written is
+// refused before the first question.
+func TestQuizRefusesAnUnwritableOutFirst(t *testing.T) {
+	state := t.TempDir()
+	s := startPTY(t, state, nil, "quiz", "--out", filepath.Join(state, "missing", "me.json"))
+	s.expect("the folder " + filepath.Join(state, "missing") + " does not exist")
+	if code := s.wait(); code != 2 {
+		t.Fatalf("exit %d, want 2", code)
+	}
+	if strings.Contains(s.raw.String(), "Question 1 of") {
+		t.Error("asked a question before refusing --out")
+	}
+}
+
+// TestQuizSummaryFitsAnEightyByTwentyFourTerminal: after submitting, the
+// headline and the whole summary are on an 80×24 screen together with
+// the offer of the full result.
+func TestQuizSummaryFitsAnEightyByTwentyFourTerminal(t *testing.T) {
+	for _, persona := range []string{"core-researcher.yaml", "pm-generalist.yaml", "apm-graduate.yaml"} {
+		t.Run(persona, func(t *testing.T) {
+			state := t.TempDir()
+			s := startPTYSized(t, 80, 24, state, nil, "quiz")
+			answers := loadPersonaForTest(t, s.bank, persona)
+			s.answerAll(answers, 0, len(answers))
+			s.expect("Review your answers")
+			s.prompt()
+			s.send(keyEnter)
+			s.expect("See the full result")
+			s.expect("No, done")
+			s.waitRaw()
+			screen := s.term.String()
+			lines := strings.Split(screen, "\n")
+			top := -1
+			for i, l := range lines {
+				if strings.HasPrefix(l, "Your best fit:") || strings.HasPrefix(l, "Closest:") {
+					top = i
+				}
+			}
+			if top < 0 || !strings.Contains(screen, "result.json") || !strings.Contains(screen, "❯ 1 Yes, page through it") {
+				t.Errorf("the summary does not fit on the screen:\n%s", screen)
+			}
+			s.send("2")
+			if code := s.wait(); code != 0 {
+				t.Fatalf("exit %d", code)
+			}
+		})
+	}
+}
+
+// TestQuizAccessibleWritesNoEscapes: --accessible on a real terminal
+// writes not one escape byte, from the first question to the result.
+func TestQuizAccessibleWritesNoEscapes(t *testing.T) {
+	state := t.TempDir()
+	s := startPTY(t, state, nil, "quiz", "--accessible")
+	answers := loadPersonaForTest(t, s.bank, "pm-generalist.yaml")
+	for qi := range s.bank.Questions {
+		s.expect(fmt.Sprintf("Question %d of", qi+1))
+		s.expect("Your choice")
+		s.send(plainAnswer(s.bank, qi, answers[qi]) + "\r")
+	}
+	s.expect("Review your answers")
+	s.expect("Your choice")
+	s.send(strconv.Itoa(len(s.bank.Questions)+1) + "\r")
+	s.expect("About the role")
+	if code := s.wait(); code != 0 {
+		t.Fatalf("exit %d", code)
+	}
+	raw := s.raw.String()
+	if i := strings.IndexByte(raw, 0x1b); i >= 0 {
+		t.Errorf("escape byte in accessible output: %q", raw[max(0, i-40):min(len(raw), i+20)])
+	}
+	for _, glyph := range []string{"█", "├", "●", "▲", "❯"} {
+		if strings.Contains(raw, glyph) {
+			t.Errorf("block graphics %q in accessible output", glyph)
+		}
+	}
+}
+
+// TestQuizInSpanishOnATerminal: a Spanish quiz shows no English hint or
+// message, on questions, on a refused multi-select and at the review.
+func TestQuizInSpanishOnATerminal(t *testing.T) {
+	state := t.TempDir()
+	s := startPTY(t, state, []string{"LANG=es_ES.UTF-8"}, "quiz")
+	answers := loadPersonaForTest(t, s.bank, "apm-graduate.yaml")
+	s.expect("¿Qué rol de gestión de producto encaja contigo?")
+	multi := -1
+	for qi, q := range s.bank.Questions {
+		s.expect(fmt.Sprintf("Pregunta %d de %d", qi+1, len(s.bank.Questions)))
+		s.expect("Intro confirma")
+		s.waitRaw()
+		if q.Kind == quiz.Multi && multi < 0 {
+			multi = qi
+			s.send(keyEnter) // nothing ticked: refused, in Spanish
+			s.expect("Elige al menos una opción.")
+		}
+		s.answer(qi, answers[qi])
+	}
+	s.expect("Repasa tus respuestas")
+	s.expect("Intro confirma")
+	s.waitRaw()
+	s.send(keyEnter)
+	s.expect("¿Ver el resultado completo")
+	s.expect("Intro confirma")
+	s.waitRaw()
+	s.send("2")
+	if code := s.wait(); code != 0 {
+		t.Fatalf("exit %d", code)
+	}
+	raw := sgrPattern.ReplaceAllString(s.raw.String(), "")
+	for _, english := range []string{"Use arrows", "type to filter", "Sorry, your reply", "Enter confirms", "↑↓ move ", "Space ticks", "back to the previous", "Question ", "Review your"} {
+		if strings.Contains(raw, english) {
+			t.Errorf("English %q on a Spanish screen", english)
+		}
+	}
+}
+
+// TestQuizOnATerminalNeutralisesHostileBanks takes a bank full of planted
+// escape sequences through the prompts on a terminal and checks none of
+// them is in what pmfit wrote. (The prompts' own sequences are expected.)
+func TestQuizOnATerminalNeutralisesHostileBanks(t *testing.T) {
+	state := t.TempDir()
+	s := startPTY(t, state, nil, "--questions", "testdata/banks/hostile.yaml", "quiz", "--details")
+	for i := 0; i < 4; i++ {
+		s.expect(" of 4")
+		s.prompt()
+		if i == 3 {
+			s.send(keySpace) // the multi-select needs a choice
+		}
+		s.send(keyEnter)
+	}
+	s.expect("✔")
+	s.prompt()
+	s.send(keyEnter)
+	s.expect("About the role")
+	if code := s.wait(); code != 0 {
+		t.Fatalf("exit %d", code)
+	}
+	raw := s.raw.String()
+	for _, planted := range []string{"\x1b]0;pwned", "\x1b[5m", "\x1b[31mred", "\x1b[31mone", "\x9b", "\x1b]8;;http", "\u202e", "\u202d", "\u2066", "\x1b[34ma"} {
+		if strings.Contains(raw, planted) {
+			t.Errorf("planted %q reached the terminal", planted)
+		}
+	}
+	if !strings.Contains(raw, "Single \uFFFD[33m") {
+		t.Errorf("the neutralised text is missing from the screen")
+	}
 }
 
 func compact(t *testing.T, data []byte) string {
@@ -427,88 +927,9 @@ func compact(t *testing.T, data []byte) string {
 // "\x1b[1;36m" or "\x1b[0m".
 var sgrPattern = regexp.MustCompile(`\x1b\[[0-9;]*m`)
 
-func contains(xs []int, x int) bool {
-	for _, v := range xs {
-		if v == x {
-			return true
-		}
-	}
-	return false
-}
-
 func tail(s string, n int) string {
 	if len(s) > n {
 		return s[len(s)-n:]
 	}
 	return s
-}
-
-// TestQuizHangUpSavesProgress: a hang-up (SIGHUP, as when the terminal
-// window closes) while a prompt waits saves the answers so far and exits
-// 130, leaving nothing half-written.
-func TestQuizHangUpSavesProgress(t *testing.T) {
-	for _, sig := range []syscall.Signal{syscall.SIGHUP, syscall.SIGTERM} {
-		t.Run(sig.String(), func(t *testing.T) {
-			state := t.TempDir()
-			s := startPTY(t, state, nil, "quiz", "--save", filepath.Join(state, "saved.json"))
-			answers := loadPersonaForTest(t, s.bank, "apm-graduate.yaml")
-			for qi := 0; qi < 3; qi++ {
-				s.ready(qi)
-				s.answer(qi, answers[qi], 0)
-			}
-			s.ready(3)
-			if err := s.cmd.Process.Signal(sig); err != nil {
-				t.Fatal(err)
-			}
-			if code := s.wait(); code != 130 {
-				t.Fatalf("exit %d after %v, want 130", code, sig)
-			}
-			data, err := os.ReadFile(filepath.Join(state, "saved.json"))
-			if err != nil {
-				t.Fatal(err)
-			}
-			p, drops, err := s.bank.DecodeProgress("saved.json", data)
-			if err != nil || len(drops) > 0 || p.Answers.Count() != 3 {
-				t.Fatalf("progress: %v, drops %v, %d answers:\n%s", err, drops, p.Answers.Count(), data)
-			}
-			entries, _ := os.ReadDir(state)
-			for _, e := range entries {
-				if strings.HasSuffix(e.Name(), ".tmp") {
-					t.Errorf("temporary file left behind: %s", e.Name())
-				}
-			}
-		})
-	}
-}
-
-// TestQuizOnATerminalNeutralisesHostileBanks takes a bank full of planted
-// escape sequences through survey on a terminal and checks none of them
-// is in what pmfit wrote. (Survey's own sequences are expected.)
-func TestQuizOnATerminalNeutralisesHostileBanks(t *testing.T) {
-	state := t.TempDir()
-	s := startPTY(t, state, nil, "--questions", "testdata/banks/hostile.yaml", "quiz")
-	for i := 0; i < 4; i++ {
-		s.expect(" of 4")
-		s.prompt()
-		if i == 3 {
-			s.send(keySpace) // the multi-select needs a choice
-		}
-		s.send(keyEnter)
-	}
-	s.expect("✔")
-	s.waitRaw()
-	s.send(keyEnter)
-	s.expect("About the role")
-	if code := s.wait(); code != 0 {
-		t.Fatalf("exit %d", code)
-	}
-	raw := s.raw.String()
-	for _, planted := range []string{"\x1b]0;pwned", "\x1b[5m", "\x1b[31mred", "\x1b[31mone", "\x9b", "\x1b]8;;http", "\u202e", "\u202d", "\u2066", "\x1b[34ma"} {
-		if strings.Contains(raw, planted) {
-			t.Errorf("planted %q reached the terminal", planted)
-		}
-	}
-	if !strings.Contains(raw, "Single \uFFFD[33m") {
-		t.Errorf("the neutralised text is missing from the screen")
-	}
 }

@@ -4,22 +4,14 @@ import (
 	"errors"
 	"fmt"
 	"io"
-	"io/fs"
 	"math/rand/v2"
 	"os"
-	"os/signal"
-	"path/filepath"
-	"strconv"
 	"strings"
-	"sync"
-	"syscall"
 	"time"
 
 	"github.com/AlecAivazis/survey/v2/terminal"
 	"github.com/spf13/cobra"
-	"golang.org/x/term"
 
-	"github.com/pmfit/pmfit/internal/atomicfile"
 	"github.com/pmfit/pmfit/internal/i18n"
 	"github.com/pmfit/pmfit/internal/iostreams"
 	"github.com/pmfit/pmfit/internal/quiz"
@@ -42,9 +34,13 @@ type QuizOptions struct {
 	// Now and Exit are the clock and the process exit a hang-up uses.
 	Now  func() time.Time
 	Exit func(code int)
+	// Executable says how to name pmfit in the resume command: "pmfit"
+	// when that is the program on PATH, else how it was started.
+	Executable func() []string
 
 	Accessible bool
 	NoInput    bool
+	Details    bool   // --details: the full result after the summary
 	Save       string // --save FILE
 	Resume     string // --resume[=FILE]; resumeDefault for the default file
 	Out        string // --out FILE
@@ -60,6 +56,16 @@ type QuizOptions struct {
 // resumeDefault is --resume given without a file.
 const resumeDefault = "default"
 
+// quizExitHelp lists the exit codes the quiz can end with.
+const quizExitHelp = `Exit status:
+  0    the quiz was answered and the result shown
+  1    failure not caused by the input (I/O, internal), or the answers could
+       not be saved
+  2    usage error or invalid input (a flag, a bank, a progress file, an
+       output that cannot be written)
+  130  stopped (Ctrl-C, Ctrl-D, a hang-up, a closed terminal); the answers
+       given so far were saved`
+
 // NewCmdQuiz builds `pmfit quiz`.
 func NewCmdQuiz(f *Factory, runF func(*QuizOptions) error) *cobra.Command {
 	opts := &QuizOptions{
@@ -68,6 +74,7 @@ func NewCmdQuiz(f *Factory, runF func(*QuizOptions) error) *cobra.Command {
 		NewPrompter: newPrompter,
 		Now:         time.Now,
 		Exit:        os.Exit,
+		Executable:  executable,
 	}
 	cmd := &cobra.Command{
 		Use:   "quiz [flags]",
@@ -75,21 +82,28 @@ func NewCmdQuiz(f *Factory, runF func(*QuizOptions) error) *cobra.Command {
 		Long: `Ask every question of the bank in your terminal, then show which role fits
 best and why.
 
-Every question offers a way back, and a review at the end lets you change
-any answer before you submit. Ctrl-C, a hang-up or a closed terminal saves
-your answers so far to a progress file (under $XDG_STATE_HOME/pmfit, else
-~/.local/state/pmfit; --save chooses another) and prints the command that
-resumes them. 'pmfit quiz --resume' asks only what is still unanswered.
+Keys: ↑ and ↓ (or k and j) move, a digit chooses, Space ticks an option of
+a multiple choice, Enter confirms, ← or Esc goes back a question. A review
+at the end lets you change any answer before you submit.
+
+Your answers are saved after every one (under $XDG_STATE_HOME/pmfit, else
+~/.local/state/pmfit; --save chooses another file), so nothing is lost
+whatever ends the quiz: Ctrl-C, Ctrl-D, a hang-up, a closed terminal, a
+crash. The command that resumes is printed when you stop, and a plain
+'pmfit quiz' offers to resume too. When you finish, your answers and
+result are saved beside the progress file ('pmfit score --answers' shows
+them again) and a summary is shown; the full result follows in a pager, or
+at once with --details.
 
 The quiz needs a terminal. In scripts and pipelines, use
 'pmfit score --answer ID=VALUE' or 'pmfit score --answers FILE' instead.
 
-` + exitStatusHelp,
+` + quizExitHelp,
 		Example: `  pmfit quiz
-  pmfit quiz --out result.yaml            # keep your answers and result
+  pmfit quiz --out result.yaml            # keep your answers and result there too
   pmfit quiz --format json > result.json  # prompts on the terminal, JSON on stdout
-  pmfit quiz --resume                     # carry on after Ctrl-C
-  pmfit quiz --accessible                 # numbered options, one line each`,
+  pmfit quiz --resume                     # carry on where you stopped
+  pmfit quiz --accessible                 # numbered options, one line each, no graphics`,
 		Args: func(cmd *cobra.Command, args []string) error {
 			if len(args) == 1 && opts.Resume == resumeDefault {
 				opts.Resume = args[0] // pmfit quiz --resume FILE
@@ -121,9 +135,10 @@ The quiz needs a terminal. In scripts and pipelines, use
 		},
 	}
 	fl := cmd.Flags()
-	fl.BoolVar(&opts.Accessible, "accessible", false, "Plain prompts: numbered options, one line each (also PMFIT_ACCESSIBLE=1, and TERM=dumb)")
+	fl.BoolVar(&opts.Accessible, "accessible", false, "Plain prompts: numbered options, one line each, no colour or graphics (also PMFIT_ACCESSIBLE=1, and TERM=dumb)")
 	fl.BoolVar(&opts.NoInput, "no-input", false, "Never prompt; fail instead (as with CI=true)")
-	fl.StringVar(&opts.Save, "save", "", "Progress `file` to save to when interrupted")
+	fl.BoolVar(&opts.Details, "details", false, "Print the full result after the summary, rather than offering a pager")
+	fl.StringVar(&opts.Save, "save", "", "Save your answers to `FILE` as you go (a progress file, for --resume)")
 	fl.StringVar(&opts.Resume, "resume", "", "Resume a saved quiz from the default progress file, or from `FILE`")
 	fl.Lookup("resume").NoOptDefVal = resumeDefault
 	fl.StringVar(&opts.Out, "out", "", "Also write your answers and result to `FILE` (.json, .yaml or .yml); a valid answer file for 'pmfit score'")
@@ -136,9 +151,16 @@ The quiz needs a terminal. In scripts and pipelines, use
 	return cmd
 }
 
-// promptsToStderr: with --format json the result owns stdout, so the
-// questions go to the terminal on stderr.
-func (opts *QuizOptions) promptsToStderr() bool { return opts.Format == "json" }
+// promptsToStderr: when stdout carries the JSON result, or is not a
+// terminal (`pmfit quiz > result.txt`), the questions go to the terminal
+// on stderr.
+func (opts *QuizOptions) promptsToStderr() bool {
+	return opts.Format == "json" || !opts.IO.IsStdoutTTY()
+}
+
+// accessible reports whether the quiz is plain: numbered lines, no
+// colour, no graphics, no escape sequences.
+func (opts *QuizOptions) accessible() bool { return opts.Accessible || opts.IO.Accessible() }
 
 func quizRun(opts *QuizOptions) error {
 	ios := opts.IO
@@ -159,28 +181,60 @@ func quizRun(opts *QuizOptions) error {
 		promptOut, colored = ios.ErrOut, ios.ErrColorEnabled()
 	}
 	theme := render.NewTheme(ios.TerminalWidth(), colored, printer)
+	if opts.accessible() {
+		theme = render.PlainTheme(ios.TerminalWidth(), printer)
+	}
 
+	// Where answers go is settled before the first question: an answer is
+	// never given into a place that cannot keep it.
 	savePath, err := opts.progressPath()
 	if err != nil {
 		return err
 	}
-	runner := &quiz.Runner{Bank: b, Printer: printer}
-	var progress *quiz.Progress
-	var drops []quiz.Drop
-	resumedFrom := ""
-	if opts.Resume != "" {
-		resumedFrom = savePath
-		if opts.Resume != resumeDefault {
-			resumedFrom = opts.Resume
+	resumeFrom := ""
+	if opts.Resume != "" && opts.Resume != resumeDefault {
+		resumeFrom = opts.Resume
+		if opts.Save == "" {
+			savePath = resumeFrom
 		}
-		p, d, err := readProgress(opts, b, resumedFrom)
-		if err != nil {
+	} else if opts.Resume == resumeDefault {
+		resumeFrom = savePath
+	}
+	if err := checkWritable("--save", savePath, opts.Save == "" && resumeFrom == ""); err != nil {
+		return err
+	}
+	if opts.Out != "" {
+		if err := checkWritable("--out", opts.Out, false); err != nil {
 			return err
 		}
-		progress, drops = &p, d
-		runner.Answers, runner.Seed = p.Answers, p.Seed
-		if opts.Save == "" {
-			savePath = resumedFrom
+	}
+
+	prompter, err := opts.NewPrompter(opts, promptOut)
+	if err != nil {
+		return err
+	}
+	runner := &quiz.Runner{Bank: b, Printer: printer, Prompter: prompter}
+	store := &progressStore{path: savePath, bank: b, now: opts.Now}
+
+	writeIntro(promptOut, theme, printer, b, opts)
+	var saved *savedQuiz
+	if resumeFrom != "" {
+		if saved, err = readSavedQuiz(opts, b, resumeFrom); err != nil {
+			return err
+		}
+	} else if saved, err = offerSavedQuiz(opts, theme, prompter, promptOut, store); err != nil {
+		return err
+	}
+	if saved != nil {
+		runner.Answers, runner.Seed = saved.progress.Answers, saved.progress.Seed
+		writeResumeNotes(promptOut, theme, printer, b, saved)
+		if len(saved.drops) > 0 && saved.path == savePath {
+			// The bank changed: keep the file as it was before saving less.
+			backup, err := store.backUp(true)
+			if err != nil {
+				return err
+			}
+			writeLines(promptOut, theme, theme.Dim, printer.T(i18n.KeptAsBackup, backup))
 		}
 	}
 	if opts.Shuffle && runner.Seed == nil {
@@ -190,54 +244,28 @@ func quizRun(opts *QuizOptions) error {
 		}
 		runner.Seed = &seed
 	}
-
-	writeIntro(promptOut, theme, printer, b, opts, runner.Seed)
-	if progress != nil {
-		writeResumeNotes(promptOut, theme, printer, b, *progress, drops)
+	if runner.Seed != nil {
+		fmt.Fprintln(promptOut, theme.Dim.Sprint(printer.T(i18n.Shuffled, *runner.Seed)))
 	}
 
-	// Every answer is copied here as it is given, so a hang-up between
-	// prompts can save it.
-	guard := &progressGuard{opts: opts, bank: b, path: savePath, seed: runner.Seed, printer: printer, errOut: ios.ErrOut, answers: b.NewAnswers()}
+	store.seed = runner.Seed
+	guard := &progressGuard{store: store, answers: b.NewAnswers(), opts: opts, printer: printer, out: promptOut}
 	if runner.Answers != nil {
-		guard.update(runner.Answers)
+		copy(guard.answers, runner.Answers)
 	}
 	runner.Saved = guard.update
-	stop := guard.watchSignals(promptOut)
+	stop := guard.watchSignals()
 	defer stop()
 
-	prompter, err := opts.NewPrompter(opts, promptOut)
-	if err != nil {
-		return err
-	}
-	runner.Prompter = prompter
 	answers, err := runner.Run()
 	if errors.Is(err, quiz.ErrInterrupted) {
-		return guard.saveAndReport()
+		return guard.stopAndReport()
 	}
 	if err != nil {
 		return err
 	}
 	stop()
-
-	model, err := opts.Model()
-	if err != nil {
-		return err
-	}
-	res := model.Score(answers, scoring.Options{Explain: explainTop})
-	if opts.Out != "" {
-		if err := writeOut(opts.Out, printer, b, answers, &res); err != nil {
-			return err
-		}
-	}
-	if resumedFrom != "" {
-		_ = os.Remove(resumedFrom) // finished: the progress is spent
-	}
-	if opts.Format == "json" {
-		return render.WriteJSON(ios.Out, render.Result(printer, b, answers, &res, ""))
-	}
-	fmt.Fprintln(ios.Out)
-	return render.ResultText(ios.Out, render.NewTheme(ios.TerminalWidth(), ios.ColorEnabled(), printer), b, answers, &res)
+	return finishQuiz(opts, theme, prompter, promptOut, b, answers, store)
 }
 
 // noTerminalMessage says why the quiz cannot ask, and what to use instead.
@@ -247,7 +275,7 @@ func noTerminalMessage(ios *iostreams.IOStreams, toStderr bool) string {
 	case !ios.IsStdinTTY():
 		why = "stdin is not a terminal"
 	case toStderr && !ios.IsStderrTTY():
-		why = "stderr is not a terminal (with --format json the questions are asked there)"
+		why = "neither stdout nor stderr is a terminal to ask on"
 	case !toStderr && !ios.IsStdoutTTY():
 		why = "stdout is not a terminal"
 	}
@@ -259,7 +287,7 @@ func noTerminalMessage(ios *iostreams.IOStreams, toStderr bool) string {
 func newPrompter(opts *QuizOptions, out io.Writer) (quiz.Prompter, error) {
 	ios := opts.IO
 	printer := opts.Printer()
-	if opts.Accessible || ios.Accessible() {
+	if opts.accessible() {
 		return quiz.NewPlain(ios.In, out, printer), nil
 	}
 	in, okIn := ios.In.(terminal.FileReader)
@@ -271,62 +299,10 @@ func newPrompter(opts *QuizOptions, out io.Writer) (quiz.Prompter, error) {
 	if opts.promptsToStderr() {
 		colored = ios.ErrColorEnabled()
 	}
-	return surveyprompt.New(in, outFile, ios.ErrOut, colored), nil
+	return surveyprompt.New(in, outFile, ios.ErrOut, printer, colored), nil
 }
 
-// progressPath is where progress is saved: --save, else
-// $XDG_STATE_HOME/pmfit/progress.json, else ~/.local/state/pmfit/progress.json.
-func (opts *QuizOptions) progressPath() (string, error) {
-	if opts.Save != "" {
-		return opts.Save, nil
-	}
-	if dir := opts.Env.Get("XDG_STATE_HOME"); filepath.IsAbs(dir) {
-		return filepath.Join(dir, "pmfit", "progress.json"), nil
-	}
-	home := opts.Env.Get("HOME")
-	if home == "" {
-		var err error
-		if home, err = os.UserHomeDir(); err != nil {
-			return "", fmt.Errorf("no place to save progress: set HOME or XDG_STATE_HOME, or pass --save FILE")
-		}
-	}
-	return filepath.Join(home, ".local", "state", "pmfit", "progress.json"), nil
-}
-
-// readProgress reads a progress file against the bank.
-func readProgress(opts *QuizOptions, b *quiz.Bank, path string) (quiz.Progress, []quiz.Drop, error) {
-	data, err := readInput(opts.IO, path, "progress file")
-	if err != nil {
-		if errors.Is(err, fs.ErrNotExist) {
-			return quiz.Progress{}, nil, inputErrorf("no saved quiz at %s; start one with 'pmfit quiz'", path)
-		}
-		return quiz.Progress{}, nil, err
-	}
-	p, drops, err := b.DecodeProgress(path, data)
-	if err != nil {
-		return quiz.Progress{}, nil, asInput(err)
-	}
-	return p, drops, nil
-}
-
-// writeResumeNotes says what a resumed quiz brought back, and what it
-// could not.
-func writeResumeNotes(out io.Writer, theme *render.Theme, printer i18n.Printer, b *quiz.Bank, p quiz.Progress, drops []quiz.Drop) {
-	fmt.Fprintln(out)
-	fmt.Fprintln(out, theme.Strong.Sprint(printer.T(i18n.Resuming, p.Answers.Count(), len(b.Questions))))
-	if p.Digest != b.Digest() || p.Bank != b.ID {
-		fmt.Fprintln(out, printer.T(i18n.BankChanged))
-	}
-	for _, d := range drops {
-		reason := printer.T(i18n.DroppedUnknown)
-		if d.Value != "" {
-			reason = printer.T(i18n.DroppedValue, strconv.Quote(d.Value))
-		}
-		fmt.Fprintln(out, theme.Bad.Sprint(printer.T(i18n.Dropped, d.Question, reason)))
-	}
-}
-
-func writeIntro(w io.Writer, t *render.Theme, printer i18n.Printer, b *quiz.Bank, opts *QuizOptions, seed *uint64) {
+func writeIntro(w io.Writer, t *render.Theme, printer i18n.Printer, b *quiz.Bank, opts *QuizOptions) {
 	if b.Title != "" {
 		fmt.Fprintln(w, t.Heading.Sprint(b.Title))
 	}
@@ -335,14 +311,10 @@ func writeIntro(w io.Writer, t *render.Theme, printer i18n.Printer, b *quiz.Bank
 		lines = append(lines, b.Intro)
 	}
 	keys := i18n.IntroKeys
-	if opts.Accessible || opts.IO.Accessible() {
+	if opts.accessible() {
 		keys = i18n.IntroKeysPlain
 	}
-	note := printer.T(keys, len(b.Questions)) + " " + printer.T(i18n.PrivacyNote)
-	if seed != nil {
-		note += " " + printer.T(i18n.Shuffled, *seed)
-	}
-	lines = append(lines, note)
+	lines = append(lines, printer.T(keys, len(b.Questions))+" "+printer.T(i18n.PrivacyNote))
 	for i, para := range lines {
 		if i > 0 {
 			fmt.Fprintln(w)
@@ -353,114 +325,23 @@ func writeIntro(w io.Writer, t *render.Theme, printer i18n.Printer, b *quiz.Bank
 	}
 }
 
-// progressGuard holds a copy of the answers so far and saves it when the
-// quiz is interrupted, by the prompter (Ctrl-C, EOF) or by a signal.
-type progressGuard struct {
-	opts    *QuizOptions
-	bank    *quiz.Bank
-	path    string
-	seed    *uint64
-	printer i18n.Printer
-	errOut  io.Writer
-
-	mu      sync.Mutex
-	answers quiz.Answers
-	saved   bool
-}
-
-func (g *progressGuard) update(as quiz.Answers) {
-	g.mu.Lock()
-	defer g.mu.Unlock()
-	copy(g.answers, as)
-}
-
-// saveAndReport saves the answers, says where and how to resume, and
-// ends the program with ExitInterrupted. It runs once.
-func (g *progressGuard) saveAndReport() error {
-	g.mu.Lock()
-	defer g.mu.Unlock()
-	if g.saved {
-		return &ExitError{Code: ExitInterrupted}
-	}
-	g.saved = true
-	data, err := g.bank.EncodeProgress(quiz.Progress{Saved: g.opts.Now(), Seed: g.seed, Answers: g.answers})
-	if err == nil {
-		err = atomicfile.Write(g.path, data, 0o600)
-	}
-	if err != nil {
-		return &ExitError{Code: ExitInterrupted, Err: fmt.Errorf("interrupted, and the progress could not be saved: %w", err)}
-	}
-	resume := append([]string{"pmfit", "quiz", "--resume", shellQuote(g.path)}, g.opts.BankFlags...)
-	fmt.Fprintf(g.errOut, "\n%s\n%s\n  %s\n", g.printer.T(i18n.Interrupted, g.answers.Count(), len(g.bank.Questions), g.path), g.printer.T(i18n.ResumeWith), strings.Join(resume, " "))
-	return &ExitError{Code: ExitInterrupted}
-}
-
-// watchSignals saves progress on SIGINT (Ctrl-C between prompts), SIGHUP
-// (the terminal closed) and SIGTERM, restores the terminal, and exits. It
-// returns a function that stops watching.
-func (g *progressGuard) watchSignals(promptOut io.Writer) (stop func()) {
-	var restore func()
-	if f, ok := g.opts.IO.In.(*os.File); ok {
-		if state, err := term.GetState(int(f.Fd())); err == nil {
-			restore = func() { _ = term.Restore(int(f.Fd()), state) }
-		}
-	}
-	sigs := make(chan os.Signal, 1)
-	done := make(chan struct{})
-	signal.Notify(sigs, os.Interrupt, syscall.SIGHUP, syscall.SIGTERM)
-	go func() {
-		select {
-		case <-sigs:
-		case <-done:
-			return
-		}
-		if restore != nil {
-			restore()
-		}
-		fmt.Fprint(promptOut, "\x1b[?25h") // survey hides the cursor while asking
-		err := g.saveAndReport()
-		var exitErr *ExitError
-		if errors.As(err, &exitErr) && exitErr.Err != nil {
-			fmt.Fprintf(g.errOut, "pmfit: %v\n", exitErr.Err)
-		}
-		g.opts.Exit(ExitInterrupted)
-	}()
-	var once sync.Once
-	return func() {
-		once.Do(func() {
-			signal.Stop(sigs)
-			close(done)
-		})
-	}
-}
-
-// shellQuote quotes a path for the resume command when it needs it.
+// shellQuote quotes one word for a POSIX shell when it needs it, so a
+// pasted command runs exactly the words shown, whatever they hold.
 func shellQuote(s string) string {
 	if s != "" && strings.IndexFunc(s, func(r rune) bool {
-		return !(r == '/' || r == '.' || r == '-' || r == '_' || r == '~' || r >= '0' && r <= '9' || r >= 'a' && r <= 'z' || r >= 'A' && r <= 'Z')
-	}) < 0 {
+		return !(r == '/' || r == '.' || r == '-' || r == '_' || r == '~' || r == '=' || r == ',' || r == ':' || r == '@' || r == '+' ||
+			r >= '0' && r <= '9' || r >= 'a' && r <= 'z' || r >= 'A' && r <= 'Z')
+	}) < 0 && !strings.HasPrefix(s, "~") {
 		return s
 	}
 	return "'" + strings.ReplaceAll(s, "'", `'\''`) + "'"
 }
 
-// outFormat is the format --out writes, from the file's extension.
-func outFormat(path string) string {
-	switch strings.ToLower(filepath.Ext(path)) {
-	case ".json":
-		return "json"
-	case ".yaml", ".yml":
-		return "yaml"
+// shellJoin quotes every word of a command line.
+func shellJoin(words []string) string {
+	quoted := make([]string, len(words))
+	for i, w := range words {
+		quoted[i] = shellQuote(w)
 	}
-	return ""
-}
-
-// writeOut writes answers and result to path, atomically. A new file is
-// readable by its owner only: it holds a person's answers.
-func writeOut(path string, p i18n.Printer, b *quiz.Bank, answers quiz.Answers, res *scoring.Result) error {
-	data, err := render.AnswersAndResult(p, b, answers, res, outFormat(path))
-	if err != nil {
-		return err
-	}
-	return atomicfile.Write(path, data, 0o600)
+	return strings.Join(quoted, " ")
 }

@@ -27,6 +27,15 @@ type personaPrompter struct {
 	asked          []string
 	progress       []string // the progress line of each question asked
 	reviews        []string
+	others         []string // every prompt that was not a question
+	page           bool     // at the end, ask to page through the full result
+	// savedChoice answers the offer to resume a saved quiz (default:
+	// resume).
+	savedChoice func() (int, error)
+	// beforeAsking, when set, runs before each question with the number
+	// of questions asked so far.
+	beforeAsking func(asked int)
+	stopAtFirst  bool // stop (as Ctrl-D does) at the first question
 }
 
 func (p *personaPrompter) question(pr quiz.Prompt) int {
@@ -41,12 +50,7 @@ func (p *personaPrompter) question(pr quiz.Prompt) int {
 func (p *personaPrompter) Select(pr quiz.Prompt) (int, error) {
 	qi := p.question(pr)
 	if qi < 0 {
-		// The review, in any language: its first option submits.
-		if len(pr.Options) == 0 || !strings.HasPrefix(pr.Options[0], "✔") {
-			p.t.Fatalf("unexpected prompt %q", pr.Message)
-		}
-		p.reviews = append(p.reviews, pr.Message)
-		return 0, nil
+		return p.other(pr)
 	}
 	if err := p.count(qi); err != nil {
 		return 0, err
@@ -88,7 +92,37 @@ func (p *personaPrompter) MultiSelect(pr quiz.Prompt) ([]int, error) {
 	return idx, nil
 }
 
+// other answers the prompts that are not questions: the review (its last
+// option submits, in any language), the offer of the full result (the
+// persona's pager choice, else "done") and the offer to resume (resume).
+func (p *personaPrompter) other(pr quiz.Prompt) (int, error) {
+	p.others = append(p.others, pr.Message)
+	switch {
+	case len(pr.Options) > 0 && strings.HasPrefix(pr.Options[len(pr.Options)-1], "✔"):
+		p.reviews = append(p.reviews, pr.Message)
+		return len(pr.Options) - 1, nil
+	case strings.Contains(pr.Message, "full result") || strings.Contains(pr.Message, "resultado completo"):
+		if p.page {
+			return 0, nil
+		}
+		return 1, nil
+	case strings.Contains(pr.Message, "You have a quiz saved"):
+		if p.savedChoice != nil {
+			return p.savedChoice()
+		}
+		return 0, nil
+	}
+	p.t.Fatalf("unexpected prompt %q", pr.Message)
+	return 0, nil
+}
+
 func (p *personaPrompter) count(qi int) error {
+	if p.beforeAsking != nil {
+		p.beforeAsking(len(p.asked))
+	}
+	if p.stopAtFirst && len(p.asked) == 0 {
+		return quiz.ErrInterrupted
+	}
 	if p.interruptAfter > 0 && len(p.asked) == p.interruptAfter {
 		return quiz.ErrInterrupted
 	}
@@ -122,6 +156,9 @@ func newQuizTestWithBank(t *testing.T, bankFile, persona string, env map[string]
 	if _, ok := env["XDG_STATE_HOME"]; !ok {
 		env["XDG_STATE_HOME"] = t.TempDir()
 	}
+	if _, ok := env["PAGER"]; !ok {
+		env["PAGER"] = "cat" // paging prints
+	}
 	f, ios := testFactory(t, env)
 	f.BankFile = bankFile
 	ios.SetStdinTTY(true)
@@ -149,6 +186,7 @@ func newQuizTestWithBank(t *testing.T, bankFile, persona string, env map[string]
 	qt.opts.NewPrompter = func(*QuizOptions, io.Writer) (quiz.Prompter, error) { return qt.persona, nil }
 	qt.opts.Now = func() time.Time { return time.Date(2026, 11, 25, 12, 0, 0, 0, time.UTC) }
 	qt.opts.Exit = func(code int) { qt.exited = code }
+	qt.opts.Executable = func() []string { return []string{"pmfit"} }
 	return qt
 }
 
@@ -167,20 +205,45 @@ func TestQuizNamesTheTopRole(t *testing.T) {
 	screen := strings.ReplaceAll(qt.out.String(), "\n", " ")
 	m, _ := qt.f.Model()
 	res := m.Score(qt.persona.answers, scoring.Options{})
+	state := qt.opts.Env.Get("XDG_STATE_HOME")
 	for _, want := range []string{
 		"Which product-management role fits you?",
-		fmt.Sprintf("%d questions. Use ↑ and ↓ to move", len(m.Bank().Questions)),
+		fmt.Sprintf("%d questions. Press the number of an answer", len(m.Bank().Questions)),
 		"Your answers stay on this machine.",
 		fmt.Sprintf("Your best fit: Growth Product Manager · %.0f%%", render.Round1(res.Roles[0].Fit)),
-		"Where you sit: Focus",
-		"About the role: Growth Product Manager",
+		"leaning to the",
+		"Your answers and result are saved in " + filepath.Join(state, "pmfit", "result.json"),
 	} {
 		if !strings.Contains(screen, want) {
 			t.Errorf("screen lacks %q", want)
 		}
 	}
+	if strings.Contains(screen, "About the role") {
+		t.Error("the full result was printed though the pager was declined")
+	}
 	if n := len(m.Bank().Questions); len(qt.persona.asked) != n {
 		t.Errorf("asked %d questions, want %d", len(qt.persona.asked), n)
+	}
+	// The result file is an answer file that scores the same.
+	f, ios := testFactory(t, nil)
+	if code := Run(f, []string{"score", "--answers", filepath.Join(state, "pmfit", "result.json")}); code != 0 || !strings.Contains(ios.Out.(*bytes.Buffer).String(), "About the role: Growth Product Manager") {
+		t.Errorf("scoring the saved result: exit %d\n%s%s", code, ios.Out, ios.ErrOut)
+	}
+	if _, err := os.Stat(filepath.Join(state, "pmfit", "progress.json")); !os.IsNotExist(err) {
+		t.Errorf("the finished quiz left its progress file: %v", err)
+	}
+
+	// With --details, or when the pager is chosen (PAGER=cat prints), the
+	// full result follows the summary.
+	for _, setup := range []func(){func() { qt.opts.Details = true }, func() { qt.opts.Details = false; qt.persona.page = true }} {
+		setup()
+		qt.persona.asked = nil
+		if err := qt.run(); err != nil {
+			t.Fatal(err)
+		}
+		if out := qt.out.String(); !strings.Contains(out, "About the role: Growth Product Manager") || strings.Count(out, "Your best fit:") != 2 {
+			t.Errorf("summary then full result expected:\n%s", out)
+		}
 	}
 }
 
@@ -201,6 +264,9 @@ func TestQuizJSONMatchesScore(t *testing.T) {
 	}
 	if !strings.Contains(qt.errOut.String(), "37 questions.") {
 		t.Error("with --format json the intro belongs on stderr")
+	}
+	if len(qt.persona.others) != 1 {
+		t.Errorf("with --format json only the review is asked besides the questions: %q", qt.persona.others)
 	}
 
 	score := func(args ...string) string {
@@ -256,7 +322,7 @@ func TestQuizInterruptSavesAndResumes(t *testing.T) {
 	}
 	path := filepath.Join(state, "pmfit", "progress.json")
 	wantMsg := "Stopped with 12 of 37 questions answered. Your answers are saved in " + path + "\nResume with:\n  pmfit quiz --resume " + path + " --lang en\n"
-	if !strings.HasSuffix(qt.errOut.String(), wantMsg) {
+	if unwrap := func(s string) string { return strings.ReplaceAll(s, "\n", " ") }; !strings.HasSuffix(unwrap(qt.errOut.String()), unwrap(wantMsg)) {
 		t.Errorf("stderr:\n%s\nwant it to end with:\n%s", qt.errOut.String(), wantMsg)
 	}
 	if qt.out.Len() != 0 {
@@ -331,6 +397,7 @@ func TestQuizResumeFromAChangedBank(t *testing.T) {
 // TestQuizTakesAnotherCareersBank: the quiz runs any bank.
 func TestQuizTakesAnotherCareersBank(t *testing.T) {
 	qt := newQuizTestWithBank(t, "../testdata/banks/data-roles.yaml", "../testdata/data-roles/ml-engineer.yaml", nil)
+	qt.opts.Details = true
 	if err := qt.run(); err != nil {
 		t.Fatal(err)
 	}
@@ -350,7 +417,13 @@ func TestQuizTakesAnotherCareersBank(t *testing.T) {
 type firstChoicePrompter struct{ shown []string }
 
 func (p *firstChoicePrompter) Select(pr quiz.Prompt) (int, error) {
-	p.shown = append(append(p.shown, pr.Progress, pr.Message, pr.Help), pr.Options...)
+	p.shown = append(append(append(p.shown, pr.Progress, pr.Message, pr.Help), pr.Options...), pr.Details...)
+	switch {
+	case strings.HasPrefix(pr.Options[len(pr.Options)-1], "✔"):
+		return len(pr.Options) - 1, nil // submit the review
+	case strings.Contains(pr.Message, "full result"):
+		return 1, nil // no pager
+	}
 	return 0, nil
 }
 
@@ -399,10 +472,10 @@ func TestQuizInSpanish(t *testing.T) {
 	screen := strings.ReplaceAll(qt.out.String(), "\n", " ")
 	for _, want := range []string{
 		"¿Qué rol de gestión de producto encaja contigo?",
-		"37 preguntas. Usa ↑ y ↓ para moverte",
+		"37 preguntas. Pulsa el número de una respuesta",
 		"Tus respuestas no salen de este equipo.",
 		"Tu rol más afín: Gerente de producto asociado",
-		"Sobre el rol: Gerente de producto asociado",
+		"Tus respuestas y el resultado están guardados en",
 	} {
 		if !strings.Contains(screen, want) {
 			t.Errorf("screen lacks %q", want)
@@ -423,9 +496,9 @@ func TestQuizRefusesWithoutATerminal(t *testing.T) {
 		want  string
 	}{
 		{"stdin piped", func(qt *quizTest) { qt.opts.IO.SetStdinTTY(false) }, "stdin is not a terminal"},
-		{"stdout piped", func(qt *quizTest) { qt.opts.IO.SetStdoutTTY(false) }, "stdout is not a terminal"},
+		{"stdout and stderr piped", func(qt *quizTest) { qt.opts.IO.SetStdoutTTY(false); qt.opts.IO.SetStderrTTY(false) }, "neither stdout nor stderr is a terminal"},
 		{"--no-input", func(qt *quizTest) { qt.opts.NoInput = true }, "prompting is turned off (--no-input or CI=true)"},
-		{"json with stderr piped", func(qt *quizTest) { qt.opts.Format = "json"; qt.opts.IO.SetStderrTTY(false) }, "stderr is not a terminal"},
+		{"json with stderr piped", func(qt *quizTest) { qt.opts.Format = "json"; qt.opts.IO.SetStderrTTY(false) }, "neither stdout nor stderr is a terminal"},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
@@ -444,12 +517,21 @@ func TestQuizRefusesWithoutATerminal(t *testing.T) {
 			}
 		})
 	}
-	// JSON to a pipe is fine: the questions go to the terminal on stderr.
-	qt := newQuizTest(t, "apm-graduate.yaml", nil)
-	qt.opts.Format = "json"
-	qt.opts.IO.SetStdoutTTY(false)
-	if err := qt.run(); err != nil {
-		t.Errorf("quiz --format json > file: %v", err)
+	// JSON or text to a pipe is fine: the questions go to the terminal on
+	// stderr, and piped text gets the full result, with no pager.
+	for _, format := range []string{"json", "text"} {
+		qt := newQuizTest(t, "apm-graduate.yaml", nil)
+		qt.opts.Format = format
+		qt.opts.IO.SetStdoutTTY(false)
+		if err := qt.run(); err != nil {
+			t.Errorf("quiz --format %s > file: %v", format, err)
+		}
+		if strings.Contains(qt.out.String(), "Question 1 of") || !strings.Contains(qt.errOut.String(), "37 questions.") {
+			t.Errorf("--format %s to a pipe: prompts not on stderr", format)
+		}
+		if format == "text" && !strings.Contains(qt.out.String(), "About the role") {
+			t.Errorf("piped text lacks the full result:\n%s", qt.out.String())
+		}
 	}
 }
 
@@ -489,10 +571,25 @@ func TestQuizFlags(t *testing.T) {
 }
 
 func TestShellQuote(t *testing.T) {
-	for in, want := range map[string]string{"/tmp/p.json": "/tmp/p.json", "/tmp/my file.json": "'/tmp/my file.json'", "it's": `'it'\''s'`} {
+	for in, want := range map[string]string{
+		"/tmp/p.json":                 "/tmp/p.json",
+		"/tmp/my file.json":           "'/tmp/my file.json'",
+		"it's":                        `'it'\''s'`,
+		"my bank;$(touch PWNED).yaml": `'my bank;$(touch PWNED).yaml'`,
+		"`id`":                        "'`id`'",
+		"~/x.json":                    "'~/x.json'",
+		"":                            "''",
+		"es-ES":                       "es-ES",
+		"a\nb":                        "'a\nb'",
+	} {
 		if got := shellQuote(in); got != want {
 			t.Errorf("shellQuote(%q) = %s, want %s", in, got, want)
 		}
+	}
+	// Every word of the resume command goes through it, flags included.
+	got := shellJoin([]string{"pmfit", "quiz", "--resume", "/s/p.json", "--questions", "my bank;$(touch PWNED).yaml", "--lang", "es"})
+	if want := `pmfit quiz --resume /s/p.json --questions 'my bank;$(touch PWNED).yaml' --lang es`; got != want {
+		t.Errorf("shellJoin = %s, want %s", got, want)
 	}
 }
 
@@ -537,5 +634,243 @@ func TestQuizResumesProgressFromTheFirstBank(t *testing.T) {
 	}
 	if len(qt.persona.asked) != 37-13 {
 		t.Errorf("asked %d questions, want the 24 not kept", len(qt.persona.asked))
+	}
+}
+
+// progressAt reads the progress file at path: its answer count, or -1
+// when there is none.
+func progressAt(t *testing.T, b *quiz.Bank, path string) int {
+	t.Helper()
+	data, err := os.ReadFile(path)
+	if os.IsNotExist(err) {
+		return -1
+	}
+	if err != nil {
+		t.Fatal(err)
+	}
+	p, _, err := b.DecodeProgress(path, data)
+	if err != nil {
+		t.Fatalf("%s: %v", path, err)
+	}
+	return p.Answers.Count()
+}
+
+// TestQuizSavesAfterEveryAnswer: the progress file always holds every
+// answer given so far, so a kill -9 or a crash loses nothing.
+func TestQuizSavesAfterEveryAnswer(t *testing.T) {
+	qt := newQuizTest(t, "po-scrum.yaml", nil)
+	path, _ := qt.opts.progressPath()
+	var counts []int
+	qt.persona.beforeAsking = func(asked int) { counts = append(counts, progressAt(t, qt.persona.bank, path)) }
+	if err := qt.run(); err != nil {
+		t.Fatal(err)
+	}
+	for asked, n := range counts {
+		want := asked
+		if asked == 0 {
+			want = -1 // nothing answered, nothing written
+		}
+		if n != want {
+			t.Fatalf("before question %d the progress file held %d answers, want %d (all: %v)", asked+1, n, want, counts)
+		}
+	}
+	if len(counts) != 37 {
+		t.Errorf("checked %d times", len(counts))
+	}
+}
+
+// savedQuizTest leaves a quiz interrupted after n answers and returns the
+// progress file's path and content.
+func savedQuizTest(t *testing.T, persona string, n int) (*quizTest, string, []byte) {
+	t.Helper()
+	qt := newQuizTest(t, persona, nil)
+	qt.persona.interruptAfter = n
+	if err := qt.run(); exitCode(err) != ExitInterrupted {
+		t.Fatalf("err = %v", err)
+	}
+	path, _ := qt.opts.progressPath()
+	data, err := os.ReadFile(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	qt.persona.interruptAfter = 0
+	qt.persona.asked = nil
+	return qt, path, data
+}
+
+// backups lists the backup files beside a progress file.
+func backups(t *testing.T, path string) []string {
+	t.Helper()
+	found, err := filepath.Glob(strings.TrimSuffix(path, ".json") + ".20*.json")
+	if err != nil {
+		t.Fatal(err)
+	}
+	return found
+}
+
+// TestQuizOffersToResume: a plain `pmfit quiz` with a quiz saved asks
+// whether to resume it; resuming asks only the rest.
+func TestQuizOffersToResume(t *testing.T) {
+	qt, _, _ := savedQuizTest(t, "po-scrum.yaml", 5)
+	if err := qt.run(); err != nil {
+		t.Fatal(err)
+	}
+	if len(qt.persona.others) == 0 || !strings.Contains(qt.persona.others[len(qt.persona.others)-3], "You have a quiz saved on 2026-11-25") {
+		t.Errorf("prompts besides questions: %q", qt.persona.others)
+	}
+	if len(qt.persona.asked) != 32 || !strings.Contains(qt.out.String(), "Resuming: 5 of 37 questions already answered.") {
+		t.Errorf("resumed with %d questions asked:\n%s", len(qt.persona.asked), qt.out.String())
+	}
+}
+
+// TestQuizStartOverKeepsTheSavedQuiz: starting over moves the saved quiz
+// aside rather than replacing it, even if the new one is stopped before
+// its first answer.
+func TestQuizStartOverKeepsTheSavedQuiz(t *testing.T) {
+	qt, path, before := savedQuizTest(t, "po-scrum.yaml", 5)
+	qt.persona.savedChoice = func() (int, error) { return 1, nil }
+	qt.persona.stopAtFirst = true
+	err := qt.run()
+	if exitCode(err) != ExitInterrupted {
+		t.Fatalf("err = %v", err)
+	}
+	found := backups(t, path)
+	if len(found) != 1 {
+		t.Fatalf("backups %v", found)
+	}
+	if data, _ := os.ReadFile(found[0]); string(data) != string(before) {
+		t.Errorf("the backup differs from the saved quiz")
+	}
+	if n := progressAt(t, qt.persona.bank, path); n != -1 {
+		t.Errorf("after starting over and stopping at once, the progress file holds %d answers", n)
+	}
+	if screen := strings.ReplaceAll(qt.out.String(), "\n", " "); !strings.Contains(screen, "The saved answers are kept in "+found[0]) || !strings.Contains(screen, "Stopped before the first answer: nothing to save.") {
+		t.Errorf("screen:\n%s", qt.out.String())
+	}
+}
+
+// TestQuizStoppedAtTheOfferChangesNothing: Ctrl-D at the offer to resume
+// leaves the saved quiz exactly as it was.
+func TestQuizStoppedAtTheOfferChangesNothing(t *testing.T) {
+	qt, path, before := savedQuizTest(t, "po-scrum.yaml", 5)
+	qt.persona.savedChoice = func() (int, error) { return 0, quiz.ErrInterrupted }
+	if err := qt.run(); exitCode(err) != ExitInterrupted {
+		t.Fatalf("err = %v", err)
+	}
+	if data, _ := os.ReadFile(path); string(data) != string(before) {
+		t.Errorf("the saved quiz changed")
+	}
+	if len(backups(t, path)) != 0 || len(qt.persona.asked) != 0 {
+		t.Errorf("backups %v, asked %v", backups(t, path), qt.persona.asked)
+	}
+}
+
+// TestQuizChecksWhereAnswersGoFirst: an --out or --save that cannot be
+// written is refused before the first question (exit 2).
+func TestQuizChecksWhereAnswersGoFirst(t *testing.T) {
+	dir := t.TempDir()
+	readOnly := filepath.Join(dir, "read-only")
+	if err := os.Mkdir(readOnly, 0o500); err != nil {
+		t.Fatal(err)
+	}
+	cases := []struct {
+		name  string
+		setup func(*QuizOptions)
+		want  string
+	}{
+		{"--out in a missing folder", func(o *QuizOptions) { o.Out = filepath.Join(dir, "nope", "me.json") }, "the folder " + filepath.Join(dir, "nope") + " does not exist"},
+		{"--out a folder", func(o *QuizOptions) { o.Out = dir + "/x.json"; _ = os.Mkdir(o.Out, 0o700) }, "is a folder"},
+		{"--save in a missing folder", func(o *QuizOptions) { o.Save = filepath.Join(dir, "nope", "p.json") }, "does not exist"},
+	}
+	if os.Geteuid() != 0 { // root writes anywhere
+		cases = append(cases, struct {
+			name  string
+			setup func(*QuizOptions)
+			want  string
+		}{"--out in a read-only folder", func(o *QuizOptions) { o.Out = filepath.Join(readOnly, "me.json") }, "cannot write in"})
+	}
+	for _, c := range cases {
+		t.Run(c.name, func(t *testing.T) {
+			qt := newQuizTest(t, "po-scrum.yaml", nil)
+			c.setup(qt.opts)
+			err := qt.run()
+			if exitCode(err) != ExitUsage || !strings.Contains(err.Error(), c.want) {
+				t.Fatalf("err = %v, want exit 2 with %q", err, c.want)
+			}
+			if len(qt.persona.asked) != 0 {
+				t.Errorf("asked %d questions first", len(qt.persona.asked))
+			}
+		})
+	}
+}
+
+// TestQuizKeepsTheAnswersWhenTheResultCannotBeWritten: if --out fails at
+// the end after all, the answers stay saved, and the message says where.
+func TestQuizKeepsTheAnswersWhenTheResultCannotBeWritten(t *testing.T) {
+	qt := newQuizTest(t, "po-scrum.yaml", nil)
+	outDir := filepath.Join(t.TempDir(), "results")
+	if err := os.Mkdir(outDir, 0o700); err != nil {
+		t.Fatal(err)
+	}
+	qt.opts.Out = filepath.Join(outDir, "me.json")
+	qt.persona.beforeAsking = func(asked int) {
+		if asked == 36 {
+			os.RemoveAll(outDir) // gone while the person answers
+		}
+	}
+	err := qt.run()
+	path, _ := qt.opts.progressPath()
+	if exitCode(err) != ExitFailure || !strings.Contains(err.Error(), "Your answers are saved in "+path) {
+		t.Fatalf("err = %v", err)
+	}
+	if n := progressAt(t, qt.persona.bank, path); n != 37 {
+		t.Errorf("progress holds %d answers, want 37", n)
+	}
+}
+
+// TestQuizAccessibleIsPlainText: --accessible takes the whole quiz through
+// numbered lines and prints the result with no escape byte, no bars, no
+// gauge and no arrows, numbered once.
+func TestQuizAccessibleIsPlainText(t *testing.T) {
+	qt := newQuizTest(t, "core-researcher.yaml", nil)
+	b := qt.persona.bank
+	var keys strings.Builder
+	for qi, a := range qt.persona.answers {
+		q := &b.Questions[qi]
+		switch q.Kind {
+		case quiz.Likert:
+			fmt.Fprintf(&keys, "%d\n", a.Level-q.Scale.Min+1)
+		case quiz.Single:
+			fmt.Fprintf(&keys, "%d\n", a.Choice+1)
+		case quiz.Multi:
+			var picks []string
+			for _, i := range a.Picked() {
+				picks = append(picks, fmt.Sprint(i+1))
+			}
+			fmt.Fprintf(&keys, "%s\n", strings.Join(picks, ","))
+		}
+	}
+	fmt.Fprintf(&keys, "%d\n", len(b.Questions)+1) // submit
+	qt.opts.IO.In = strings.NewReader(keys.String())
+	qt.opts.IO.SetColorEnabled(true) // accessible wins over colour
+	qt.opts.Accessible = true
+	qt.opts.NewPrompter = newPrompter
+	if err := qt.run(); err != nil {
+		t.Fatalf("%v\n%s", err, qt.out.String())
+	}
+	screen := qt.out.String()
+	if !strings.Contains(screen, "Your best fit: Core Product Manager") || !strings.Contains(screen, "About the role: Core Product Manager") {
+		t.Fatalf("no result:\n%s", screen)
+	}
+	for _, bad := range []string{"\x1b", "█", "░", "├", "●", "▲", "▼", "❯"} {
+		if strings.Contains(screen, bad) {
+			t.Errorf("accessible output holds %q", bad)
+		}
+	}
+	if strings.Contains(screen, " 1.  1.") || strings.Contains(screen, "11. 10.") {
+		t.Error("the review is numbered twice")
+	}
+	if !strings.Contains(screen, "  1. Which field did you study, or train in, most? → ") {
+		t.Errorf("review rows are not the questions' own numbers:\n%s", screen)
 	}
 }

@@ -4,12 +4,12 @@ package i18n
 // checks that each message has every language, with the same arguments.
 var (
 	BackToPrevious = Message{
-		En: "‹ Back to the previous question",
-		Es: "‹ Volver a la pregunta anterior",
+		En: "back to the previous question",
+		Es: "volver a la pregunta anterior",
 	}
 	KeepAnswer = Message{
-		En: "‹ Keep my answer and return to the review",
-		Es: "‹ Mantener mi respuesta y volver al repaso",
+		En: "keep my answer and return to the review",
+		Es: "mantener mi respuesta y volver al repaso",
 	}
 	// Progress names no dimension: what a question measures is not shown
 	// to the person answering it, so it cannot steer the answer.
@@ -38,12 +38,12 @@ var (
 		Es: "%q no se puede combinar con otras opciones.",
 	}
 	IntroKeys = Message{
-		En: "%d questions. Use ↑ and ↓ to move and Enter to choose; on multiple choice, Space ticks an option. Every question has a way back, and you can change any answer before you submit. Ctrl-C saves your progress.",
-		Es: "%d preguntas. Usa ↑ y ↓ para moverte y Intro para elegir; en las de varias respuestas, Espacio marca una opción. Cada pregunta permite volver atrás y puedes cambiar cualquier respuesta antes de enviar. Ctrl-C guarda tu progreso.",
+		En: "%d questions. Press the number of an answer, or move with ↑ and ↓ and confirm with Enter; on multiple choice, Space or a number ticks an option. ← or Esc goes back a question, and you can change any answer before you submit. Every answer is saved as you go: stop whenever you like.",
+		Es: "%d preguntas. Pulsa el número de una respuesta, o muévete con ↑ y ↓ y confirma con Intro; en las de varias respuestas, Espacio o un número marca una opción. ← o Esc vuelve a la pregunta anterior, y puedes cambiar cualquier respuesta antes de enviar. Cada respuesta se guarda al momento: para cuando quieras.",
 	}
 	IntroKeysPlain = Message{
-		En: "%d questions. Type the number of your answer and press Enter; for multiple choice, type several numbers separated by commas. Every question has a way back, and you can change any answer before you submit. Ctrl-C or Ctrl-D saves your progress.",
-		Es: "%d preguntas. Escribe el número de tu respuesta y pulsa Intro; en las de varias respuestas, escribe varios números separados por comas. Cada pregunta permite volver atrás y puedes cambiar cualquier respuesta antes de enviar. Ctrl-C o Ctrl-D guarda tu progreso.",
+		En: "%d questions. Type the number of your answer and press Enter; for multiple choice, type several numbers separated by commas. Type b to go back a question; you can change any answer before you submit. Every answer is saved as you go: stop whenever you like.",
+		Es: "%d preguntas. Escribe el número de tu respuesta y pulsa Intro; en las de varias respuestas, escribe varios números separados por comas. Escribe b para volver a la pregunta anterior; puedes cambiar cualquier respuesta antes de enviar. Cada respuesta se guarda al momento: para cuando quieras.",
 	}
 	PrivacyNote = Message{
 		En: "Your answers stay on this machine.",
@@ -77,9 +77,94 @@ var (
 		En: "Stopped with %d of %d questions answered. Your answers are saved in %s",
 		Es: "Detenido con %d de %d preguntas respondidas. Tus respuestas están guardadas en %s",
 	}
+	StoppedBeforeAnswers = Message{
+		En: "Stopped before the first answer: nothing to save.",
+		Es: "Detenido antes de la primera respuesta: no hay nada que guardar.",
+	}
+	SaveFailed = Message{
+		En: "your answers could not be saved: %s",
+		Es: "no se pudieron guardar tus respuestas: %s",
+	}
+	SavedQuizFound = Message{
+		En: "You have a quiz saved on %s with %d of %d questions answered.",
+		Es: "Tienes un cuestionario guardado el %s con %d de %d preguntas respondidas.",
+	}
+	ResumeIt = Message{
+		En: "Resume it",
+		Es: "Continuarlo",
+	}
+	StartOver = Message{
+		En: "Start over (the saved answers are kept in a backup file)",
+		Es: "Empezar de nuevo (las respuestas guardadas se conservan en una copia)",
+	}
+	NothingChanged = Message{
+		En: "Stopped; nothing changed. Your saved quiz is still in %s.",
+		Es: "Detenido; nada ha cambiado. Tu cuestionario guardado sigue en %s.",
+	}
+	KeptAsBackup = Message{
+		En: "The saved answers are kept in %s.",
+		Es: "Las respuestas guardadas se conservan en %s.",
+	}
+	UnreadableProgress = Message{
+		En: "The saved quiz could not be read: %s",
+		Es: "No se pudo leer el cuestionario guardado: %s",
+	}
+	ResultSaved = Message{
+		En: "Your answers and result are saved in %s (see them again with pmfit score --answers FILE).",
+		Es: "Tus respuestas y el resultado están guardados en %s (vuélvelos a ver con pmfit score --answers ARCHIVO).",
+	}
+	AlsoSaved = Message{
+		En: "Also written to %s.",
+		Es: "También escritos en %s.",
+	}
+	SeeFullResult = Message{
+		En: "See the full result: what moved each role, the role's facts and a next step?",
+		Es: "¿Ver el resultado completo: qué movió cada rol, los datos del rol y un siguiente paso?",
+	}
+	OpenPager = Message{
+		En: "Yes, page through it",
+		Es: "Sí, mostrarlo página a página",
+	}
+	Done = Message{
+		En: "No, done",
+		Es: "No, he terminado",
+	}
 	ResumeWith = Message{
 		En: "Resume with:",
 		Es: "Continúa con:",
+	}
+	// The full-screen prompter's key hints.
+	HintMove = Message{
+		En: "↑↓ move",
+		Es: "↑↓ moverte",
+	}
+	HintDigits = Message{
+		En: "1–%d choose",
+		Es: "1–%d elegir",
+	}
+	HintNumber = Message{
+		En: "type 1–%d to jump",
+		Es: "escribe 1–%d para saltar",
+	}
+	HintTick = Message{
+		En: "Space ticks",
+		Es: "Espacio marca",
+	}
+	HintEnter = Message{
+		En: "Enter confirms",
+		Es: "Intro confirma",
+	}
+	HintBack = Message{
+		En: "← %s",
+		Es: "← %s",
+	}
+	HintHelp = Message{
+		En: "? more help",
+		Es: "? más ayuda",
+	}
+	HintMore = Message{
+		En: "%d–%d of %d",
+		Es: "%d–%d de %d",
 	}
 	PlainChoose = Message{
 		En: "Your choice (number): ",
@@ -185,6 +270,14 @@ var (
 		En: "%.0f of 100, %s. 0 is %s; 100 is %s.",
 		Es: "%.0f de 100, %s. 0 es %s; 100 es %s.",
 	}
+	And = Message{
+		En: " and ",
+		Es: " y ",
+	}
+	GaugeShort = Message{
+		En: "%.0f of 100, %s.",
+		Es: "%.0f de 100, %s.",
+	}
 	YourProfile = Message{
 		En: "Your profile",
 		Es: "Tu perfil",
@@ -232,6 +325,10 @@ var (
 	YouAndRole = Message{
 		En: "%s (you %.0f, role %.0f)",
 		Es: "%s (tú %.0f, rol %.0f)",
+	}
+	WhyLine = Message{
+		En: "Why %s: your answers on %s moved its fit up most.",
+		Es: "Por qué %s: tus respuestas sobre %s son las que más subieron su afinidad.",
 	}
 	AnswersCounted = Message{
 		En: "Answers that moved it most, in fit points from that neutral start:",

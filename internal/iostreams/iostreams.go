@@ -7,8 +7,10 @@ package iostreams
 
 import (
 	"bytes"
+	"errors"
 	"io"
 	"os"
+	"os/exec"
 	"strconv"
 	"strings"
 
@@ -157,3 +159,50 @@ func (s *IOStreams) TerminalWidth() int { return s.width() }
 
 // SetWidth fixes the layout width (tests).
 func (s *IOStreams) SetWidth(w int) { s.width = func() int { return w } }
+
+// Page shows text through a pager when stdout is a terminal, so a long
+// result can be read from its top: $PAGER (run by the shell, as git runs
+// it; empty or "cat" means none), else less (with LESS=FRX unless LESS is
+// set: quit when it fits, keep colours, leave the text on screen), else
+// more. Off a terminal, with no pager, or when the pager cannot start, the
+// text is written straight to stdout.
+func (s *IOStreams) Page(env Env, text string) error {
+	direct := func() error {
+		_, err := io.WriteString(s.Out, text)
+		return err
+	}
+	if !s.stdoutTTY {
+		return direct()
+	}
+	var cmd *exec.Cmd
+	extra := []string{}
+	if pager, set := env("PAGER"); set {
+		if p := strings.TrimSpace(pager); p == "" || p == "cat" {
+			return direct()
+		}
+		cmd = exec.Command("sh", "-c", pager)
+	} else if less, err := exec.LookPath("less"); err == nil {
+		cmd = exec.Command(less)
+	} else if more, err := exec.LookPath("more"); err == nil {
+		cmd = exec.Command(more)
+	} else {
+		return direct()
+	}
+	if _, set := env("LESS"); !set {
+		extra = append(extra, "LESS=FRX")
+	}
+	cmd.Env = append(os.Environ(), extra...)
+	cmd.Stdin = strings.NewReader(text)
+	cmd.Stdout, cmd.Stderr = s.Out, s.ErrOut
+	if err := cmd.Start(); err != nil {
+		return direct()
+	}
+	if err := cmd.Wait(); err != nil {
+		var exitErr *exec.ExitError
+		if errors.As(err, &exitErr) {
+			return nil // the pager's own business (q pressed, a signal)
+		}
+		return err
+	}
+	return nil
+}

@@ -5,9 +5,13 @@ import (
 	"errors"
 	"fmt"
 	"io"
+	"os"
 	"slices"
 	"strconv"
 	"strings"
+	"syscall"
+	"unicode"
+	"unicode/utf8"
 
 	"github.com/pmfit/pmfit/internal/i18n"
 )
@@ -34,6 +38,9 @@ func (p *Plain) Select(pr Prompt) (int, error) {
 		if err != nil {
 			return 0, err
 		}
+		if isBack(line) && pr.Back != "" {
+			return 0, ErrBack
+		}
 		if line == "" && len(pr.Default) > 0 {
 			return pr.Default[0], nil
 		}
@@ -51,6 +58,9 @@ func (p *Plain) MultiSelect(pr Prompt) ([]int, error) {
 		line, err := p.readLine(p.printer.T(i18n.PlainChooseMany))
 		if err != nil {
 			return nil, err
+		}
+		if isBack(line) && pr.Back != "" {
+			return nil, ErrBack
 		}
 		var picked []int
 		if line == "" && len(pr.Default) > 0 {
@@ -80,7 +90,14 @@ func (p *Plain) show(pr Prompt) {
 	}
 	width := len(strconv.Itoa(len(pr.Options)))
 	for i, o := range pr.Options {
+		if i < len(pr.Details) && pr.Details[i] != "" {
+			o += " → " + pr.Details[i]
+		}
 		fmt.Fprintf(p.out, "  %*d. %s\n", width, i+1, o)
+	}
+	if pr.Back != "" {
+		// A letter, not a number: it cannot be picked along with options.
+		fmt.Fprintf(p.out, "  %*s. %s\n", width, "b", upperFirst(pr.Back))
 	}
 	if len(pr.Default) > 0 {
 		var current []string
@@ -91,20 +108,41 @@ func (p *Plain) show(pr Prompt) {
 	}
 }
 
-// readLine prompts and reads one line. The end of input (Ctrl-D, a
-// closed terminal) counts as an interruption, so the runner saves what
-// was answered.
+// upperFirst capitalizes a sentence's first letter.
+func upperFirst(s string) string {
+	r, n := utf8.DecodeRuneInString(s)
+	return string(unicode.ToUpper(r)) + s[n:]
+}
+
+// isBack reports whether a typed line asks to go back.
+func isBack(line string) bool {
+	switch strings.ToLower(line) {
+	case "b", "<":
+		return true
+	}
+	return false
+}
+
+// readLine prompts and reads one line. The end of input (Ctrl-D) and a
+// terminal that went away (EIO) count as an interruption, so the runner
+// saves what was answered.
 func (p *Plain) readLine(prompt string) (string, error) {
 	fmt.Fprint(p.out, prompt)
 	line, err := p.in.ReadString('\n')
 	if err != nil && (line == "" || !errors.Is(err, io.EOF)) {
 		fmt.Fprintln(p.out)
-		if errors.Is(err, io.EOF) {
+		if errors.Is(err, io.EOF) || IsHangUp(err) {
 			return "", ErrInterrupted
 		}
 		return "", err
 	}
 	return strings.TrimSpace(line), nil
+}
+
+// IsHangUp reports whether a read failed because the terminal went away:
+// a closed terminal window makes reads fail with EIO.
+func IsHangUp(err error) bool {
+	return errors.Is(err, syscall.EIO) || errors.Is(err, syscall.ENXIO) || errors.Is(err, os.ErrClosed)
 }
 
 // parseNumbers reads "1, 3 4" as the indices 0, 2, 3, each once.

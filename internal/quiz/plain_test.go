@@ -17,16 +17,18 @@ func TestPlainPrompterFromPipedKeys(t *testing.T) {
 		"4",     // l1: Agree
 		"seven", // not a number: asked again
 		"9",     // out of range: asked again
-		"6",     // l2: back to the previous question
+		"6",     // out of range: asked again
+		"b",     // l2: back to the previous question
 		"",      // l1 again: Enter keeps the current answer (Agree)
 		"2",     // l2: Disagree
 		"2",     // s1: Large
 		"1, 3",  // m1: A with None: refused, asked again
 		"",      // nothing chosen and no current answer: asked again
 		"1 2",   // m1: A and B
-		"4",     // review: change question 3
+		"7 ",    // review: "7" is not an option (5 is submit)
+		"3",     // review: change question 3
 		"1",     // s1: Small
-		"1",     // review: submit
+		"5",     // review: submit
 	}, "\n") + "\n"
 	var out strings.Builder
 	r := &Runner{Bank: b, Prompter: NewPlain(strings.NewReader(keys), &out, printerEN)}
@@ -39,13 +41,14 @@ func TestPlainPrompterFromPipedKeys(t *testing.T) {
 	screen := out.String()
 	for _, want := range []string{
 		"Question 1 of 4\nI like building.\n  1. Strongly disagree\n  2. Disagree\n",
-		"  6. ‹ Back to the previous question\n",
-		"Please type a number from 1 to 6.",
+		"  5. Strongly agree\n  b. Back to the previous question\n",
+		"Please type a number from 1 to 5.",
 		"(current answer: 4; press Enter to keep it)",
 		"Your choices (numbers separated by commas): ",
 		`"None" cannot be combined with other options.`,
-		"Please type numbers from 1 to 4, separated by commas.",
-		"Review your answers: choose one to change it, or submit\n  1. ✔ Submit my answers and see the result\n",
+		"Please type numbers from 1 to 3, separated by commas.",
+		"Review your answers: choose one to change it, or submit\n  1. I like building. → Agree\n",
+		"  3. How big? → Large\n  4. Pick any. → A; B\n  5. ✔ Submit my answers and see the result\n",
 	} {
 		if !strings.Contains(screen, want) {
 			t.Errorf("screen lacks %q", want)

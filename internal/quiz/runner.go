@@ -32,31 +32,46 @@ type Runner struct {
 
 // Run asks until the person submits. On ErrInterrupted the answers given
 // so far are returned with the error.
+//
+// Questions come in bank order, skipping those already answered (a
+// resumed quiz). Going back is possible from every question but the
+// bank's first, including the first one asked after resuming; after going
+// back, the questions in between are asked again, each opening at its
+// current answer.
 func (r *Runner) Run() (Answers, error) {
 	b := r.Bank
 	if r.Answers == nil {
 		r.Answers = b.NewAnswers()
 	}
-	var todo []int
-	for qi := range b.Questions {
-		if !r.Answers[qi].Set {
-			todo = append(todo, qi)
+	n := len(b.Questions)
+	nextUnanswered := func(from int) int {
+		for qi := from; qi < n; qi++ {
+			if !r.Answers[qi].Set {
+				return qi
+			}
 		}
+		return n
 	}
-	for i := 0; i < len(todo); {
+	qi := nextUnanswered(0)
+	furthest := qi // the furthest point reached by answering forward
+	for qi < n {
 		var back *i18n.Message
-		if i > 0 {
+		if qi > 0 {
 			back = &i18n.BackToPrevious
 		}
-		wentBack, err := r.ask(todo[i], back)
+		wentBack, err := r.ask(qi, back)
 		if err != nil {
 			return r.Answers, err
 		}
-		if wentBack {
-			i--
-			continue
+		switch {
+		case wentBack:
+			qi--
+		case qi+1 < furthest:
+			qi++ // walking forward again through what was revisited
+		default:
+			qi = nextUnanswered(qi + 1)
+			furthest = max(furthest, qi)
 		}
-		i++
 	}
 	for {
 		qi, err := r.review()
@@ -72,9 +87,9 @@ func (r *Runner) Run() (Answers, error) {
 	}
 }
 
-// ask asks question qi and records the answer. back, when set, labels an
-// extra last option that leaves the question as it was; wentBack reports
-// that it was chosen.
+// ask asks question qi and records the answer. back, when set, says what
+// the prompter's back key does (leave the question as it was); wentBack
+// reports that it was used.
 func (r *Runner) ask(qi int, back *i18n.Message) (wentBack bool, err error) {
 	q := &r.Bank.Questions[qi]
 	order := r.order(qi)
@@ -83,19 +98,19 @@ func (r *Runner) ask(qi int, back *i18n.Message) (wentBack bool, err error) {
 		Message:  q.Text,
 		Help:     q.Help,
 	}
+	if back != nil {
+		p.Back = r.Printer.T(*back)
+	}
 	if q.Kind == Likert {
 		for v := q.Scale.Min; v <= q.Scale.Max; v++ {
 			p.Options = append(p.Options, q.Scale.Label(v))
 		}
+		p.Scale = true
+		p.Cursor = (q.Scale.Max - q.Scale.Min) / 2 // the neutral point
 	} else {
 		for _, oi := range order {
 			p.Options = append(p.Options, q.Options[oi].Label)
 		}
-	}
-	backIndex := -1
-	if back != nil {
-		backIndex = len(p.Options)
-		p.Options = append(p.Options, r.Printer.T(*back))
 	}
 	current := r.Answers[qi]
 	if current.Set {
@@ -116,11 +131,11 @@ func (r *Runner) ask(qi int, back *i18n.Message) (wentBack bool, err error) {
 	switch q.Kind {
 	case Likert, Single:
 		i, err := r.Prompter.Select(p)
+		if errors.Is(err, ErrBack) && back != nil {
+			return true, nil
+		}
 		if err != nil {
 			return false, err
-		}
-		if i == backIndex {
-			return true, nil
 		}
 		if i < 0 || i >= len(p.Options) {
 			return false, fmt.Errorf("question %q: prompter returned option %d of %d", q.ID, i, len(p.Options))
@@ -149,18 +164,15 @@ func (r *Runner) ask(qi int, back *i18n.Message) (wentBack bool, err error) {
 			return ans, err
 		}
 		p.Validate = func(shown []int) error {
-			if slices.Contains(shown, backIndex) {
-				return nil
-			}
 			_, err := toAnswer(shown)
 			return err
 		}
 		shown, err := r.Prompter.MultiSelect(p)
+		if errors.Is(err, ErrBack) && back != nil {
+			return true, nil
+		}
 		if err != nil {
 			return false, err
-		}
-		if slices.Contains(shown, backIndex) {
-			return true, nil
 		}
 		if a, err = toAnswer(shown); err != nil {
 			return false, err
@@ -174,25 +186,35 @@ func (r *Runner) ask(qi int, back *i18n.Message) (wentBack bool, err error) {
 }
 
 // review lists every answer and returns the question the person wants to
-// change, or -1 to submit.
+// change, or -1 to submit. Option i is question i, so the numbers a
+// prompter shows are the questions' own; submitting comes last, and the
+// cursor opens on it.
 func (r *Runner) review() (int, error) {
 	b := r.Bank
-	p := Prompt{Message: r.Printer.T(i18n.ReviewTitle), Options: []string{r.Printer.T(i18n.Submit)}, Default: []int{0}}
+	p := Prompt{Message: r.Printer.T(i18n.ReviewTitle)}
 	for qi := range b.Questions {
 		answer := r.Printer.T(i18n.NotAnswered)
 		if r.Answers[qi].Set {
 			answer = b.FormatLabel(qi, r.Answers[qi])
 		}
-		p.Options = append(p.Options, fmt.Sprintf("%2d. %s → %s", qi+1, clip(b.Questions[qi].Text, 44), clip(answer, 26)))
+		p.Options = append(p.Options, oneLine(b.Questions[qi].Text))
+		p.Details = append(p.Details, oneLine(answer))
 	}
+	submit := len(p.Options)
+	p.Options = append(p.Options, r.Printer.T(i18n.Submit))
+	p.Details = append(p.Details, "")
+	p.Cursor = submit
 	i, err := r.Prompter.Select(p)
 	if err != nil {
 		return 0, err
 	}
-	if i < 0 || i >= len(p.Options) {
+	if i < 0 || i > submit {
 		return 0, fmt.Errorf("review: prompter returned option %d of %d", i, len(p.Options))
 	}
-	return i - 1, nil
+	if i == submit {
+		return -1, nil
+	}
+	return i, nil
 }
 
 // order is the order question qi's options are shown in: the bank's, or
@@ -220,11 +242,6 @@ func (r *Runner) order(qi int) []int {
 	return movable
 }
 
-// clip shortens s to n runes with an ellipsis, for one-line listings.
-func clip(s string, n int) string {
-	s = strings.Join(strings.Fields(s), " ")
-	if r := []rune(s); len(r) > n {
-		return string(r[:n-1]) + "…"
-	}
-	return s
-}
+// oneLine folds a text's runs of white space, newlines included, into
+// single spaces, for one-line listings.
+func oneLine(s string) string { return strings.Join(strings.Fields(s), " ") }

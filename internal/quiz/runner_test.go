@@ -44,6 +44,13 @@ func (f *fakePrompter) next(kind string, p Prompt) ([]int, error) {
 	if s.err != nil {
 		return nil, s.err
 	}
+	if len(s.choose) == 1 && (s.choose[0] == back || s.choose[0] == keep) {
+		// The back key: only there when the prompt offers it.
+		if p.Back == "" {
+			f.t.Fatalf("prompt %q offers no way back", p.Message)
+		}
+		return nil, ErrBack
+	}
 	var idx []int
 	for _, label := range s.choose {
 		i := slices.Index(p.Options, label)
@@ -95,8 +102,8 @@ func multi(expect string, choose ...string) step {
 }
 
 const (
-	back   = "‹ Back to the previous question"
-	keep   = "‹ Keep my answer and return to the review"
+	back   = "(back)" // the back key, to go to the previous question
+	keep   = "(keep)" // the back key, from a question opened at the review
 	submit = "✔ Submit my answers and see the result"
 	review = "Review your answers"
 )
@@ -134,16 +141,24 @@ func TestRunnerAsksInOrderThenReviews(t *testing.T) {
 	first := sel("I like building", "Agree")
 	first.check = func(t *testing.T, p Prompt) {
 		progress("Question 1 of 4")(t, p)
-		if slices.Contains(p.Options, back) {
+		if p.Back != "" {
 			t.Error("the first question offers a way back")
 		}
 		want := []string{"Strongly disagree", "Disagree", "Neither agree nor disagree", "Agree", "Strongly agree"}
 		if !slices.Equal(p.Options, want) {
 			t.Errorf("Likert options %q, want the scale in order", p.Options)
 		}
+		if !p.Scale || p.Cursor != 2 || len(p.Default) != 0 {
+			t.Errorf("a new agreement question opens with scale %v, cursor %d, default %v; want the neutral point and no answer", p.Scale, p.Cursor, p.Default)
+		}
 	}
 	second := sel("I like customers", "Disagree")
-	second.check = progress("Question 2 of 4")
+	second.check = func(t *testing.T, p Prompt) {
+		progress("Question 2 of 4")(t, p)
+		if p.Back != "back to the previous question" {
+			t.Errorf("back %q", p.Back)
+		}
+	}
 	last := multi("Pick any", "A", "B")
 	last.check = progress("Question 4 of 4")
 	as, err, fp := runScript(t, b, nil, first, second, sel("How big?", "Large"), last, sel(review, submit))
@@ -184,14 +199,16 @@ func TestRunnerReviewChangesAnAnswer(t *testing.T) {
 	b := mustLoad(t, smallBank)
 	change := sel("How big?", "Small")
 	change.check = func(t *testing.T, p Prompt) {
-		if !slices.Contains(p.Options, keep) || !slices.Equal(p.Default, []int{1}) {
-			t.Errorf("changing from the review: options %q, default %v", p.Options, p.Default)
+		if p.Back != "keep my answer and return to the review" || !slices.Equal(p.Default, []int{1}) {
+			t.Errorf("changing from the review: back %q, default %v", p.Back, p.Default)
 		}
 	}
 	reviewed := sel(review, submit)
 	reviewed.check = func(t *testing.T, p Prompt) {
-		if len(p.Options) != 5 || !strings.Contains(p.Options[3], "How big? → Small") {
-			t.Errorf("review options %q", p.Options)
+		// Option i is question i, so numbers shown are the questions';
+		// submitting is last, and the cursor opens on it.
+		if len(p.Options) != 5 || p.Options[2] != "How big?" || p.Details[2] != "Small" || p.Options[4] != submit || p.Cursor != 4 {
+			t.Errorf("review options %q, details %q, cursor %d", p.Options, p.Details, p.Cursor)
 		}
 	}
 	as, err, fp := runScript(t, b, nil,
@@ -199,9 +216,9 @@ func TestRunnerReviewChangesAnAnswer(t *testing.T) {
 		sel("I like customers", "Disagree"),
 		sel("How big?", "Large"),
 		multi("Pick any", "A"),
-		sel(review, " 3. How big? → Large"),
+		sel(review, "How big?"),
 		change,
-		sel(review, " 1. I like building. → Agree"),
+		sel(review, "I like building."),
 		sel("I like building", keep), // looked, kept it
 		reviewed,
 	)
@@ -253,6 +270,57 @@ func TestRunnerResumesOnlyWhatIsUnanswered(t *testing.T) {
 	wantAnswers(t, b, as, map[string]string{"l1": "5", "l2": "4", "s1": "small", "m1": "a"})
 }
 
+// TestRunnerGoesBackAfterResuming: the first question asked after
+// resuming still has a way back, to the answered question before it; the
+// questions in between are then asked again, opening at their answers.
+func TestRunnerGoesBackAfterResuming(t *testing.T) {
+	b := mustLoad(t, smallBank)
+	start := b.NewAnswers()
+	start[0] = Answer{Set: true, Level: 5}
+	start[1] = Answer{Set: true, Level: 1}
+	reopened := sel("I like customers", "Disagree")
+	reopened.check = func(t *testing.T, p Prompt) {
+		if !slices.Equal(p.Default, []int{0}) {
+			t.Errorf("went back to a saved answer: default %v, want [0]", p.Default)
+		}
+	}
+	as, err, fp := runScript(t, b, start,
+		sel("How big?", back),
+		reopened,
+		sel("How big?", "Large"),
+		multi("Pick any", "A"),
+		sel(review, submit),
+	)
+	fp.Done()
+	if err != nil {
+		t.Fatal(err)
+	}
+	wantAnswers(t, b, as, map[string]string{"l1": "5", "l2": "2", "s1": "large", "m1": "a"})
+}
+
+// TestRunnerWalksForwardThroughRevisitedQuestions: after going back two
+// questions, answering walks forward through the one in between rather
+// than jumping to the first unanswered question.
+func TestRunnerWalksForwardThroughRevisitedQuestions(t *testing.T) {
+	b := mustLoad(t, smallBank)
+	as, err, fp := runScript(t, b, nil,
+		sel("I like building", "Agree"),
+		sel("I like customers", "Agree"),
+		sel("How big?", back),
+		sel("I like customers", back),
+		sel("I like building", "Disagree"),
+		sel("I like customers", "Strongly agree"),
+		sel("How big?", "Small"),
+		multi("Pick any", "B"),
+		sel(review, submit),
+	)
+	fp.Done()
+	if err != nil {
+		t.Fatal(err)
+	}
+	wantAnswers(t, b, as, map[string]string{"l1": "2", "l2": "5", "s1": "small", "m1": "b"})
+}
+
 func TestRunnerInterruptedKeepsAnswers(t *testing.T) {
 	b := mustLoad(t, smallBank)
 	var saved []int
@@ -279,7 +347,7 @@ func TestRunnerShuffle(t *testing.T) {
 	shown := func(seed uint64) []string {
 		var options []string
 		check := func(t *testing.T, p Prompt) {
-			options = slices.DeleteFunc(slices.Clone(p.Options), func(o string) bool { return o == back })
+			options = slices.Clone(p.Options)
 		}
 		m := multi("Pick any", "A")
 		m.check = check

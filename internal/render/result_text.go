@@ -73,10 +73,38 @@ func targetOf(r quiz.Role, d int) float64 {
 func ResultText(out io.Writer, t *Theme, b *quiz.Bank, answers quiz.Answers, res *scoring.Result) error {
 	w := &errWriter{w: out}
 	top := b.Roles[res.Top()]
+	if !t.headline(w, b, res) {
+		return w.err
+	}
+	t.section(w, t.P.T(i18n.FitByRole))
+	t.writeRoles(w, b, res, len(res.Roles))
+
+	if b.Gauge >= 0 {
+		t.writeGauge(w, b.Dimensions[b.Gauge], res.Dimensions[b.Gauge])
+	}
+
+	t.section(w, t.P.T(i18n.YourProfile))
+	t.writeProfile(w, b, res)
+
+	if len(res.Explanations) > 0 {
+		t.writeExplanation(w, b, answers, res.Explanations[0])
+	}
+
+	t.section(w, t.P.T(i18n.AboutRole, top.Name))
+	t.writeWrapped(w, "  ", 2, top.Summary)
+	writeFacts(w, t, b, top, true)
+	return w.err
+}
+
+// headline writes the best fit (or the two roles too close to call),
+// how far to trust it, what would separate a close call, and the
+// coverage; false when no role could be scored.
+func (t *Theme) headline(w io.Writer, b *quiz.Bank, res *scoring.Result) bool {
+	top := b.Roles[res.Top()]
 	topFit := res.Roles[0]
 	if !topFit.Scored {
 		fmt.Fprintln(w, t.P.T(i18n.NoRoleScored))
-		return w.err
+		return false
 	}
 	note := t.Dim
 	if tooClose(res) {
@@ -99,15 +127,18 @@ func ResultText(out io.Writer, t *Theme, b *quiz.Bank, answers quiz.Answers, res
 	if res.Answered < res.Questions {
 		fmt.Fprintf(w, "%s\n", t.Dim.Sprint(t.P.T(i18n.ScoredOn, res.Answered, res.Questions, 100*res.Coverage())))
 	}
+	return true
+}
 
-	t.section(w, t.P.T(i18n.FitByRole))
+// writeRoles draws the first n roles' fits as bars, best first.
+func (t *Theme) writeRoles(w io.Writer, b *quiz.Bank, res *scoring.Result, n int) {
 	nameW := 0
 	for _, r := range b.Roles {
 		nameW = max(nameW, len([]rune(r.Name)))
 	}
-	nameW = min(nameW, 34)
+	nameW = min(nameW, 34, t.Width-12)
 	barW := min(40, t.Width-nameW-12)
-	for i, rf := range res.Roles {
+	for i, rf := range res.Roles[:min(n, len(res.Roles))] {
 		name := padRight(b.Roles[rf.Role].Name, nameW)
 		if !rf.Scored {
 			fmt.Fprintf(w, "  %s  %s\n", name, t.Dim.Sprint(t.P.T(i18n.NotScored)))
@@ -117,44 +148,118 @@ func ResultText(out io.Writer, t *Theme, b *quiz.Bank, answers quiz.Answers, res
 		if i == 0 {
 			bar, style = t.BarTop, t.Strong
 		}
-		fmt.Fprintf(w, "  %s  %s %s\n", style.Sprint(name), bar.Sprint(Bar(rf.Fit, barW)), style.Sprintf("%3.0f%%", Round1(rf.Fit)))
+		fmt.Fprintf(w, "  %s  %s%s\n", style.Sprint(name), bar.Sprint(t.bar(rf.Fit, barW)), style.Sprintf("%3.0f%%", Round1(rf.Fit)))
 	}
+}
 
-	if b.Gauge >= 0 {
-		t.writeGauge(w, b.Dimensions[b.Gauge], res.Dimensions[b.Gauge])
-	}
-
-	t.section(w, t.P.T(i18n.YourProfile))
-	nameW = 0
+// writeProfile draws each dimension's score with the end it leans to.
+// Narrow terminals get a shorter bar, then the label on a line of its
+// own, rather than a label cut short.
+func (t *Theme) writeProfile(w io.Writer, b *quiz.Bank, res *scoring.Result) {
+	nameW := 0
 	for _, d := range b.Dimensions {
 		nameW = max(nameW, len([]rune(d.Name)))
 	}
 	nameW = min(nameW, 24)
-	for _, ds := range res.Dimensions {
+	leans := make([]string, len(res.Dimensions))
+	for i, ds := range res.Dimensions {
+		d := b.Dimensions[ds.Dimension]
+		lean := t.P.T(i18n.Balanced)
+		switch s := Round1(ds.Score); {
+		case s >= 60:
+			lean = beforeParen(d.High)
+		case s <= 40:
+			lean = beforeParen(d.Low)
+		}
+		leans[i] = lean
+	}
+	// The bar (8 to 20 cells) gives way to labels: the widest bar that
+	// lets the most labels stay on their row. A label that still does not
+	// fit goes on a line of its own, whole.
+	fixed := 2 + nameW + 2 + 3 + 2 + 1 // indent, name, gap, score, gap, margin
+	barW, fits := 20, -1
+	for bw := 20; bw >= 8; bw-- {
+		n := 0
+		for _, l := range leans {
+			if len([]rune(l)) <= t.Width-fixed-bw-1 {
+				n++
+			}
+		}
+		if n > fits {
+			barW, fits = bw, n
+		}
+	}
+	if t.Plain {
+		barW = 0
+	}
+	room := t.Width - fixed - barW - 1
+	for i, ds := range res.Dimensions {
 		d := b.Dimensions[ds.Dimension]
 		if !ds.Scored {
 			fmt.Fprintf(w, "  %s  %s\n", padRight(d.Name, nameW), t.Dim.Sprint(t.P.T(i18n.NotAnsweredDim)))
 			continue
 		}
-		lean := t.P.T(i18n.Balanced)
-		switch s := Round1(ds.Score); {
-		case s >= 60:
-			lean = d.High
-		case s <= 40:
-			lean = d.Low
+		head := fmt.Sprintf("  %s  %s%3.0f  ", padRight(d.Name, nameW), t.Bar.Sprint(t.bar(ds.Score, barW)), Round1(ds.Score))
+		if len([]rune(leans[i])) <= room {
+			fmt.Fprintf(w, "%s%s\n", head, t.Dim.Sprint(leans[i]))
+			continue
 		}
-		room := t.Width - (2 + nameW + 2 + 20 + 4 + 2) - 1
-		fmt.Fprintf(w, "  %s  %s %3.0f  %s\n", padRight(d.Name, nameW), t.Bar.Sprint(Bar(ds.Score, 20)), Round1(ds.Score), t.Dim.Sprint(truncate(lean, max(room, 10))))
+		fmt.Fprintln(w, strings.TrimRight(head, " "))
+		t.writeWrapped(w, strings.Repeat(" ", 4), 4, t.Dim.Sprint(leans[i]))
 	}
+}
 
+// ResultSummary draws the results screen's first part, made to fit an
+// 80×24 terminal with room to spare: the best fit (or the two roles too
+// close to call) and how far to trust it, the top three roles, where the
+// person sits on the bank's gauge, and one line of why.
+func ResultSummary(out io.Writer, t *Theme, b *quiz.Bank, res *scoring.Result) error {
+	w := &errWriter{w: out}
+	if !t.headline(w, b, res) {
+		return w.err
+	}
+	fmt.Fprintln(w)
+	t.writeRoles(w, b, res, 3)
+	if b.Gauge >= 0 {
+		d, s := b.Dimensions[b.Gauge], res.Dimensions[b.Gauge]
+		if s.Scored {
+			fmt.Fprintln(w)
+			if !t.Plain {
+				t.writeGaugeLine(w, d, s, min(30, t.Width-40))
+			}
+			t.writeWrapped(w, "  ", 2, t.P.T(i18n.GaugeShort, Round1(s.Score), t.gaugeLean(d, s)))
+		}
+	}
 	if len(res.Explanations) > 0 {
-		t.writeExplanation(w, b, answers, res.Explanations[0])
+		// Two dimensions if that fits two lines, else the one that moved
+		// the fit most.
+		why := t.whyLine(b, res.Explanations[0], 2)
+		if len(Wrap(why, t.Width-1)) > 2 {
+			why = t.whyLine(b, res.Explanations[0], 1)
+		}
+		if why != "" {
+			fmt.Fprintln(w)
+			t.writeWrapped(w, "", 0, why)
+		}
 	}
-
-	t.section(w, t.P.T(i18n.AboutRole, top.Name))
-	t.writeWrapped(w, "  ", 2, top.Summary)
-	writeFacts(w, t, b, top, true)
 	return w.err
+}
+
+// whyLine says in one sentence which dimensions (at most most of them)
+// moved the top role's fit up most: the explanation's largest positive
+// effects.
+func (t *Theme) whyLine(b *quiz.Bank, e scoring.Explanation, most int) string {
+	fx := showEffects(e)
+	var parts []string
+	for i, de := range e.Dimensions {
+		if de.Scored && fx.dimensions[i] > 0 && len(parts) < most {
+			parts = append(parts, t.P.T(i18n.YouAndRole, b.Dimensions[de.Dimension].Name, Round1(de.Score), de.Target))
+		}
+	}
+	if len(parts) == 0 {
+		return ""
+	}
+	return t.P.T(i18n.WhyLine, b.Roles[e.Role].Name, strings.Join(parts, t.P.T(i18n.And)))
 }
 
 func (t *Theme) section(w io.Writer, title string) {
@@ -168,13 +273,32 @@ func (t *Theme) writeGauge(w io.Writer, d quiz.Dimension, s scoring.DimensionSco
 		fmt.Fprintf(w, "  %s\n", t.Dim.Sprint(t.P.T(i18n.NotAnsweredDim)))
 		return
 	}
+	if !t.Plain {
+		t.writeGaugeLine(w, d, s, 50)
+	}
+	t.writeWrapped(w, "  ", 2, t.gaugeSentence(d, s))
+}
+
+// writeGaugeLine draws a dimension's score as a dot on a line between
+// the dimension's two ends, at most maxWidth cells long.
+func (t *Theme) writeGaugeLine(w io.Writer, d quiz.Dimension, s scoring.DimensionScore, maxWidth int) {
 	low, high := shortEnd(d.Low), shortEnd(d.High)
 	lw, hw := len([]rune(low)), len([]rune(high))
-	width := min(50, t.Width-lw-hw-8)
+	width := max(5, min(maxWidth, t.Width-lw-hw-8))
 	pos := int(Round1(s.Score)/100*float64(width-1) + 0.5)
 	line := []rune(strings.Repeat("─", width))
 	line[pos] = '●'
 	fmt.Fprintf(w, "  %s ├%s┤ %s\n", low, t.Accent.Sprint(string(line)), high)
+}
+
+// gaugeSentence says where the person sits on a dimension, in words.
+func (t *Theme) gaugeSentence(d quiz.Dimension, s scoring.DimensionScore) string {
+	return t.P.T(i18n.GaugeSentence, Round1(s.Score), t.gaugeLean(d, s), lowerFirst(d.Low), lowerFirst(d.High))
+}
+
+// gaugeLean says which end a score leans to, and how far.
+func (t *Theme) gaugeLean(d quiz.Dimension, s scoring.DimensionScore) string {
+	low, high := shortEnd(d.Low), shortEnd(d.High)
 	lean := t.P.T(i18n.GaugeMiddle)
 	switch r := Round1(s.Score); {
 	case r >= 60:
@@ -186,15 +310,22 @@ func (t *Theme) writeGauge(w io.Writer, d quiz.Dimension, s scoring.DimensionSco
 	case r < 50:
 		lean = t.P.T(i18n.GaugeSlightly, lowerFirst(low))
 	}
-	t.writeWrapped(w, "  ", 2, t.P.T(i18n.GaugeSentence, Round1(s.Score), lean, lowerFirst(d.Low), lowerFirst(d.High)))
+	return lean
 }
 
 // shortEnd names a gauge end briefly: "The why (customer needs…)" → "The why".
 func shortEnd(s string) string {
-	if i := strings.Index(s, " ("); i > 0 {
-		s = s[:i]
-	}
+	s = beforeParen(s)
 	return padRight(s, min(len([]rune(s)), 20))
+}
+
+// beforeParen drops a trailing parenthesis: the gauge sentence spells it
+// out once.
+func beforeParen(s string) string {
+	if i := strings.Index(s, " ("); i > 0 {
+		return s[:i]
+	}
+	return s
 }
 
 func lowerFirst(s string) string {
@@ -245,6 +376,9 @@ func (t *Theme) writeExplanation(w io.Writer, b *quiz.Bank, answers quiz.Answers
 			mark, style, amount := "▲", t.Good, t.P.T(i18n.Up, effect)
 			if sign < 0 {
 				mark, style, amount = "▼", t.Bad, t.P.T(i18n.Down, -effect)
+			}
+			if t.Plain {
+				mark = " "
 			}
 			q := &b.Questions[ae.Question]
 			first := fmt.Sprintf("    %s %s  ", style.Sprint(mark), style.Sprint(padRight(amount, 9)))

@@ -17,6 +17,10 @@ import (
 type Theme struct {
 	Width int          // columns to lay text out in
 	P     i18n.Printer // pmfit's own words, in the chosen language
+	// Plain draws no bars, gauges or arrows, only words and numbers: for
+	// screen readers and terminals that show block graphics as noise
+	// (--accessible). A plain theme is never coloured.
+	Plain bool
 
 	Heading, Strong, Dim, Good, Bad, Accent, BarTop, Bar *color.Color
 }
@@ -47,6 +51,22 @@ func NewTheme(width int, colored bool, p i18n.Printer) *Theme {
 		BarTop:  mk(color.FgGreen, color.Bold),
 		Bar:     mk(color.FgCyan),
 	}
+}
+
+// PlainTheme returns an uncoloured theme without graphics, for
+// --accessible.
+func PlainTheme(width int, p i18n.Printer) *Theme {
+	t := NewTheme(width, false, p)
+	t.Plain = true
+	return t
+}
+
+// bar is Bar, or nothing on a plain theme.
+func (t *Theme) bar(value float64, width int) string {
+	if t.Plain {
+		return ""
+	}
+	return Bar(value, width) + " "
 }
 
 // Bar draws a 0–100 value as a bar of width cells.

@@ -2,13 +2,20 @@
 // github.com/AlecAivazis/survey/v2. Survey is no longer maintained, so it
 // stays behind quiz.Prompter and every call goes through one place (ask):
 // replacing it means replacing this package only.
+//
+// Survey supplies the terminal work: raw mode, reading keys (arrow and
+// escape sequences included), and redrawing a prompt in place. The list
+// itself is pmfit's own survey.Prompt (list.go), because survey's Select
+// and MultiSelect cannot offer what the quiz needs: a back key rather
+// than a back option, digits that choose, a cursor that opens on the
+// neutral point, rows fitted to the terminal's width, and hints in the
+// quiz's language.
 package surveyprompt
 
 import (
 	"errors"
-	"fmt"
 	"io"
-	"slices"
+	"os"
 
 	"github.com/AlecAivazis/survey/v2"
 	"github.com/AlecAivazis/survey/v2/core"
@@ -16,98 +23,99 @@ import (
 	"github.com/fatih/color"
 	"golang.org/x/term"
 
+	"github.com/pmfit/pmfit/internal/i18n"
 	"github.com/pmfit/pmfit/internal/quiz"
 )
 
 // Prompter asks through survey on a terminal.
 type Prompter struct {
-	in       terminal.FileReader
-	out      terminal.FileWriter
-	errOut   io.Writer
-	progress *color.Color
+	in      terminal.FileReader
+	out     terminal.FileWriter
+	errOut  io.Writer
+	printer i18n.Printer
+	style   styles
+	// stacked counts the one-line answers this prompter left directly
+	// above the cursor: going back removes the last one, so the question
+	// asked again is not also shown as answered.
+	stacked int
 }
 
-// New returns a prompter on the given terminal streams. colored is the
-// program's one colour decision; survey's own switch is global, so it is
-// set here, from that decision, rather than left to survey's guess.
-func New(in terminal.FileReader, out terminal.FileWriter, errOut io.Writer, colored bool) *Prompter {
+// styles are the colours a prompt is drawn in, decided once.
+type styles struct {
+	progress, question, hint, cursor, chosen, err, detail *color.Color
+}
+
+// New returns a prompter on the given terminal streams, with hints in
+// printer's language. colored is the program's one colour decision;
+// survey's own switch is global, so it is set here, from that decision,
+// rather than left to survey's guess.
+func New(in terminal.FileReader, out terminal.FileWriter, errOut io.Writer, printer i18n.Printer, colored bool) *Prompter {
 	core.DisableColor = !colored
-	progress := color.New(color.Faint)
-	if colored {
-		progress.EnableColor()
-	} else {
-		progress.DisableColor()
+	mk := func(attrs ...color.Attribute) *color.Color {
+		c := color.New(attrs...)
+		if colored {
+			c.EnableColor()
+		} else {
+			c.DisableColor()
+		}
+		return c
 	}
-	return &Prompter{in: in, out: out, errOut: errOut, progress: progress}
+	return &Prompter{in: in, out: out, errOut: errOut, printer: printer, style: styles{
+		progress: mk(color.Faint),
+		question: mk(color.Bold),
+		hint:     mk(color.FgCyan),
+		cursor:   mk(color.FgCyan, color.Bold),
+		chosen:   mk(color.FgGreen),
+		err:      mk(color.FgRed),
+		detail:   mk(color.Faint),
+	}}
 }
 
 // Select implements quiz.Prompter.
 func (p *Prompter) Select(pr quiz.Prompt) (int, error) {
-	s := &survey.Select{Message: pr.Message, Options: pr.Options, Help: pr.Help, PageSize: p.pageSize(len(pr.Options))}
-	if len(pr.Default) > 0 {
-		s.Default = pr.Default[0]
-	}
-	var index int
-	if err := p.ask(pr.Progress, s, &index); err != nil {
+	o, err := p.ask(pr, false)
+	if err != nil {
 		return 0, err
 	}
-	return index, nil
+	return o.index, nil
 }
 
-// MultiSelect implements quiz.Prompter. The prompt's Validate runs inside
-// survey, which shows its error and keeps the selection open.
+// MultiSelect implements quiz.Prompter.
 func (p *Prompter) MultiSelect(pr quiz.Prompt) ([]int, error) {
-	m := &survey.MultiSelect{Message: pr.Message, Options: pr.Options, Help: pr.Help, PageSize: p.pageSize(len(pr.Options))}
-	if len(pr.Default) > 0 {
-		m.Default = slices.Clone(pr.Default)
-	}
-	var opts []survey.AskOpt
-	if pr.Validate != nil {
-		opts = append(opts, survey.WithValidator(func(ans any) error {
-			chosen, ok := ans.([]core.OptionAnswer)
-			if !ok {
-				return fmt.Errorf("unexpected answer type %T", ans)
-			}
-			indices := make([]int, len(chosen))
-			for i, c := range chosen {
-				indices[i] = c.Index
-			}
-			return pr.Validate(indices)
-		}))
-	}
-	var indices []int
-	if err := p.ask(pr.Progress, m, &indices, opts...); err != nil {
+	o, err := p.ask(pr, true)
+	if err != nil {
 		return nil, err
 	}
-	slices.Sort(indices)
-	return indices, nil
+	return o.picks, nil
 }
 
-// ask is the one place survey is called. Ctrl-C (survey's InterruptErr)
-// and a terminal that went away (EOF) both become quiz.ErrInterrupted, so
-// the caller saves what was answered; survey has restored the terminal
-// by the time it returns.
-func (p *Prompter) ask(progress string, prompt survey.Prompt, response any, opts ...survey.AskOpt) error {
-	if progress != "" {
-		fmt.Fprintf(p.out, "\n%s\n", p.progress.Sprint(progress))
-	}
-	opts = append(opts, survey.WithStdio(p.in, p.out, p.errOut), survey.WithShowCursor(false))
-	err := survey.AskOne(prompt, response, opts...)
+// ask is the one place survey is called. Ctrl-C, Ctrl-D and a terminal
+// that went away all become quiz.ErrInterrupted, so the caller saves what
+// was answered; the terminal mode is restored by the time it returns.
+func (p *Prompter) ask(pr quiz.Prompt, multi bool) (outcome, error) {
+	l := newList(pr, multi, p.printer, p.style, p.size)
+	l.stacked = &p.stacked
+	var o outcome
+	err := survey.AskOne(l, &o, survey.WithStdio(p.in, p.out, p.errOut))
 	switch {
 	case err == nil:
-		return nil
-	case errors.Is(err, terminal.InterruptErr), errors.Is(err, io.EOF), errors.Is(err, io.ErrUnexpectedEOF):
-		return quiz.ErrInterrupted
+		if o.back {
+			return o, quiz.ErrBack
+		}
+		return o, nil
+	case errors.Is(err, terminal.InterruptErr), errors.Is(err, io.EOF), errors.Is(err, io.ErrUnexpectedEOF), quiz.IsHangUp(err):
+		return o, quiz.ErrInterrupted
 	}
-	return err
+	return o, err
 }
 
-// pageSize fits long lists to the terminal's height, leaving room for the
-// progress line, the question and survey's hint.
-func (p *Prompter) pageSize(options int) int {
-	height := 24
-	if _, h, err := term.GetSize(int(p.out.Fd())); err == nil && h > 0 {
-		height = h
+// size is the terminal's size, or 80×24 when it cannot be read.
+func (p *Prompter) size() (width, height int) {
+	width, height = 80, 24
+	if f, ok := p.out.(*os.File); ok {
+		if w, h, err := term.GetSize(int(f.Fd())); err == nil && w > 0 && h > 0 {
+			width, height = w, h
+		}
 	}
-	return max(5, min(options, height-6))
+	return width, height
 }

@@ -1,0 +1,398 @@
+package surveyprompt
+
+import (
+	"fmt"
+	"io"
+	"strconv"
+	"strings"
+
+	"github.com/AlecAivazis/survey/v2"
+	"github.com/AlecAivazis/survey/v2/terminal"
+
+	"github.com/pmfit/pmfit/internal/i18n"
+	"github.com/pmfit/pmfit/internal/quiz"
+)
+
+// outcome is what a list prompt returns: the option chosen, the options
+// ticked, or a request to go back.
+type outcome struct {
+	index int
+	picks []int
+	back  bool
+}
+
+// WriteAnswer lets survey store an outcome as it is (core.Settable).
+func (o *outcome) WriteAnswer(_ string, value any) error {
+	v, ok := value.(outcome)
+	if !ok {
+		return fmt.Errorf("unexpected answer type %T", value)
+	}
+	*o = v
+	return nil
+}
+
+// list is one question as a survey.Prompt: a list of options, one chosen
+// or several ticked. Keys:
+//
+//	↑ ↓ k j Tab  move (wrapping round)
+//	1–9          on a list of up to nine options: choose that one (a
+//	             single choice) or tick it (several); on longer lists,
+//	             digits typed in a row move to that number
+//	Space        tick or untick (several)
+//	Enter        confirm
+//	← Esc        go back, when the prompt allows it
+//	?            show the question's help
+//	Ctrl-C Ctrl-D stop (the quiz saves its progress)
+//
+// Every line it draws is cut to the terminal's width, so nothing wraps
+// and a redraw always erases exactly what it drew.
+type list struct {
+	survey.Renderer
+	pr      quiz.Prompt
+	multi   bool
+	printer i18n.Printer
+	style   styles
+	size    func() (width, height int)
+
+	cursor   int
+	ticked   []bool
+	top      int    // the first option on screen, when the list scrolls
+	typed    string // digits typed in a row, on a long list
+	showHelp bool
+	problem  string // why the last Enter was refused
+	stacked  *int   // the prompter's count of answer lines above
+}
+
+func newList(pr quiz.Prompt, multi bool, printer i18n.Printer, st styles, size func() (int, int)) *list {
+	l := &list{pr: pr, multi: multi, printer: printer, style: st, size: size, ticked: make([]bool, len(pr.Options))}
+	l.cursor = min(max(pr.Cursor, 0), max(len(pr.Options)-1, 0))
+	for _, i := range pr.Default {
+		if i >= 0 && i < len(pr.Options) {
+			l.ticked[i] = true
+		}
+	}
+	if len(pr.Default) > 0 && pr.Default[0] >= 0 && pr.Default[0] < len(pr.Options) {
+		l.cursor = pr.Default[0]
+	}
+	return l
+}
+
+// Prompt implements survey.Prompt: it draws the list and reads keys until
+// the person confirms, goes back or stops.
+func (l *list) Prompt(*survey.PromptConfig) (any, error) {
+	if len(l.pr.Options) == 0 {
+		return nil, fmt.Errorf("question %q has no options", l.pr.Message)
+	}
+	cursor := l.NewCursor()
+	cursor.Hide()
+	defer cursor.Show()
+	if err := l.draw(); err != nil {
+		return nil, err
+	}
+	rr := l.NewRuneReader()
+	if err := rr.SetTermMode(); err != nil {
+		return nil, err
+	}
+	defer func() { _ = rr.RestoreTermMode() }()
+	for {
+		r, _, err := rr.ReadRune()
+		if err != nil {
+			if strings.HasPrefix(err.Error(), "unexpected escape sequence") {
+				continue // Alt with a key, say: not one of ours
+			}
+			return nil, err
+		}
+		o, done, err := l.key(r)
+		if err != nil || done {
+			return o, err
+		}
+		if err := l.draw(); err != nil {
+			return nil, err
+		}
+	}
+}
+
+// key handles one key press.
+func (l *list) key(r rune) (o outcome, done bool, err error) {
+	n := len(l.pr.Options)
+	if r < '0' || r > '9' {
+		l.typed = ""
+	}
+	l.problem = ""
+	switch {
+	case r == terminal.KeyInterrupt:
+		return o, true, terminal.InterruptErr
+	case r == terminal.KeyEndTransmission:
+		return o, true, io.EOF
+	case r == terminal.KeyArrowUp || r == 'k':
+		l.cursor = (l.cursor - 1 + n) % n
+	case r == terminal.KeyArrowDown || r == 'j' || r == terminal.KeyTab:
+		l.cursor = (l.cursor + 1) % n
+	case r == terminal.SpecialKeyHome:
+		l.cursor = 0
+	case r == terminal.SpecialKeyEnd:
+		l.cursor = n - 1
+	case r == terminal.KeyArrowLeft || r == terminal.KeyEscape:
+		if l.pr.Back != "" {
+			return outcome{back: true}, true, nil
+		}
+	case r == '?' && l.pr.Help != "":
+		l.showHelp = !l.showHelp
+	case r == ' ' && l.multi:
+		l.ticked[l.cursor] = !l.ticked[l.cursor]
+	case r >= '1' && r <= '9' && n <= 9:
+		i := int(r - '1')
+		if i >= n {
+			break
+		}
+		l.cursor = i
+		if l.multi {
+			l.ticked[i] = !l.ticked[i]
+			break
+		}
+		return outcome{index: i}, true, nil
+	case r >= '0' && r <= '9':
+		// A long list: digits typed in a row name an option's number.
+		l.typed += string(r)
+		v, _ := strconv.Atoi(l.typed)
+		if v < 1 || v > n {
+			l.typed = strings.TrimLeft(string(r), "0")
+			v, _ = strconv.Atoi(l.typed)
+		}
+		if v >= 1 && v <= n {
+			l.cursor = v - 1
+		}
+	case r == terminal.KeyEnter || r == '\n':
+		if !l.multi {
+			return outcome{index: l.cursor}, true, nil
+		}
+		var picks []int
+		for i, t := range l.ticked {
+			if t {
+				picks = append(picks, i)
+			}
+		}
+		if l.pr.Validate != nil {
+			if err := l.pr.Validate(picks); err != nil {
+				l.problem = err.Error() // ticks stay as they were
+				break
+			}
+		}
+		return outcome{picks: picks}, true, nil
+	}
+	return o, false, nil
+}
+
+// Cleanup implements survey.Prompt: it replaces the prompt with one line
+// saying what was answered, or with nothing when the person went back,
+// so answered questions stack up one line each.
+func (l *list) Cleanup(_ *survey.PromptConfig, val any) error {
+	o, _ := val.(outcome)
+	if o.back {
+		if err := l.Render("", nil); err != nil {
+			return err
+		}
+		if l.stacked != nil && *l.stacked > 0 {
+			// Remove the answer line of the question asked again next.
+			l.NewCursor().PreviousLine(1)
+			terminal.EraseLine(l.Stdio().Out, terminal.ERASE_LINE_ALL)
+			*l.stacked--
+		}
+		return nil
+	}
+	var chosen []string
+	if l.multi {
+		for _, i := range o.picks {
+			chosen = append(chosen, l.pr.Options[i])
+		}
+	} else if o.index >= 0 && o.index < len(l.pr.Options) {
+		chosen = append(chosen, l.pr.Options[o.index])
+	}
+	width, _ := l.size()
+	room := max(width-1, 20) - 4 // "✔ ", " → "
+	answer := clip(strings.Join(chosen, "; "), room/2)
+	message := clip(l.pr.Message, room-terminal.StringWidth(answer))
+	line := fmt.Sprintf("%s %s %s %s", l.style.chosen.Sprint("✔"), message, l.style.detail.Sprint("→"), l.style.chosen.Sprint(answer))
+	if l.stacked != nil {
+		if l.pr.Progress != "" {
+			*l.stacked++
+		} else {
+			*l.stacked = 0 // not a question: its line is not one to take back
+		}
+	}
+	return l.Render("{{.}}\n", line)
+}
+
+// draw renders the question, its hints and the visible options.
+func (l *list) draw() error {
+	return l.Render("{{.}}", l.screen())
+}
+
+// screen lays the prompt out for the terminal's current size.
+func (l *list) screen() string {
+	width, height := l.size()
+	w := max(width-1, 20) // the last column would wrap on some terminals
+	var b strings.Builder
+	b.WriteString("\n")
+	if l.pr.Progress != "" {
+		fmt.Fprintf(&b, "%s\n", l.style.progress.Sprint(clip(l.pr.Progress, w)))
+	}
+	for i, line := range wrap(l.pr.Message, w-2) {
+		mark := "  "
+		if i == 0 {
+			mark = l.style.hint.Sprint("?") + " "
+		}
+		fmt.Fprintf(&b, "%s%s\n", mark, l.style.question.Sprint(line))
+	}
+	if l.showHelp {
+		for _, line := range wrap(l.pr.Help, w-2) {
+			fmt.Fprintf(&b, "  %s\n", l.style.detail.Sprint(line))
+		}
+	}
+	for _, line := range wrapParts(l.hintParts(), " · ", w-2) {
+		fmt.Fprintf(&b, "  %s\n", l.style.hint.Sprint(line))
+	}
+
+	// Rows: what is left of the screen after the header, the error line
+	// and one spare line for the cursor.
+	header := strings.Count(b.String(), "\n")
+	rows := max(3, height-header-3)
+	n := len(l.pr.Options)
+	if n <= rows {
+		l.top = 0
+		rows = n
+	} else {
+		if l.cursor < l.top {
+			l.top = l.cursor
+		} else if l.cursor >= l.top+rows-1 {
+			l.top = l.cursor - rows + 2 // keep a row below the cursor, for the scroll note
+		}
+		l.top = max(0, min(l.top, n-rows+1))
+		rows-- // the last row says where in the list this is
+	}
+	numW := len(strconv.Itoa(n))
+	detailW := 0
+	for _, d := range l.pr.Details {
+		detailW = max(detailW, terminal.StringWidth(d))
+	}
+	for i := l.top; i < l.top+rows && i < n; i++ {
+		pointer := "  "
+		if i == l.cursor {
+			pointer = l.style.cursor.Sprint("❯") + " "
+		}
+		box := ""
+		if l.multi {
+			box = "[ ] "
+			if l.ticked[i] {
+				box = l.style.chosen.Sprint("[x]") + " "
+			}
+		}
+		num := fmt.Sprintf("%*d ", numW, i+1)
+		room := w - 2 - terminal.StringWidth(box) - len(num)
+		text := l.pr.Options[i]
+		line := ""
+		if i < len(l.pr.Details) && l.pr.Details[i] != "" {
+			// Two columns: the answer gets up to two fifths of the row.
+			dw := min(detailW, max(room*2/5, 8))
+			tw := max(room-dw-3, 8)
+			line = padRight(clip(text, tw), tw) + l.style.detail.Sprint(" → "+clip(l.pr.Details[i], dw))
+		} else {
+			line = clip(text, room)
+		}
+		if i == l.cursor {
+			line = l.style.cursor.Sprint(line)
+		}
+		fmt.Fprintf(&b, "%s%s%s%s\n", pointer, box, l.style.detail.Sprint(num), line)
+	}
+	if n > rows {
+		fmt.Fprintf(&b, "  %s\n", l.style.detail.Sprint(l.printer.T(i18n.HintMore, l.top+1, l.top+rows, n)))
+	}
+	if l.problem != "" {
+		fmt.Fprintf(&b, "%s %s\n", l.style.err.Sprint("✘"), l.style.err.Sprint(clip(l.problem, w-2)))
+	}
+	return b.String()
+}
+
+// hintParts name the keys this prompt answers to, in the quiz's language.
+func (l *list) hintParts() []string {
+	parts := []string{l.printer.T(i18n.HintMove)}
+	if n := len(l.pr.Options); n <= 9 {
+		parts = append(parts, l.printer.T(i18n.HintDigits, n))
+	} else {
+		parts = append(parts, l.printer.T(i18n.HintNumber, n))
+	}
+	if l.multi {
+		parts = append(parts, l.printer.T(i18n.HintTick))
+	}
+	parts = append(parts, l.printer.T(i18n.HintEnter))
+	if l.pr.Back != "" {
+		parts = append(parts, l.printer.T(i18n.HintBack, l.pr.Back))
+	}
+	if l.pr.Help != "" && !l.showHelp {
+		parts = append(parts, l.printer.T(i18n.HintHelp))
+	}
+	return parts
+}
+
+// wrapParts joins parts with sep into lines of at most n columns,
+// breaking only between parts (a part longer than a line is clipped).
+func wrapParts(parts []string, sep string, n int) []string {
+	var lines []string
+	line := ""
+	for _, p := range parts {
+		switch {
+		case line == "":
+			line = p
+		case terminal.StringWidth(line+sep+p) <= n:
+			line += sep + p
+		default:
+			lines = append(lines, clip(line, n))
+			line = p
+		}
+	}
+	return append(lines, clip(line, n))
+}
+
+// clip cuts s to at most n columns, ending it with "…" when cut. Runs
+// of white space fold to one space: a listing is one line.
+func clip(s string, n int) string {
+	s = strings.Join(strings.Fields(s), " ")
+	if terminal.StringWidth(s) <= n {
+		return s
+	}
+	var b strings.Builder
+	w := 0
+	for _, r := range s {
+		rw := terminal.StringWidth(string(r))
+		if w+rw > n-1 {
+			break
+		}
+		b.WriteRune(r)
+		w += rw
+	}
+	return b.String() + "…"
+}
+
+// padRight pads s with spaces to n columns.
+func padRight(s string, n int) string {
+	return s + strings.Repeat(" ", max(0, n-terminal.StringWidth(s)))
+}
+
+// wrap breaks text into lines of at most n columns at spaces; a word
+// longer than a line is clipped.
+func wrap(text string, n int) []string {
+	var lines []string
+	line := ""
+	for _, word := range strings.Fields(text) {
+		switch {
+		case line == "":
+			line = word
+		case terminal.StringWidth(line)+1+terminal.StringWidth(word) <= n:
+			line += " " + word
+		default:
+			lines = append(lines, clip(line, n))
+			line = word
+		}
+	}
+	return append(lines, clip(line, n))
+}

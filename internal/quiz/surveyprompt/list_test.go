@@ -1,0 +1,193 @@
+package surveyprompt
+
+import (
+	"errors"
+	"io"
+	"slices"
+	"strings"
+	"testing"
+
+	"github.com/AlecAivazis/survey/v2/terminal"
+
+	"github.com/pmfit/pmfit/internal/i18n"
+	"github.com/pmfit/pmfit/internal/quiz"
+)
+
+var plain = styles{}
+
+func init() {
+	p := New(nil, nil, io.Discard, i18n.New("en"), false)
+	plain = p.style
+}
+
+func testList(pr quiz.Prompt, multi bool, lang string, width, height int) *list {
+	return newList(pr, multi, i18n.New(lang), plain, func() (int, int) { return width, height })
+}
+
+var scale = []string{"Strongly disagree", "Disagree", "Neither agree nor disagree", "Agree", "Strongly agree"}
+
+// press sends keys and returns what the prompt ended with, if it ended.
+func press(t *testing.T, l *list, keys ...rune) (outcome, bool, error) {
+	t.Helper()
+	for _, k := range keys {
+		o, done, err := l.key(k)
+		if done || err != nil {
+			return o, done, err
+		}
+	}
+	return outcome{}, false, nil
+}
+
+func TestLikertOpensAtTheNeutralPointAndDigitsChoose(t *testing.T) {
+	l := testList(quiz.Prompt{Message: "I like building.", Options: scale, Cursor: 2, Scale: true}, false, "en", 80, 24)
+	if l.cursor != 2 {
+		t.Fatalf("cursor opens at %d, want 2 (neutral)", l.cursor)
+	}
+	if o, done, _ := press(t, l, '4'); !done || o.index != 3 {
+		t.Fatalf("4 gave %+v, done %v; want Agree (index 3) at once", o, done)
+	}
+	l = testList(quiz.Prompt{Message: "I like building.", Options: scale, Cursor: 2}, false, "en", 80, 24)
+	if o, done, _ := press(t, l, '\r'); !done || o.index != 2 {
+		t.Errorf("Enter gave %+v", o)
+	}
+	l = testList(quiz.Prompt{Options: scale, Cursor: 2}, false, "en", 80, 24)
+	if o, _, _ := press(t, l, 'j', terminal.KeyArrowDown, 'k', 'k', 'k', 'k', '\r'); o.index != 0 {
+		t.Errorf("j, ↓, k×4 from 2 gave %d, want 0", o.index)
+	}
+	l = testList(quiz.Prompt{Options: scale}, false, "en", 80, 24)
+	if o, _, _ := press(t, l, terminal.KeyArrowUp, '\r'); o.index != 4 {
+		t.Errorf("↑ from the top gave %d, want the last (wrapping)", o.index)
+	}
+	// A current answer wins over the neutral point.
+	l = testList(quiz.Prompt{Options: scale, Cursor: 2, Default: []int{4}}, false, "en", 80, 24)
+	if o, _, _ := press(t, l, '\r'); o.index != 4 {
+		t.Errorf("Enter on a revisited question gave %d, want the answer given (4)", o.index)
+	}
+}
+
+func TestBackIsAKey(t *testing.T) {
+	for _, k := range []rune{terminal.KeyArrowLeft, terminal.KeyEscape} {
+		l := testList(quiz.Prompt{Options: scale, Back: "back to the previous question"}, false, "en", 80, 24)
+		if o, done, _ := press(t, l, k); !done || !o.back {
+			t.Errorf("key %q: %+v, done %v; want back", k, o, done)
+		}
+		m := testList(quiz.Prompt{Options: []string{"A", "B"}, Back: "back"}, true, "en", 80, 24)
+		if o, done, _ := press(t, m, ' ', k); !done || !o.back || o.picks != nil {
+			t.Errorf("multi, key %q: %+v", k, o)
+		}
+		// Without a way back the key does nothing.
+		n := testList(quiz.Prompt{Options: scale}, false, "en", 80, 24)
+		if _, done, _ := press(t, n, k); done {
+			t.Errorf("key %q went back from a prompt with no way back", k)
+		}
+	}
+	l := testList(quiz.Prompt{Message: "Q", Options: scale, Back: "back to the previous question"}, false, "en", 80, 24)
+	if strings.Contains(l.screen(), "Back to") && strings.Count(l.screen(), "\n") != 2+len(scale) {
+		t.Error("back is drawn as an option")
+	}
+	if !strings.Contains(l.screen(), "← back to the previous question") {
+		t.Errorf("the hint does not name the back key:\n%s", l.screen())
+	}
+}
+
+func TestMultiSelectKeepsTicksWhenRefused(t *testing.T) {
+	refuse := errors.New("Choose at least one option.")
+	pr := quiz.Prompt{Options: []string{"A", "B", "C", "None"}, Validate: func(idx []int) error {
+		if len(idx) == 0 || (slices.Contains(idx, 3) && len(idx) > 1) {
+			return refuse
+		}
+		return nil
+	}}
+	l := testList(pr, true, "en", 80, 24)
+	if _, done, _ := press(t, l, '\r'); done || l.problem != refuse.Error() {
+		t.Fatalf("Enter with nothing ticked: done %v, problem %q", done, l.problem)
+	}
+	if !strings.Contains(l.screen(), "✘ Choose at least one option.") {
+		t.Errorf("the refusal is not shown:\n%s", l.screen())
+	}
+	// 1 and 3 tick by number, Space ticks where the cursor is (now on 3).
+	press(t, l, '1', '3', 'j', ' ')
+	if _, done, _ := press(t, l, '\r'); done {
+		t.Fatal("A, C and None accepted")
+	}
+	if got := []bool{l.ticked[0], l.ticked[1], l.ticked[2], l.ticked[3]}; !slices.Equal(got, []bool{true, false, true, true}) {
+		t.Fatalf("ticks after a refusal: %v", got)
+	}
+	if o, done, _ := press(t, l, ' ', '\r'); !done || !slices.Equal(o.picks, []int{0, 2}) {
+		t.Errorf("got %+v, want A and C", o)
+	}
+}
+
+func TestLongListsJumpByNumber(t *testing.T) {
+	var options []string
+	for i := range 38 {
+		options = append(options, strings.Repeat("question ", 3)+string(rune('a'+i%26)))
+	}
+	l := testList(quiz.Prompt{Options: options, Cursor: 37}, false, "en", 80, 24)
+	if o, _, _ := press(t, l, '1', '2', '\r'); o.index != 11 {
+		t.Errorf("typing 12 chose %d, want 11", o.index)
+	}
+	l = testList(quiz.Prompt{Options: options}, false, "en", 80, 24)
+	if o, _, _ := press(t, l, '4', '5', '\r'); o.index != 4 {
+		t.Errorf("typing 45 (past the end) chose %d, want 4 (restarting at 5)", o.index)
+	}
+	l = testList(quiz.Prompt{Options: options}, false, "en", 80, 24)
+	if _, done, _ := press(t, l, '3'); done {
+		t.Error("a digit chose at once on a list longer than nine")
+	}
+}
+
+// TestScreenFitsTheTerminal: every line drawn is narrower than the
+// terminal, so nothing wraps and redraws erase exactly what they drew; a
+// long list scrolls to keep the cursor on screen.
+func TestScreenFitsTheTerminal(t *testing.T) {
+	var options, details []string
+	for i := range 37 {
+		options = append(options, "When engineers are stuck on a product question, I am one of the first people they come to "+string(rune('a'+i%26)))
+		details = append(details, "Interviewing users about their pain points; Watching usability tests of a prototype")
+	}
+	options = append(options, "✔ Submit my answers and see the result")
+	details = append(details, "")
+	for _, size := range [][2]int{{60, 24}, {80, 24}, {120, 30}, {40, 12}} {
+		l := testList(quiz.Prompt{Message: "Review your answers: choose one to change it, or submit", Options: options, Details: details, Cursor: 37}, false, "en", size[0], size[1])
+		for _, moves := range [][]rune{nil, {'j'}, {'1', '0'}} {
+			press(t, l, moves...)
+			screen := l.screen()
+			lines := strings.Split(strings.TrimSuffix(screen, "\n"), "\n")
+			if len(lines) > size[1]-1 {
+				t.Errorf("%v: %d lines on a %d-row terminal", size, len(lines), size[1])
+			}
+			for _, line := range lines {
+				if w := terminal.StringWidth(line); w > size[0]-1 {
+					t.Errorf("%v: line %d wide: %q", size, w, line)
+				}
+			}
+			if !strings.Contains(screen, "❯") {
+				t.Errorf("%v: the cursor is off screen:\n%s", size, screen)
+			}
+			if !strings.Contains(screen, " of 38") {
+				t.Errorf("%v: no position in the list:\n%s", size, screen)
+			}
+			if size[0] >= 80 && !strings.Contains(screen, "→ Interviewing users") {
+				t.Errorf("%v: the answers column is missing:\n%s", size, screen)
+			}
+		}
+	}
+}
+
+// TestHintsSpeakTheQuizLanguage: nothing English in a Spanish prompt.
+func TestHintsSpeakTheQuizLanguage(t *testing.T) {
+	l := testList(quiz.Prompt{Message: "Me gusta construir.", Options: []string{"Muy en desacuerdo", "En desacuerdo", "Ni de acuerdo ni en desacuerdo", "De acuerdo", "Muy de acuerdo"}, Back: "volver a la pregunta anterior", Help: "Ayuda", Validate: func([]int) error { return errors.New("Elige al menos una opción.") }}, true, "es", 100, 30)
+	press(t, l, '\r')
+	screen := l.screen()
+	for _, english := range []string{"Use arrows", "type to filter", "Sorry", "invalid", "↑↓ move ", "Enter", "Space", "help", "back to", "choose"} {
+		if strings.Contains(screen, english) {
+			t.Errorf("Spanish screen holds %q:\n%s", english, screen)
+		}
+	}
+	for _, want := range []string{"moverte", "Intro confirma", "Espacio marca", "← volver a la pregunta anterior", "? más ayuda", "✘ Elige al menos una opción."} {
+		if !strings.Contains(screen, want) {
+			t.Errorf("Spanish screen lacks %q:\n%s", want, screen)
+		}
+	}
+}

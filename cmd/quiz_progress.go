@@ -344,13 +344,20 @@ func executable() []string {
 	if err != nil {
 		return []string{"pmfit"}
 	}
-	if found, err := exec.LookPath("pmfit"); err == nil && sameFile(found, self) {
+	onPath, _ := exec.LookPath("pmfit")
+	return executableFor(self, onPath, os.Args[0])
+}
+
+// executableFor is executable's choice, given the running binary, what
+// PATH finds for "pmfit" ("" for nothing), and argv[0].
+func executableFor(self, onPath, arg0 string) []string {
+	if onPath != "" && sameFile(onPath, self) {
 		return []string{"pmfit"}
 	}
 	if strings.Contains(self, string(filepath.Separator)+"go-build") {
 		return []string{"go", "run", "."}
 	}
-	if abs, err := filepath.Abs(os.Args[0]); err == nil && sameFile(abs, self) {
+	if abs, err := filepath.Abs(arg0); err == nil && sameFile(abs, self) {
 		return []string{abs}
 	}
 	return []string{self}

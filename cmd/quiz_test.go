@@ -874,3 +874,56 @@ func TestQuizAccessibleIsPlainText(t *testing.T) {
 		t.Errorf("review rows are not the questions' own numbers:\n%s", screen)
 	}
 }
+
+// TestResumeCommandNamesARunnablePmfit: the printed command starts with
+// something that runs: pmfit on PATH, "go run ." under go run, else the
+// binary's own path.
+func TestResumeCommandNamesARunnablePmfit(t *testing.T) {
+	dir := t.TempDir()
+	bin := filepath.Join(dir, "pmfit")
+	other := filepath.Join(dir, "other-pmfit")
+	for _, f := range []string{bin, other} {
+		if err := os.WriteFile(f, []byte("#!/bin/sh\n"), 0o755); err != nil {
+			t.Fatal(err)
+		}
+	}
+	goRun := filepath.Join(dir, "go-build123", "b001", "exe", "pmfit")
+	for _, tt := range []struct {
+		self, onPath, arg0 string
+		want               string
+	}{
+		{bin, bin, "pmfit", "pmfit"},
+		{bin, "", bin, bin},
+		{bin, other, bin, bin},
+		{goRun, "", goRun, "go run ."},
+		{goRun, other, goRun, "go run ."},
+	} {
+		if got := strings.Join(executableFor(tt.self, tt.onPath, tt.arg0), " "); got != tt.want {
+			t.Errorf("executableFor(%q, %q, %q) = %q, want %q", tt.self, tt.onPath, tt.arg0, got, tt.want)
+		}
+	}
+}
+
+// TestQuizStoppedWithUnsavableAnswersExitsOne: if the answers cannot be
+// saved when the quiz stops, it says so and does not claim exit 130.
+func TestQuizStoppedWithUnsavableAnswersExitsOne(t *testing.T) {
+	qt := newQuizTest(t, "po-scrum.yaml", nil)
+	dir := filepath.Join(t.TempDir(), "saves")
+	if err := os.Mkdir(dir, 0o700); err != nil {
+		t.Fatal(err)
+	}
+	qt.opts.Save = filepath.Join(dir, "p.json")
+	qt.persona.beforeAsking = func(asked int) {
+		if asked == 2 {
+			os.RemoveAll(dir)
+		}
+	}
+	qt.persona.interruptAfter = 4
+	err := qt.run()
+	if exitCode(err) != ExitFailure || !strings.Contains(err.Error(), "your 4 answers could not be saved") {
+		t.Fatalf("err = %v (exit %d), want exit 1 saying the answers were not saved", err, exitCode(err))
+	}
+	if !strings.Contains(qt.errOut.String(), "your answers could not be saved") {
+		t.Errorf("no warning when a save failed:\n%s", qt.errOut.String())
+	}
+}

@@ -155,3 +155,21 @@ func readInput(ios *iostreams.IOStreams, name, what string) ([]byte, error) {
 	}
 	return data, nil
 }
+
+// readAnswerSet reads and parses one answer file named on the command
+// line ("-" is stdin), against bank b.
+func readAnswerSet(ios *iostreams.IOStreams, b *quiz.Bank, file string) (*quiz.AnswerSet, error) {
+	data, err := readInput(ios, file, "answers file")
+	if err != nil {
+		return nil, err
+	}
+	name := file
+	if name == "-" {
+		name = "<stdin>"
+	}
+	set, err := quiz.ParseAnswerFile(b, name, data)
+	if err != nil {
+		return nil, asInput(err)
+	}
+	return set, nil
+}

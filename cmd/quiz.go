@@ -6,6 +6,7 @@ import (
 	"io"
 	"math/rand/v2"
 	"os"
+	"path/filepath"
 	"strings"
 	"time"
 
@@ -44,6 +45,7 @@ type QuizOptions struct {
 	Save       string // --save FILE
 	Resume     string // --resume[=FILE]; resumeDefault for the default file
 	Out        string // --out FILE
+	Report     string // --report FILE.html
 	Format     string
 	Shuffle    bool
 	Seed       uint64
@@ -101,6 +103,7 @@ The quiz needs a terminal. In scripts and pipelines, use
 ` + quizExitHelp,
 		Example: `  pmfit quiz
   pmfit quiz --out result.yaml            # keep your answers and result there too
+  pmfit quiz --report me.html             # and a one-page report to share
   pmfit quiz --format json > result.json  # prompts on the terminal, JSON on stdout
   pmfit quiz --resume                     # carry on where you stopped
   pmfit quiz --accessible                 # numbered options, one line each, no graphics`,
@@ -117,6 +120,9 @@ The quiz needs a terminal. In scripts and pipelines, use
 			}
 			if opts.Out != "" && outFormat(opts.Out) == "" {
 				return flagErrorf("--out %s: the file name must end in .json, .yaml or .yml", opts.Out)
+			}
+			if ext := strings.ToLower(filepath.Ext(opts.Report)); opts.Report != "" && ext != ".html" && ext != ".htm" {
+				return flagErrorf("--report %s: the file name must end in .html", opts.Report)
 			}
 			opts.SeedSet = cmd.Flags().Changed("seed")
 			if opts.SeedSet && !opts.Shuffle {
@@ -142,12 +148,14 @@ The quiz needs a terminal. In scripts and pipelines, use
 	fl.StringVar(&opts.Resume, "resume", "", "Resume a saved quiz from the default progress file, or from `FILE`")
 	fl.Lookup("resume").NoOptDefVal = resumeDefault
 	fl.StringVar(&opts.Out, "out", "", "Also write your answers and result to `FILE` (.json, .yaml or .yml); a valid answer file for 'pmfit score'")
+	fl.StringVar(&opts.Report, "report", "", "Also draw your result as a one-page HTML report in `FILE` (as 'pmfit report' does)")
 	fl.BoolVar(&opts.Shuffle, "shuffle", false, "Shuffle the options of each choice question (Likert scales keep their order)")
 	fl.Uint64Var(&opts.Seed, "seed", 0, "Seed for --shuffle, to repeat an order (default: random, and shown)")
 	addFormatFlag(cmd, &opts.Format, "text", "json")
 	_ = cmd.MarkFlagFilename("save", "json")
 	_ = cmd.MarkFlagFilename("resume", "json")
 	_ = cmd.MarkFlagFilename("out", "json", "yaml", "yml")
+	_ = cmd.MarkFlagFilename("report", "html")
 	return cmd
 }
 
@@ -203,9 +211,11 @@ func quizRun(opts *QuizOptions) error {
 	if err := checkWritable("--save", savePath, opts.Save == "" && resumeFrom == ""); err != nil {
 		return err
 	}
-	if opts.Out != "" {
-		if err := checkWritable("--out", opts.Out, false); err != nil {
-			return err
+	for flag, path := range map[string]string{"--out": opts.Out, "--report": opts.Report} {
+		if path != "" {
+			if err := checkWritable(flag, path, false); err != nil {
+				return err
+			}
 		}
 	}
 
@@ -323,25 +333,4 @@ func writeIntro(w io.Writer, t *render.Theme, printer i18n.Printer, b *quiz.Bank
 			fmt.Fprintln(w, line)
 		}
 	}
-}
-
-// shellQuote quotes one word for a POSIX shell when it needs it, so a
-// pasted command runs exactly the words shown, whatever they hold.
-func shellQuote(s string) string {
-	if s != "" && strings.IndexFunc(s, func(r rune) bool {
-		return !(r == '/' || r == '.' || r == '-' || r == '_' || r == '~' || r == '=' || r == ',' || r == ':' || r == '@' || r == '+' ||
-			r >= '0' && r <= '9' || r >= 'a' && r <= 'z' || r >= 'A' && r <= 'Z')
-	}) < 0 && !strings.HasPrefix(s, "~") {
-		return s
-	}
-	return "'" + strings.ReplaceAll(s, "'", `'\''`) + "'"
-}
-
-// shellJoin quotes every word of a command line.
-func shellJoin(words []string) string {
-	quoted := make([]string, len(words))
-	for i, w := range words {
-		quoted[i] = shellQuote(w)
-	}
-	return strings.Join(quoted, " ")
 }

@@ -22,6 +22,7 @@ import (
 	"github.com/pmfit/pmfit/internal/i18n"
 	"github.com/pmfit/pmfit/internal/quiz"
 	"github.com/pmfit/pmfit/internal/render"
+	"github.com/pmfit/pmfit/internal/shell"
 )
 
 // progressPath is where progress is saved: --save, else
@@ -289,7 +290,7 @@ func (g *progressGuard) stopAndReport() error {
 		fmt.Fprintln(g.out, line)
 	}
 	// The command stays on one line, whatever its length: it is pasted.
-	fmt.Fprintf(g.out, "%s\n  %s\n", p.T(i18n.ResumeWith), shellJoin(resume))
+	fmt.Fprintf(g.out, "%s\n  %s\n", p.T(i18n.ResumeWith), shell.Join(resume))
 	return &ExitError{Code: ExitInterrupted}
 }
 

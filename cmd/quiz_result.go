@@ -13,7 +13,9 @@ import (
 	"github.com/pmfit/pmfit/internal/i18n"
 	"github.com/pmfit/pmfit/internal/quiz"
 	"github.com/pmfit/pmfit/internal/render"
+	"github.com/pmfit/pmfit/internal/report"
 	"github.com/pmfit/pmfit/internal/scoring"
+	"github.com/pmfit/pmfit/internal/shell"
 )
 
 // finishQuiz scores a submitted quiz, saves the answers and result, and
@@ -29,7 +31,7 @@ func finishQuiz(opts *QuizOptions, t *render.Theme, prompter quiz.Prompter, prom
 	resultPath := resultPathFor(store.path)
 	keep := func(err error) error {
 		if serr := store.save(answers); serr == nil {
-			return fmt.Errorf("%w\nYour answers are saved in %s; 'pmfit quiz --resume %s' shows the result once the problem is fixed", err, store.path, shellQuote(store.path))
+			return fmt.Errorf("%w\nYour answers are saved in %s; 'pmfit quiz --resume %s' shows the result once the problem is fixed", err, store.path, shell.Quote(store.path))
 		}
 		return err
 	}
@@ -41,15 +43,26 @@ func finishQuiz(opts *QuizOptions, t *render.Theme, prompter quiz.Prompter, prom
 			return keep(fmt.Errorf("--out %s: %w", opts.Out, err))
 		}
 	}
+	if opts.Report != "" {
+		if err := writeReport(opts.Report, printer, b, answers, &res, resultPath); err != nil {
+			return keep(fmt.Errorf("--report %s: %w", opts.Report, err))
+		}
+	}
 	if err := os.Remove(store.path); err != nil && !errors.Is(err, os.ErrNotExist) {
 		fmt.Fprintf(ios.ErrOut, "pmfit: the finished quiz's progress file stays: %v\n", err)
 	}
 
+	saved := []string{printer.T(i18n.ResultSaved, resultPath)}
+	for _, also := range []string{opts.Out, opts.Report} {
+		if also != "" {
+			saved = append(saved, printer.T(i18n.AlsoSaved, also))
+		}
+	}
 	if opts.Format == "json" {
 		if err := render.WriteJSON(ios.Out, render.Result(printer, b, answers, &res, "")); err != nil {
 			return err
 		}
-		fmt.Fprintln(promptOut, printer.T(i18n.ResultSaved, resultPath))
+		fmt.Fprintln(promptOut, strings.Join(saved, " "))
 		return nil
 	}
 
@@ -63,10 +76,6 @@ func finishQuiz(opts *QuizOptions, t *render.Theme, prompter quiz.Prompter, prom
 		return err
 	}
 	fmt.Fprintln(out)
-	saved := []string{printer.T(i18n.ResultSaved, resultPath)}
-	if opts.Out != "" {
-		saved = append(saved, printer.T(i18n.AlsoSaved, opts.Out))
-	}
 	for _, line := range render.Wrap(strings.Join(saved, " "), rt.Width-1) {
 		fmt.Fprintln(out, rt.Dim.Sprint(line))
 	}
@@ -92,6 +101,18 @@ func finishQuiz(opts *QuizOptions, t *render.Theme, prompter quiz.Prompter, prom
 		return err
 	}
 	return ios.Page(opts.Env, full.String())
+}
+
+// writeReport draws the person's report into path, atomically; a new
+// file is private, as the answers it shows are.
+func writeReport(path string, p i18n.Printer, b *quiz.Bank, answers quiz.Answers, res *scoring.Result, answersFile string) error {
+	var buf bytes.Buffer
+	err := report.WritePerson(&buf, report.Person{Printer: p, Bank: b, Answers: answers,
+		Result: render.Result(p, b, answers, res, ""), AnswersFile: answersFile})
+	if err != nil {
+		return err
+	}
+	return atomicfile.Write(path, buf.Bytes(), 0o600)
 }
 
 // resultPathFor is where a finished quiz's answers and result are kept:

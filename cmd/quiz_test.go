@@ -547,6 +547,8 @@ func TestQuizFlags(t *testing.T) {
 		{[]string{"--shuffle", "--seed", "42"}, func(o *QuizOptions) bool { return o.Shuffle && o.SeedSet && o.Seed == 42 }, ""},
 		{[]string{"--seed", "42"}, nil, "--seed needs --shuffle"},
 		{[]string{"--out", "result.txt"}, nil, "must end in .json, .yaml or .yml"},
+		{[]string{"--report", "me.pdf"}, nil, "--report me.pdf: the file name must end in .html"},
+		{[]string{"--report", "me.html"}, func(o *QuizOptions) bool { return o.Report == "me.html" }, ""},
 		{[]string{"extra"}, nil, "takes no arguments"},
 		{[]string{"--format", "csv"}, nil, `invalid value "csv" for --format`},
 	}
@@ -567,29 +569,6 @@ func TestQuizFlags(t *testing.T) {
 		if err != nil || !tt.check(got) {
 			t.Errorf("%v: err = %v, options %+v", tt.args, err, got)
 		}
-	}
-}
-
-func TestShellQuote(t *testing.T) {
-	for in, want := range map[string]string{
-		"/tmp/p.json":                 "/tmp/p.json",
-		"/tmp/my file.json":           "'/tmp/my file.json'",
-		"it's":                        `'it'\''s'`,
-		"my bank;$(touch PWNED).yaml": `'my bank;$(touch PWNED).yaml'`,
-		"`id`":                        "'`id`'",
-		"~/x.json":                    "'~/x.json'",
-		"":                            "''",
-		"es-ES":                       "es-ES",
-		"a\nb":                        "'a\nb'",
-	} {
-		if got := shellQuote(in); got != want {
-			t.Errorf("shellQuote(%q) = %s, want %s", in, got, want)
-		}
-	}
-	// Every word of the resume command goes through it, flags included.
-	got := shellJoin([]string{"pmfit", "quiz", "--resume", "/s/p.json", "--questions", "my bank;$(touch PWNED).yaml", "--lang", "es"})
-	if want := `pmfit quiz --resume /s/p.json --questions 'my bank;$(touch PWNED).yaml' --lang es`; got != want {
-		t.Errorf("shellJoin = %s, want %s", got, want)
 	}
 }
 
@@ -925,5 +904,34 @@ func TestQuizStoppedWithUnsavableAnswersExitsOne(t *testing.T) {
 	}
 	if !strings.Contains(qt.errOut.String(), "your answers could not be saved") {
 		t.Errorf("no warning when a save failed:\n%s", qt.errOut.String())
+	}
+}
+
+// TestQuizWritesAReport: --report draws the person's page at the end,
+// the same page `pmfit report` draws from the saved result.
+func TestQuizWritesAReport(t *testing.T) {
+	qt := newQuizTest(t, "growth-funnel.yaml", nil)
+	dir := t.TempDir()
+	qt.opts.Report = filepath.Join(dir, "me.html")
+	if err := qt.run(); err != nil {
+		t.Fatal(err)
+	}
+	page, err := os.ReadFile(qt.opts.Report)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if st, _ := os.Stat(qt.opts.Report); st.Mode().Perm() != 0o600 {
+		t.Errorf("report mode %v, want 0600", st.Mode().Perm())
+	}
+	result := filepath.Join(qt.opts.Env.Get("XDG_STATE_HOME"), "pmfit", "result.json")
+	f, ios := testFactory(t, nil)
+	if code := Run(f, []string{"report", result}); code != 0 {
+		t.Fatalf("pmfit report: exit %d: %s", code, ios.ErrOut)
+	}
+	if string(page) != ios.Out.(*bytes.Buffer).String() {
+		t.Error("the quiz's report differs from pmfit report on its saved result")
+	}
+	if !strings.Contains(strings.ReplaceAll(qt.out.String(), "\n", " "), "Also written to "+qt.opts.Report) {
+		t.Errorf("the quiz does not say where the report is:\n%s", qt.out.String())
 	}
 }

@@ -126,6 +126,8 @@ explains the result.
 		NewCmdQuestions(f, nil),
 		NewCmdRoles(f, nil),
 		NewCmdScore(f, nil),
+		NewCmdReport(f, nil),
+		NewCmdCompare(f, nil),
 		NewCmdAnalyze(f, nil),
 		NewCmdValidate(f, nil),
 		NewCmdSchema(f, nil),

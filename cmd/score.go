@@ -6,6 +6,7 @@ import (
 	"fmt"
 	"io"
 	"os"
+	"slices"
 	"strings"
 
 	"github.com/spf13/cobra"
@@ -16,6 +17,7 @@ import (
 	"github.com/pmfit/pmfit/internal/iostreams"
 	"github.com/pmfit/pmfit/internal/quiz"
 	"github.com/pmfit/pmfit/internal/render"
+	"github.com/pmfit/pmfit/internal/report"
 	"github.com/pmfit/pmfit/internal/scoring"
 )
 
@@ -45,9 +47,10 @@ type ScoreOptions struct {
 // explainTop is how many of the top roles a single result explains.
 const explainTop = 3
 
-// scoreFormats are the formats score writes; text and json show a single
-// answer set in full.
-var scoreFormats = batch.Formats
+// scoreFormats are the formats score writes; text, json and html show a
+// single answer set in full (html: a person's report; for many, a team
+// view).
+var scoreFormats = append(slices.Clone(batch.Formats), "html")
 
 // NewCmdScore builds `pmfit score`.
 func NewCmdScore(f *Factory, runF func(*ScoreOptions) error) *cobra.Command {
@@ -154,16 +157,8 @@ func scoreRun(opts *ScoreOptions) error {
 	}
 	set := &quiz.AnswerSet{Answers: b.NewAnswers()}
 	if opts.AnswersFile != "" {
-		data, err := readInput(opts.IO, opts.AnswersFile, "answers file")
-		if err != nil {
+		if set, err = readAnswerSet(opts.IO, b, opts.AnswersFile); err != nil {
 			return err
-		}
-		name := opts.AnswersFile
-		if name == "-" {
-			name = "<stdin>"
-		}
-		if set, err = quiz.ParseAnswerFile(b, name, data); err != nil {
-			return asInput(err)
 		}
 	}
 	if err := applyAnswerFlags(b, set.Answers, opts.Answers); err != nil {
@@ -186,6 +181,13 @@ func scoreRun(opts *ScoreOptions) error {
 		err = render.WriteJSON(out, render.Result(opts.Printer(), b, set.Answers, &res, set.ID))
 	case "text":
 		err = render.ResultText(out, opts.Theme(), b, set.Answers, &res)
+	case "html":
+		file := opts.AnswersFile
+		if file == "-" {
+			file = ""
+		}
+		err = report.WritePerson(out, report.Person{Printer: opts.Printer(), Bank: b, Answers: set.Answers,
+			Result: render.Result(opts.Printer(), b, set.Answers, &res, set.ID), AnswersFile: file})
 	default:
 		err = encodeOne(out, b, set, &res, opts.Format, opts.NoSource)
 	}
@@ -295,9 +297,11 @@ func batchRun(opts *ScoreOptions) error {
 			return asInput(err)
 		}
 	}
-	enc, err := batch.NewEncoder(opts.Format, b)
-	if err != nil {
-		return err
+	var enc batch.Encoder = report.NewCohort(opts.Printer(), b)
+	if opts.Format != "html" {
+		if enc, err = batch.NewEncoder(opts.Format, b); err != nil {
+			return err
+		}
 	}
 	out, commit, err := openOutput(opts.IO, opts.Output, personalFile)
 	if err != nil {

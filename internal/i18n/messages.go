@@ -400,6 +400,166 @@ var (
 	}
 )
 
+// The HTML reports.
+var (
+	ReportTitle = Message{
+		En: "Your product-management fit: %s",
+		Es: "Tu encaje en gestión de producto: %s",
+	}
+	CertaintyLevel = Message{
+		En: "How sure: %s.",
+		Es: "Seguridad: %s.",
+	}
+	LevelHigh = Message{
+		En: "high",
+		Es: "alta",
+	}
+	LevelMedium = Message{
+		En: "medium",
+		Es: "media",
+	}
+	LevelLow = Message{
+		En: "low",
+		Es: "baja",
+	}
+	ProfileAgainst = Message{
+		En: "Your profile against %s",
+		Es: "Tu perfil frente a %s",
+	}
+	LegendYou = Message{
+		En: "you",
+		Es: "tú",
+	}
+	LegendRole = Message{
+		En: "what %s looks for",
+		Es: "lo que busca %s",
+	}
+	YouAndTarget = Message{
+		En: "you %.0f · role %.0f",
+		Es: "tú %.0f · rol %.0f",
+	}
+	YouOnly = Message{
+		En: "you %.0f",
+		Es: "tú %.0f",
+	}
+	ChartAsTable = Message{
+		En: "The chart as a table",
+		Es: "El gráfico como tabla",
+	}
+	ColumnDimension = Message{
+		En: "Dimension",
+		Es: "Dimensión",
+	}
+	ColumnYou = Message{
+		En: "You",
+		Es: "Tú",
+	}
+	ColumnTarget = Message{
+		En: "Role looks for",
+		Es: "El rol busca",
+	}
+	ColumnWeight = Message{
+		En: "Weight",
+		Es: "Peso",
+	}
+	ColumnRole = Message{
+		En: "Role",
+		Es: "Rol",
+	}
+	ColumnFit = Message{
+		En: "Fit",
+		Es: "Afinidad",
+	}
+	ColumnQuestion = Message{
+		En: "Question",
+		Es: "Pregunta",
+	}
+	ColumnAnswer = Message{
+		En: "Your answer",
+		Es: "Tu respuesta",
+	}
+	ColumnWho = Message{
+		En: "Who",
+		Es: "Quién",
+	}
+	ColumnPeople = Message{
+		En: "People",
+		Es: "Personas",
+	}
+	SourceOf = Message{
+		En: "Source: %s",
+		Es: "Fuente: %s",
+	}
+	YourAnswers = Message{
+		En: "Your answers (%d of %d questions)",
+		Es: "Tus respuestas (%d de %d preguntas)",
+	}
+	ScoreAgain = Message{
+		En: "Score these answers again, or with another version of pmfit:",
+		Es: "Vuelve a puntuar estas respuestas, o con otra versión de pmfit:",
+	}
+	ReportFooter = Message{
+		En: "Made by pmfit on your own machine. This file makes no network request and holds no script.",
+		Es: "Hecho por pmfit en tu propio equipo. Este archivo no hace ninguna petición de red ni contiene scripts.",
+	}
+	CohortTitle = Message{
+		En: "%d answer sets: where people landed",
+		Es: "%d conjuntos de respuestas: dónde encaja cada persona",
+	}
+	CohortCounts = Message{
+		En: "%d scored, %d invalid.",
+		Es: "%d puntuados, %d no válidos.",
+	}
+	BestFitCounts = Message{
+		En: "Best fit, by role",
+		Es: "Rol más afín, por rol",
+	}
+	Distributions = Message{
+		En: "Each dimension, across everyone",
+		Es: "Cada dimensión, en todo el grupo",
+	}
+	PeopleMap = Message{
+		En: "People by %s and %s",
+		Es: "Personas según %s y %s",
+	}
+	Sampled = Message{
+		En: "Showing %d of %d people: every %d-th, in input order.",
+		Es: "Se muestran %d de %d personas: una de cada %d, en el orden de entrada.",
+	}
+	CompareTitle = Message{
+		En: "Comparing %d people",
+		Es: "Comparación de %d personas",
+	}
+	DifferMost = Message{
+		En: "Where they differ most",
+		Es: "Dónde más se diferencian",
+	}
+	DiffersBy = Message{
+		En: "%s: from %.0f (%s) to %.0f (%s), %.0f points apart",
+		Es: "%s: de %.0f (%s) a %.0f (%s), %.0f puntos de diferencia",
+	}
+	BestFitShort = Message{
+		En: "Best fit",
+		Es: "Rol más afín",
+	}
+	ColumnFitText = Message{
+		En: "Fit",
+		Es: "Afinidad",
+	}
+	HowSure = Message{
+		En: "How sure",
+		Es: "Seguridad",
+	}
+	Profiles = Message{
+		En: "Profiles",
+		Es: "Perfiles",
+	}
+	Histogram = Message{
+		En: "%s: how many people scored 0–10, 10–20, … 90–100: %s.",
+		Es: "%s: cuántas personas puntuaron 0–10, 10–20, … 90–100: %s.",
+	}
+)
+
 // ThousandsSeparator groups the digits of large numbers: 96,522 or 96.522.
 var ThousandsSeparator = Message{
 	En: ",",

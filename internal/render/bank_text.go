@@ -82,36 +82,57 @@ func RolesText(out io.Writer, t *Theme, b *quiz.Bank) error {
 // Each fact ends with the short name of the reference it comes from,
 // in brackets: "[the article]", "[pmfit]".
 func writeFacts(w io.Writer, t *Theme, b *quiz.Bank, r quiz.Role, withNext bool) {
+	for _, f := range RoleFacts(t.P, b, r, withNext) {
+		text := f.Text
+		if f.Source != "" {
+			// No-break spaces keep "[the article]" on one line.
+			text += " " + t.Dim.Sprintf("[%s]", strings.ReplaceAll(f.Source, " ", "\u00a0"))
+		}
+		t.writeWrapped(w, "  "+t.Dim.Sprint(padRight(f.Label, 15))+" ", 18, text)
+	}
+}
+
+// FactLine is one fact about a role, as the results show it: a label,
+// the fact, and the short name of its source ("" when none is cited).
+type FactLine struct {
+	Label, Text, Source string
+}
+
+// RoleFacts lists what the bank says about a role, each with its source,
+// and the next step when withNext is set; facts the bank leaves empty are
+// left out.
+func RoleFacts(p i18n.Printer, b *quiz.Bank, r quiz.Role, withNext bool) []FactLine {
 	type fact struct {
 		label string
 		quiz.Fact
 	}
 	var facts []fact
 	if s := r.Facts.Salary; s != nil {
-		facts = append(facts, fact{t.P.T(i18n.FactSalary), quiz.Fact{
-			Text:      t.P.T(i18n.FactSalaryText, s.Currency, groupThousands(s.Amount, t.P.T(i18n.ThousandsSeparator)), s.Year),
+		facts = append(facts, fact{p.T(i18n.FactSalary), quiz.Fact{
+			Text:      p.T(i18n.FactSalaryText, s.Currency, groupThousands(s.Amount, p.T(i18n.ThousandsSeparator)), s.Year),
 			Reference: s.Reference}})
 	}
 	facts = append(facts,
-		fact{t.P.T(i18n.FactBackground), r.Facts.Background},
-		fact{t.P.T(i18n.FactFocus), r.Facts.Focus},
-		fact{t.P.T(i18n.FactTeams), r.Facts.Teams},
-		fact{t.P.T(i18n.FactWhere), r.Facts.Where},
+		fact{p.T(i18n.FactBackground), r.Facts.Background},
+		fact{p.T(i18n.FactFocus), r.Facts.Focus},
+		fact{p.T(i18n.FactTeams), r.Facts.Teams},
+		fact{p.T(i18n.FactWhere), r.Facts.Where},
 	)
 	if withNext {
-		facts = append(facts, fact{t.P.T(i18n.FactNext), quiz.Fact{Text: r.Next}})
+		facts = append(facts, fact{p.T(i18n.FactNext), quiz.Fact{Text: r.Next}})
 	}
+	var out []FactLine
 	for _, f := range facts {
 		if f.Text == "" {
 			continue
 		}
-		text := f.Text
+		line := FactLine{Label: f.label, Text: f.Text}
 		if ref, ok := b.Reference(f.Reference); ok {
-			// No-break spaces keep "[the article]" on one line.
-			text += " " + t.Dim.Sprintf("[%s]", strings.ReplaceAll(ref.Name, " ", "\u00a0"))
+			line.Source = ref.Name
 		}
-		t.writeWrapped(w, "  "+t.Dim.Sprint(padRight(f.label, 15))+" ", 18, text)
+		out = append(out, line)
 	}
+	return out
 }
 
 // groupThousands writes 100074 as 100,074 (sep ",").

@@ -167,9 +167,9 @@ func (t *Theme) writeProfile(w io.Writer, b *quiz.Bank, res *scoring.Result) {
 		lean := t.P.T(i18n.Balanced)
 		switch s := Round1(ds.Score); {
 		case s >= 60:
-			lean = beforeParen(d.High)
+			lean = BeforeParen(d.High)
 		case s <= 40:
-			lean = beforeParen(d.Low)
+			lean = BeforeParen(d.Low)
 		}
 		leans[i] = lean
 	}
@@ -293,42 +293,48 @@ func (t *Theme) writeGaugeLine(w io.Writer, d quiz.Dimension, s scoring.Dimensio
 
 // gaugeSentence says where the person sits on a dimension, in words.
 func (t *Theme) gaugeSentence(d quiz.Dimension, s scoring.DimensionScore) string {
-	return t.P.T(i18n.GaugeSentence, Round1(s.Score), t.gaugeLean(d, s), lowerFirst(d.Low), lowerFirst(d.High))
+	return t.P.T(i18n.GaugeSentence, Round1(s.Score), t.gaugeLean(d, s), LowerFirst(d.Low), LowerFirst(d.High))
 }
 
 // gaugeLean says which end a score leans to, and how far.
 func (t *Theme) gaugeLean(d quiz.Dimension, s scoring.DimensionScore) string {
-	low, high := shortEnd(d.Low), shortEnd(d.High)
-	lean := t.P.T(i18n.GaugeMiddle)
-	switch r := Round1(s.Score); {
+	return GaugeLean(t.P, s.Score, shortEnd(d.Low), shortEnd(d.High))
+}
+
+// GaugeLean says which of a gauge's ends (low, high) a score leans to,
+// and how far: "leaning to the why", "slightly toward the how".
+func GaugeLean(p i18n.Printer, score float64, low, high string) string {
+	switch r := Round1(score); {
 	case r >= 60:
-		lean = t.P.T(i18n.GaugeLeaning, lowerFirst(high))
+		return p.T(i18n.GaugeLeaning, LowerFirst(high))
 	case r > 50:
-		lean = t.P.T(i18n.GaugeSlightly, lowerFirst(high))
+		return p.T(i18n.GaugeSlightly, LowerFirst(high))
 	case r <= 40:
-		lean = t.P.T(i18n.GaugeLeaning, lowerFirst(low))
+		return p.T(i18n.GaugeLeaning, LowerFirst(low))
 	case r < 50:
-		lean = t.P.T(i18n.GaugeSlightly, lowerFirst(low))
+		return p.T(i18n.GaugeSlightly, LowerFirst(low))
 	}
-	return lean
+	return p.T(i18n.GaugeMiddle)
 }
 
 // shortEnd names a gauge end briefly: "The why (customer needs…)" → "The why".
 func shortEnd(s string) string {
-	s = beforeParen(s)
+	s = BeforeParen(s)
 	return padRight(s, min(len([]rune(s)), 20))
 }
 
-// beforeParen drops a trailing parenthesis: the gauge sentence spells it
-// out once.
-func beforeParen(s string) string {
+// BeforeParen drops a trailing parenthesis ("The why (customer needs…)"
+// → "The why"): the gauge sentence spells it out once.
+func BeforeParen(s string) string {
 	if i := strings.Index(s, " ("); i > 0 {
 		return s[:i]
 	}
 	return s
 }
 
-func lowerFirst(s string) string {
+// LowerFirst lowers a sentence's first letter, for use mid-sentence
+// ("The why" → "the why"), leaving acronyms ("UX") alone.
+func LowerFirst(s string) string {
 	r := []rune(s)
 	if len(r) > 1 && r[0] >= 'A' && r[0] <= 'Z' && !(r[1] >= 'A' && r[1] <= 'Z') {
 		r[0] += 'a' - 'A'

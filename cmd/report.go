@@ -1,0 +1,122 @@
+package cmd
+
+import (
+	"fmt"
+	"io"
+	"path/filepath"
+	"strings"
+
+	"github.com/spf13/cobra"
+
+	"github.com/pmfit/pmfit/internal/i18n"
+	"github.com/pmfit/pmfit/internal/iostreams"
+	"github.com/pmfit/pmfit/internal/quiz"
+	"github.com/pmfit/pmfit/internal/render"
+	"github.com/pmfit/pmfit/internal/report"
+	"github.com/pmfit/pmfit/internal/scoring"
+)
+
+// ReportOptions are the options of `pmfit report`.
+type ReportOptions struct {
+	IO      *iostreams.IOStreams
+	Bank    func() (*quiz.Bank, error)
+	Model   func() (*scoring.Model, error)
+	Printer func() i18n.Printer
+
+	File    string // an answer file, or a result `quiz --out` wrote; "-" is stdin
+	Output  string // -o FILE; "-" is stdout
+	Partial bool
+}
+
+// NewCmdReport builds `pmfit report`.
+func NewCmdReport(f *Factory, runF func(*ReportOptions) error) *cobra.Command {
+	opts := &ReportOptions{IO: f.IOStreams, Bank: f.Bank, Model: f.Model, Printer: f.Printer}
+	cmd := &cobra.Command{
+		Use:   "report FILE [flags]",
+		Short: "Draw a person's result as a one-page HTML report",
+		Long: `Draw the result of an answer file, or of a file 'pmfit quiz --out' wrote,
+as one self-contained HTML page: the best fit and how sure it is, charts
+of every role's fit and of the profile against the top role, what moved
+the fit, the role's facts with their sources, and the answers given.
+
+The page opens from disk in any browser, makes no network request, holds
+no script, prints on one or two A4 pages, and follows the system's dark
+mode. The answers are scored again with the bank in use, so the report is
+current whatever version wrote the file. Its language follows --lang.
+
+Without --output, the page goes to stdout, or, when stdout is a terminal,
+to FILE with its extension changed to .html (and the path is printed).
+
+` + exitStatusHelp,
+		Example: `  pmfit report result.json                 # writes result.html
+  pmfit report answers.yaml -o ana.html
+  pmfit --lang es report answers.yaml > informe.html
+  pmfit quiz --report me.html              # the same page, straight from the quiz`,
+		Args: func(cmd *cobra.Command, args []string) error {
+			if len(args) != 1 {
+				return flagErrorf("report takes one FILE (an answer file or a result), got %d", len(args))
+			}
+			return nil
+		},
+		RunE: func(cmd *cobra.Command, args []string) error {
+			opts.File = args[0]
+			if runF != nil {
+				return runF(opts)
+			}
+			return reportRun(opts)
+		},
+	}
+	fl := cmd.Flags()
+	fl.StringVarP(&opts.Output, "output", "o", "", "Write the page to `FILE` (new files: mode 0600), or - for stdout")
+	fl.BoolVar(&opts.Partial, "partial", false, "Draw whatever is answered instead of refusing answer sets with missing answers")
+	_ = cmd.MarkFlagFilename("output", "html")
+	return cmd
+}
+
+func reportRun(opts *ReportOptions) error {
+	b, err := opts.Bank()
+	if err != nil {
+		return err
+	}
+	set, err := readAnswerSet(opts.IO, b, opts.File)
+	if err != nil {
+		return err
+	}
+	if err := checkComplete(b, set.Answers, opts.Partial); err != nil {
+		return err
+	}
+	output := opts.Output
+	toFile := output == "" && opts.File != "-" && opts.IO.IsStdoutTTY()
+	if toFile {
+		output = strings.TrimSuffix(opts.File, filepath.Ext(opts.File)) + ".html"
+	}
+	out, commit, err := openOutput(opts.IO, output, personalFile)
+	if err != nil {
+		return err
+	}
+	answersFile := opts.File
+	if answersFile == "-" {
+		answersFile = ""
+	}
+	if err := commit(writePersonReport(out, opts.Printer(), b, opts.Model, set, answersFile)); err != nil {
+		return err
+	}
+	if toFile {
+		fmt.Fprintf(opts.IO.ErrOut, "Wrote %s\n", output)
+	}
+	return nil
+}
+
+// writePersonReport scores one answer set and draws its report.
+func writePersonReport(w io.Writer, p i18n.Printer, b *quiz.Bank, model func() (*scoring.Model, error), set *quiz.AnswerSet, answersFile string) error {
+	m, err := model()
+	if err != nil {
+		return err
+	}
+	res := m.Score(set.Answers, scoring.Options{Explain: explainTop})
+	return report.WritePerson(w, report.Person{
+		Printer: p, Bank: b, Answers: set.Answers,
+		Result:      render.Result(p, b, set.Answers, &res, set.ID),
+		AnswersFile: answersFile,
+	})
+}

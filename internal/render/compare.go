@@ -1,0 +1,175 @@
+package render
+
+import (
+	"fmt"
+	"io"
+	"slices"
+	"strings"
+
+	"github.com/pmfit/pmfit/internal/i18n"
+	"github.com/pmfit/pmfit/internal/quiz"
+	"github.com/pmfit/pmfit/internal/scoring"
+)
+
+// Compared is one person in a comparison: who, where their answers came
+// from, and their result.
+type Compared struct {
+	ID, Source string
+	Answers    quiz.Answers
+	Result     *scoring.Result
+}
+
+// ComparisonJSON is `pmfit compare --format json`.
+type ComparisonJSON struct {
+	People []ComparedJSON `json:"people"`
+	// Differences are the dimensions at least two people were scored on,
+	// the widest spread first.
+	Differences []DifferenceJSON `json:"differences"`
+}
+
+// ComparedJSON is one person's result in a comparison.
+type ComparedJSON struct {
+	ID         string          `json:"id"`
+	Source     string          `json:"source"`
+	Top        string          `json:"top"`
+	Fit        Points          `json:"fit"`
+	Certainty  string          `json:"certainty"`
+	Roles      []RoleFitJSON   `json:"roles"`
+	Dimensions []DimensionJSON `json:"dimensions"`
+}
+
+// DifferenceJSON is how far apart people are on one dimension: the
+// lowest and highest scores and whose they are.
+type DifferenceJSON struct {
+	Dimension string `json:"dimension"`
+	Name      string `json:"name"`
+	Spread    Points `json:"spread"`
+	Low       Points `json:"low"`
+	LowID     string `json:"low_id"`
+	High      Points `json:"high"`
+	HighID    string `json:"high_id"`
+}
+
+// Comparison builds the comparison view of people's results.
+func Comparison(p i18n.Printer, b *quiz.Bank, people []Compared) ComparisonJSON {
+	v := ComparisonJSON{People: []ComparedJSON{}, Differences: []DifferenceJSON{}}
+	for _, c := range people {
+		r := Result(p, b, c.Answers, c.Result, c.ID)
+		v.People = append(v.People, ComparedJSON{ID: c.ID, Source: c.Source, Top: r.Top, Fit: r.Roles[0].Fit,
+			Certainty: r.Certainty.Level, Roles: r.Roles, Dimensions: r.Dimensions})
+	}
+	for d, dim := range b.Dimensions {
+		diff := DifferenceJSON{Dimension: dim.ID, Name: dim.Name}
+		n := 0
+		for i, c := range people {
+			s := c.Result.Dimensions[d]
+			if !s.Scored {
+				continue
+			}
+			score := Round1(s.Score)
+			if n == 0 || score < float64(diff.Low) {
+				diff.Low, diff.LowID = Points(score), people[i].ID
+			}
+			if n == 0 || score > float64(diff.High) {
+				diff.High, diff.HighID = Points(score), people[i].ID
+			}
+			n++
+		}
+		if n < 2 {
+			continue
+		}
+		diff.Spread = Points(Round1(float64(diff.High) - float64(diff.Low)))
+		v.Differences = append(v.Differences, diff)
+	}
+	slices.SortStableFunc(v.Differences, func(a, b DifferenceJSON) int {
+		switch {
+		case a.Spread > b.Spread:
+			return -1
+		case a.Spread < b.Spread:
+			return 1
+		}
+		return 0
+	})
+	return v
+}
+
+// DifferenceText says in words how far apart people are on a dimension.
+func DifferenceText(p i18n.Printer, d DifferenceJSON) string {
+	return p.T(i18n.DiffersBy, d.Name, float64(d.Low), d.LowID, float64(d.High), d.HighID, float64(d.Spread))
+}
+
+// CompareText draws a comparison as a table: a column per person, a row
+// for the best fit, its fit and certainty, then each dimension; then
+// where they differ most.
+func CompareText(out io.Writer, t *Theme, b *quiz.Bank, v ComparisonJSON) error {
+	w := &errWriter{w: out}
+	fmt.Fprintln(w, t.Heading.Sprint(t.P.T(i18n.CompareTitle, len(v.People))))
+	fmt.Fprintln(w)
+	labelW := 0
+	for _, d := range b.Dimensions {
+		labelW = max(labelW, len([]rune(d.Name)))
+	}
+	labelW = min(max(labelW, 12), 22)
+	colW := max(8, min(20, (t.Width-1-labelW-2)/max(1, len(v.People))-2))
+	row := func(label string, cells []string) {
+		line := "  " + padRight(label, labelW)
+		for _, c := range cells {
+			line += "  " + padRight(SanitizeCell(c), colW)
+		}
+		fmt.Fprintln(w, strings.TrimRight(line, " "))
+	}
+	var cells []string
+	for _, c := range v.People {
+		cells = append(cells, c.ID)
+	}
+	row("", cells)
+	cells = cells[:0]
+	for _, c := range v.People {
+		cells = append(cells, c.Roles[0].Name)
+	}
+	row(t.P.T(i18n.BestFitShort), cells)
+	cells = cells[:0]
+	for _, c := range v.People {
+		cells = append(cells, fmt.Sprintf("%.0f%%", float64(c.Fit)))
+	}
+	row(t.P.T(i18n.ColumnFitText), cells)
+	cells = cells[:0]
+	for _, c := range v.People {
+		cells = append(cells, LevelWord(t.P, c.Certainty))
+	}
+	row(t.P.T(i18n.HowSure), cells)
+	fmt.Fprintln(w)
+	for d, dim := range b.Dimensions {
+		cells = cells[:0]
+		for _, c := range v.People {
+			if s := c.Dimensions[d].Score; s != nil {
+				cells = append(cells, fmt.Sprintf("%3.0f", Round1(float64(*s))))
+			} else {
+				cells = append(cells, "  –")
+			}
+		}
+		row(dim.Name, cells)
+	}
+	if len(v.Differences) > 0 {
+		t.section(w, t.P.T(i18n.DifferMost))
+		for _, d := range v.Differences[:min(3, len(v.Differences))] {
+			t.writeWrapped(w, "  ", 2, SanitizeCell(DifferenceText(t.P, d)))
+		}
+	}
+	return w.err
+}
+
+// SanitizeCell makes a text from an answer file safe on one line of a
+// terminal.
+func SanitizeCell(s string) string { return quiz.SanitizeLine(s) }
+
+// LevelWord names a certainty level ("high") in p's language.
+func LevelWord(p i18n.Printer, level string) string {
+	switch level {
+	case "high":
+		return p.T(i18n.LevelHigh)
+	case "medium":
+		return p.T(i18n.LevelMedium)
+	}
+	return p.T(i18n.LevelLow)
+}

@@ -1,0 +1,346 @@
+package report
+
+import (
+	"bytes"
+	"encoding/json"
+	"fmt"
+	"io"
+	"strings"
+
+	"github.com/pmfit/pmfit/internal/i18n"
+	"github.com/pmfit/pmfit/internal/quiz"
+	"github.com/pmfit/pmfit/internal/render"
+	"github.com/pmfit/pmfit/internal/shell"
+)
+
+// Person is what a person's report is drawn from.
+type Person struct {
+	Printer i18n.Printer
+	Bank    *quiz.Bank
+	Answers quiz.Answers
+	// Result is the result's JSON view, as `pmfit score --format json`
+	// writes it, with explanations for the roles to explain.
+	Result render.ResultJSON
+	// AnswersFile is where the answers are kept, for the command that
+	// scores them again; "" when they are only in this page.
+	AnswersFile string
+}
+
+// personPage is the person's report as its template reads it.
+type personPage struct {
+	page
+	TooClose  bool
+	Headline  string
+	Top       string
+	Fit       string
+	Note      string
+	Level     string
+	Separator string
+	Coverage  string
+
+	Roles      []roleRow
+	RolesH     float64
+	RolesDesc  string
+	Gauge      *gaugeView
+	Profile    profileView
+	Why        []whyView
+	About      aboutView
+	AnswerRows []answerRow
+	Rescore    string
+	AnswerYAML string
+	AnswersOf  string
+}
+
+type roleRow struct {
+	ID, Name string
+	Label    string // the name, cut to fit the chart
+	Fit      float64
+	Y, W     float64
+	Top      bool
+}
+
+type gaugeView struct {
+	Title, Low, High, Sentence string
+	Score, XScore              float64
+	Desc                       string
+}
+
+type profileView struct {
+	Title, RoleLegend string
+	Rows              []dimRow
+	H                 float64
+	Desc              string
+}
+
+type dimRow struct {
+	ID, Name  string
+	Label     string // the name, cut to fit the chart
+	Scored    bool
+	Score     float64
+	HasTarget bool
+	Target    float64
+	Weight    float64
+	Values    string // "you 23 · role 20"
+	Y         float64
+	XScore    float64
+	XTarget   float64
+}
+
+type whyView struct {
+	W                  words
+	Title, FromNeutral string
+	Closest, Furthest  string
+	Moves              []moveView
+	Open               bool
+}
+
+type moveView struct {
+	Up              bool
+	Amount          string
+	Question, Value string
+}
+
+type aboutView struct {
+	Title, Summary string
+	Facts          []render.FactLine
+	References     []render.ReferenceJSON
+}
+
+type answerRow struct{ Question, Answer string }
+
+// WritePerson draws a person's report.
+func WritePerson(w io.Writer, in Person) error {
+	v, err := personView(in)
+	if err != nil {
+		return err
+	}
+	var buf bytes.Buffer
+	if err := execute(&buf, "person", v); err != nil {
+		return err
+	}
+	if buf.Len() > MaxPageBytes {
+		return fmt.Errorf("the report would be %d bytes, more than the limit of %d", buf.Len(), MaxPageBytes)
+	}
+	_, err = w.Write(buf.Bytes())
+	return err
+}
+
+func personView(in Person) (*personPage, error) {
+	p, b, r := in.Printer, in.Bank, in.Result
+	if len(r.Roles) == 0 {
+		return nil, fmt.Errorf("the result ranks no role")
+	}
+	top, ok := b.Role(r.Top)
+	if !ok {
+		return nil, fmt.Errorf("the result's top role %q is not in the bank", r.Top)
+	}
+	topRole := b.Roles[top]
+	v := &personPage{
+		page: page{Lang: p.Lang(), Title: p.T(i18n.ReportTitle, topRole.Name), CSP: CSP, W: wordsFor(p)},
+		Top:  topRole.Name,
+		Fit:  fmt.Sprintf("%.0f%%", round1(float64(r.Roles[0].Fit))),
+		Note: r.Certainty.Note,
+	}
+	v.TooClose = r.Certainty.Level == "low" && len(r.Roles) > 1
+	if v.TooClose {
+		v.Headline = p.T(i18n.TooClose, r.Roles[0].Name, r.Roles[1].Name)
+	} else {
+		v.Headline = p.T(i18n.BestFit)
+	}
+	v.Level = p.T(i18n.CertaintyLevel, render.LevelWord(p, r.Certainty.Level))
+	if r.Answered < r.Questions {
+		v.Coverage = p.T(i18n.ScoredOn, r.Answered, r.Questions, 100*float64(r.Coverage))
+	}
+	scores := map[string]*render.Points{}
+	for _, d := range r.Dimensions {
+		scores[d.ID] = d.Score
+	}
+	if v.TooClose && r.Certainty.Separator != "" {
+		v.Separator = separator(p, b, r, scores)
+	}
+
+	var desc []string
+	for i, rf := range r.Roles {
+		v.Roles = append(v.Roles, roleRow{ID: rf.ID, Name: rf.Name, Label: cut(rf.Name, 38), Fit: float64(rf.Fit), Y: float64(i) * roleRowH, W: x(float64(rf.Fit)), Top: i == 0})
+		desc = append(desc, fmt.Sprintf("%s %.0f%%", rf.Name, round1(float64(rf.Fit))))
+	}
+	v.RolesH = float64(len(r.Roles)) * roleRowH
+	v.RolesDesc = strings.Join(desc, "; ")
+
+	if g := r.Gauge; g != nil && g.Score != nil {
+		s := float64(*g.Score)
+		low, high := render.BeforeParen(g.Low), render.BeforeParen(g.High)
+		d, _ := b.Dimension(g.Dimension)
+		v.Gauge = &gaugeView{
+			Title: p.T(i18n.WhereYouSit, b.Dimensions[d].Name), Low: cut(low, 22), High: cut(high, 22), Score: s, XScore: xt(s),
+			Sentence: p.T(i18n.GaugeSentence, round1(s), render.GaugeLean(p, s, low, high), render.LowerFirst(g.Low), render.LowerFirst(g.High)),
+		}
+		v.Gauge.Desc = v.Gauge.Sentence
+	}
+
+	v.Profile = profile(p, b, r, topRole)
+	for i, e := range r.Explanation {
+		v.Why = append(v.Why, why(p, b, in.Answers, e, i == 0))
+	}
+	facts := render.RoleFacts(p, b, topRole, true)
+	about := aboutView{Title: p.T(i18n.AboutRole, topRole.Name), Summary: topRole.Summary, Facts: facts}
+	for _, rj := range render.Roles(b) {
+		if rj.ID == topRole.ID {
+			about.References = rj.References
+		}
+	}
+	v.About = about
+
+	n := 0
+	for qi, a := range in.Answers {
+		if !a.Set {
+			continue
+		}
+		n++
+		v.AnswerRows = append(v.AnswerRows, answerRow{Question: b.Questions[qi].Text, Answer: b.FormatLabel(qi, a)})
+	}
+	v.AnswersOf = p.T(i18n.YourAnswers, n, len(b.Questions))
+	file := in.AnswersFile
+	if file == "" {
+		file = "answers.yaml"
+	}
+	v.Rescore = "pmfit score --answers " + shell.Quote(file)
+	v.AnswerYAML = answerYAML(b, in.Answers)
+	return v, nil
+}
+
+// separator says which dimension would tell the two closest roles apart.
+func separator(p i18n.Printer, b *quiz.Bank, r render.ResultJSON, scores map[string]*render.Points) string {
+	d, ok := b.Dimension(r.Certainty.Separator)
+	if !ok {
+		return ""
+	}
+	target := func(roleID string) float64 {
+		ri, _ := b.Role(roleID)
+		for _, t := range b.Roles[ri].Profile {
+			if t.Dimension == d {
+				return t.Target
+			}
+		}
+		return 0
+	}
+	a, o := r.Roles[0], r.Roles[1]
+	name := b.Dimensions[d].Name
+	if s := scores[r.Certainty.Separator]; s != nil {
+		return p.T(i18n.Separate, name, a.Name, target(a.ID), o.Name, target(o.ID), round1(float64(*s)))
+	}
+	return p.T(i18n.SeparateUnanswered, name, a.Name, target(a.ID), o.Name, target(o.ID))
+}
+
+// profile lays out the person's dimension scores against the top role's
+// targets: a dot plot, one row per dimension.
+func profile(p i18n.Printer, b *quiz.Bank, r render.ResultJSON, top quiz.Role) profileView {
+	targets := map[int]quiz.Target{}
+	for _, t := range top.Profile {
+		targets[t.Dimension] = t
+	}
+	v := profileView{Title: p.T(i18n.ProfileAgainst, top.Name), RoleLegend: p.T(i18n.LegendRole, top.Name)}
+	var desc []string
+	for i, d := range r.Dimensions {
+		row := dimRow{ID: d.ID, Name: d.Name, Label: cut(d.Name, 26), Y: float64(i) * dimRowH}
+		di, _ := b.Dimension(d.ID)
+		t, hasTarget := targets[di]
+		row.HasTarget, row.Target, row.Weight = hasTarget, t.Target, t.Weight
+		if d.Score != nil {
+			row.Scored, row.Score = true, float64(*d.Score)
+		}
+		row.XScore, row.XTarget = xt(row.Score), xt(row.Target)
+		switch {
+		case row.Scored && hasTarget:
+			row.Values = p.T(i18n.YouAndTarget, round1(row.Score), t.Target)
+		case row.Scored:
+			row.Values = p.T(i18n.YouOnly, round1(row.Score))
+		default:
+			row.Values = p.T(i18n.NotAnsweredDim)
+		}
+		desc = append(desc, d.Name+": "+row.Values)
+		v.Rows = append(v.Rows, row)
+	}
+	v.H = float64(len(v.Rows)) * dimRowH
+	v.Desc = strings.Join(desc, "; ")
+	return v
+}
+
+// why says what moved one role's fit, in the results screen's words: the
+// dimensions closest and furthest, then the answers that moved it most
+// each way.
+func why(p i18n.Printer, b *quiz.Bank, answers quiz.Answers, e render.ExplanationJSON, open bool) whyView {
+	ri, _ := b.Role(e.Role)
+	role := b.Roles[ri]
+	delta := round1(float64(e.Fit) - float64(e.Baseline))
+	moved := p.T(i18n.MovedNot)
+	switch {
+	case delta > 0:
+		moved = p.T(i18n.MovedUp, delta)
+	case delta < 0:
+		moved = p.T(i18n.MovedDown, -delta)
+	}
+	v := whyView{W: wordsFor(p), Title: p.T(i18n.WhatMoved, role.Name, round1(float64(e.Fit))), FromNeutral: p.T(i18n.FromNeutral, round1(float64(e.Baseline)), moved), Open: open}
+	var up, down []string
+	for _, d := range e.Dimensions {
+		if d.Score == nil || d.Effect == 0 {
+			continue
+		}
+		di, _ := b.Dimension(d.ID)
+		s := p.T(i18n.YouAndRole, b.Dimensions[di].Name, round1(float64(*d.Score)), d.Target)
+		if d.Effect > 0 && len(up) < 3 {
+			up = append(up, s)
+		} else if d.Effect < 0 && len(down) < 3 {
+			down = append(down, s)
+		}
+	}
+	v.Closest, v.Furthest = strings.Join(up, "; "), strings.Join(down, "; ")
+	for _, sign := range []float64{1, -1} {
+		n := 0
+		for _, a := range e.Answers {
+			if n == 3 {
+				break
+			}
+			eff := float64(a.Effect)
+			if round1(eff)*sign <= 0 {
+				continue
+			}
+			qi, ok := b.Question(a.Question)
+			if !ok {
+				continue
+			}
+			m := moveView{Up: sign > 0, Question: b.Questions[qi].Text, Value: b.FormatLabel(qi, answers[qi])}
+			if sign > 0 {
+				m.Amount = p.T(i18n.Up, round1(eff))
+			} else {
+				m.Amount = p.T(i18n.Down, -round1(eff))
+			}
+			v.Moves = append(v.Moves, m)
+			n++
+		}
+	}
+	return v
+}
+
+// answerYAML writes the answers as an answer file, to copy out of the
+// page. Values are written as JSON, which YAML reads as it is, so no
+// value can change the file's structure.
+func answerYAML(b *quiz.Bank, answers quiz.Answers) string {
+	var sb strings.Builder
+	sb.WriteString("answers:\n")
+	for _, kv := range b.AnswerValues(answers) {
+		key, _ := json.Marshal(kv.Key)
+		val, _ := json.Marshal(kv.Value)
+		fmt.Fprintf(&sb, "  %s: %s\n", key, val)
+	}
+	return sb.String()
+}
+
+// cut shortens s to n runes with an ellipsis: chart labels have a fixed
+// room, and the tables beside the charts hold the whole text.
+func cut(s string, n int) string {
+	if r := []rune(s); len(r) > n {
+		return string(r[:n-1]) + "…"
+	}
+	return s
+}

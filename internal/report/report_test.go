@@ -1,0 +1,273 @@
+package report
+
+import (
+	"bytes"
+	"flag"
+	"os"
+	"path/filepath"
+	"regexp"
+	"strconv"
+	"strings"
+	"testing"
+
+	"github.com/pmfit/pmfit/internal/batch"
+	"github.com/pmfit/pmfit/internal/i18n"
+	"github.com/pmfit/pmfit/internal/quiz"
+	"github.com/pmfit/pmfit/internal/render"
+	"github.com/pmfit/pmfit/internal/scoring"
+)
+
+var update = flag.Bool("update", false, "rewrite the golden reports")
+
+func loadBank(t testing.TB, path, lang string) *quiz.Bank {
+	t.Helper()
+	data, err := os.ReadFile(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	b, err := quiz.LoadBank(path, data, quiz.LoadOptions{Lang: lang})
+	if err != nil {
+		t.Fatal(err)
+	}
+	return b
+}
+
+func answersFrom(t testing.TB, b *quiz.Bank, path string) quiz.Answers {
+	t.Helper()
+	data, err := os.ReadFile(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	set, err := quiz.ParseAnswerFile(b, path, data)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return set.Answers
+}
+
+// drawPerson draws a person's report for answers on bank b.
+func drawPerson(t testing.TB, b *quiz.Bank, lang string, answers quiz.Answers, file string) string {
+	t.Helper()
+	p := i18n.New(lang)
+	res := scoring.New(b).Score(answers, scoring.Options{Explain: 3})
+	var out bytes.Buffer
+	if err := WritePerson(&out, Person{Printer: p, Bank: b, Answers: answers, Result: render.Result(p, b, answers, &res, ""), AnswersFile: file}); err != nil {
+		t.Fatal(err)
+	}
+	return out.String()
+}
+
+func golden(t *testing.T, name, got string) {
+	t.Helper()
+	path := filepath.Join("testdata", name)
+	if *update {
+		if err := os.WriteFile(path, []byte(got), 0o644); err != nil {
+			t.Fatal(err)
+		}
+		return
+	}
+	want, err := os.ReadFile(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if got != string(want) {
+		t.Errorf("%s differs from the golden file (go test ./internal/report -update rewrites it; review the diff)", name)
+	}
+}
+
+// TestWorkedExampleReport: the report of docs/scoring.md's worked
+// example, held as a golden file, with the numbers the document quotes.
+func TestWorkedExampleReport(t *testing.T) {
+	b := loadBank(t, "../scoring/testdata/worked-example.yaml", "")
+	answers := b.NewAnswers()
+	for id, vals := range map[string][]string{"q1": {"4"}, "q2": {"2"}, "q3": {"how"}, "q4": {"large"}, "q5": {"a", "c"}} {
+		qi, _ := b.Question(id)
+		a, err := b.ParseAnswer(qi, vals)
+		if err != nil {
+			t.Fatal(err)
+		}
+		answers[qi] = a
+	}
+	page := drawPerson(t, b, "en", answers, "worked-example-answers.yaml")
+	for _, want := range []string{
+		`How PM <span class="fit">· 95%</span>`,
+		`data-role="how-pm"`, `data-fit="95.4"`, `data-fit="41.9"`,
+		`data-dim="focus"`, `data-score="86"`, `data-score="87.5"`,
+		"Someone neutral on every question would fit it 65%; your answers moved it up 30.8 points.",
+		"pmfit score --answers worked-example-answers.yaml",
+	} {
+		if !strings.Contains(page, want) {
+			t.Errorf("report lacks %q", want)
+		}
+	}
+	golden(t, "worked-example.html", page)
+}
+
+// TestPersonaReport: a real persona's report on the default bank, in
+// English and Spanish, as golden files.
+func TestPersonaReport(t *testing.T) {
+	for _, lang := range []string{"en", "es"} {
+		b := loadBank(t, "../../questions.yaml", lang)
+		page := drawPerson(t, b, lang, answersFrom(t, b, "../../testdata/personas/core-researcher.yaml"), "core-researcher.yaml")
+		golden(t, "core-researcher."+lang+".html", page)
+		if !strings.Contains(page, `<html lang="`+lang+`">`) {
+			t.Errorf("%s: page language not set", lang)
+		}
+	}
+}
+
+// allowedTags are the elements pmfit's pages are made of: anything else
+// in a page came from a bank or an answer file.
+var allowedTags = map[string]bool{
+	"!doctype": true, "html": true, "head": true, "meta": true, "title": true, "style": true, "body": true,
+	"header": true, "section": true, "footer": true, "h1": true, "h2": true, "h3": true, "p": true,
+	"strong": true, "span": true, "ul": true, "li": true, "dl": true, "dt": true, "dd": true,
+	"details": true, "summary": true, "table": true, "thead": true, "tbody": true, "tr": true,
+	"th": true, "td": true, "pre": true, "code": true, "figure": true, "figcaption": true, "div": true,
+	"svg": true, "desc": true, "g": true, "text": true, "rect": true, "line": true, "circle": true, "path": true,
+}
+
+var (
+	tagPattern  = regexp.MustCompile(`<(/?)([!a-zA-Z][a-zA-Z0-9-]*)`)
+	openTag     = regexp.MustCompile(`<[a-zA-Z][^>]*>`)
+	quoted      = regexp.MustCompile(`"[^"]*"`)
+	badAttrPatt = regexp.MustCompile(`(?i)\s(on[a-z]+|src|href|xlink:href|formaction)\s*=`)
+)
+
+// checkSafePage fails the test on markup a page should not hold: an
+// element pmfit does not write, a second style sheet, a script, an event
+// handler, a remote URL; and on a missing Content-Security-Policy.
+func checkSafePage(t *testing.T, name, page string) {
+	t.Helper()
+	for _, m := range tagPattern.FindAllStringSubmatch(page, -1) {
+		if !allowedTags[strings.ToLower(m[2])] {
+			t.Errorf("%s: element <%s%s> in the page", name, m[1], m[2])
+		}
+	}
+	if n := strings.Count(page, "<style"); n != 1 {
+		t.Errorf("%s: %d style elements, want 1", name, n)
+	}
+	for _, tag := range openTag.FindAllString(page, -1) {
+		// Attribute values are escaped text: only the names count.
+		if m := badAttrPatt.FindString(quoted.ReplaceAllString(tag, `""`)); m != "" {
+			t.Errorf("%s: attribute %q in %s", name, m, tag)
+		}
+	}
+	if strings.Contains(strings.ToLower(page), "<script") {
+		t.Errorf("%s: a script element", name)
+	}
+	if !strings.Contains(page, `<meta http-equiv="Content-Security-Policy" content="default-src &#39;none&#39;; style-src &#39;unsafe-inline&#39;`) {
+		t.Errorf("%s: no strict Content-Security-Policy", name)
+	}
+}
+
+// TestHostileBankCannotInjectMarkup: a bank full of planted markup, and
+// answer ids holding more, draw pages where all of it is text.
+func TestHostileBankCannotInjectMarkup(t *testing.T) {
+	b := loadBank(t, "../../testdata/banks/hostile.yaml", "")
+	answers := b.NewAnswers()
+	for qi, q := range b.Questions {
+		switch q.Kind {
+		case quiz.Likert:
+			answers[qi] = quiz.Answer{Set: true, Level: q.Scale.Min}
+		case quiz.Single:
+			answers[qi] = quiz.Answer{Set: true, Choice: 0}
+		default:
+			answers[qi] = quiz.Answer{Set: true, Picks: 1}
+		}
+	}
+	person := drawPerson(t, b, "en", answers, "x'; touch PWNED; '.yaml")
+	checkSafePage(t, "person", person)
+	if !strings.Contains(person, "Role \uFFFD[31mone&lt;script&gt;alert(&#39;role&#39;)&lt;/script&gt;") {
+		t.Errorf("the planted role name is not shown as text")
+	}
+
+	m := scoring.New(b)
+	var people []render.Compared
+	for _, id := range []string{"<script>alert(1)</script>", `"><img src=x onerror=alert(2)>`} {
+		res := m.Score(answers, scoring.Options{})
+		people = append(people, render.Compared{ID: id, Answers: answers, Result: &res})
+	}
+	var cmp bytes.Buffer
+	if err := WriteCompare(&cmp, i18n.New("en"), b, render.Comparison(i18n.New("en"), b, people)); err != nil {
+		t.Fatal(err)
+	}
+	checkSafePage(t, "compare", cmp.String())
+
+	lines := `{"id":"<script>alert(3)</script>","answers":{"l1":1,"l2":1,"s1":"a","m1":["x"]}}` + "\n" +
+		`{"id":"</title><svg onload=alert(4)>","answers":{"l1":3,"l2":2,"s1":"b","m1":["y"]}}` + "\n"
+	checkSafePage(t, "cohort", drawCohort(t, b, lines))
+}
+
+// drawCohort runs batch scoring of NDJSON lines into a team view.
+func drawCohort(t *testing.T, b *quiz.Bank, lines string) string {
+	t.Helper()
+	var out bytes.Buffer
+	_, err := batch.Run(batch.Options{
+		Bank: b, Model: scoring.New(b), Lookup: batch.NewLookup(b),
+		Inputs: []batch.Input{{Name: "-", Format: batch.NDJSON}}, Stdin: strings.NewReader(lines),
+		Encoder: NewCohort(i18n.New("en"), b), Out: &out, Note: func(string) {},
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+	return out.String()
+}
+
+// TestCohortStaysReadable: a cohort's page counts everyone, but maps an
+// even sample of at most MaxMapPoints people, and lists the same sample.
+func TestCohortStaysReadable(t *testing.T) {
+	b := loadBank(t, "../../questions.yaml", "")
+	for _, n := range []int{2, 299, 300, 301, 5000} {
+		var gen bytes.Buffer
+		if err := batch.Generate(&gen, b, n, 7, "ndjson"); err != nil {
+			t.Fatal(err)
+		}
+		page := drawCohort(t, b, gen.String()+"{\"id\":\"bad\",\"answers\":{\"degree\":\"nope\"}}\n")
+		checkSafePage(t, "cohort", page)
+		points := strings.Count(page, `<circle class="dot series`)
+		want := n
+		if n > MaxMapPoints {
+			want = (n + (n+MaxMapPoints-1)/MaxMapPoints - 1) / ((n + MaxMapPoints - 1) / MaxMapPoints)
+		}
+		if points != want || points > MaxMapPoints {
+			t.Errorf("%d people: %d points on the map, want %d", n, points, want)
+		}
+		if rows := strings.Count(page, "<tr><td>") - len(b.Roles); rows != points {
+			t.Errorf("%d people: %d rows in the people table, want %d", n, rows, points)
+		}
+		counted := 0
+		for _, m := range regexp.MustCompile(`data-count="(\d+)"`).FindAllStringSubmatch(page, -1) {
+			c, _ := strconv.Atoi(m[1])
+			counted += c
+		}
+		if counted != n {
+			t.Errorf("%d people: the role counts add up to %d", n, counted)
+		}
+		if !strings.Contains(page, "answer sets: where people landed") || !strings.Contains(page, "scored, 1 invalid.") {
+			t.Errorf("%d people: no heading or counts", n)
+		}
+		if len(page) > 600<<10 {
+			t.Errorf("%d people: page of %d bytes", n, len(page))
+		}
+	}
+}
+
+// TestPersonReportsStaySmall: every persona's report, in both languages,
+// stays well under the size limit and has its text equivalents.
+func TestPersonReportsStaySmall(t *testing.T) {
+	for _, lang := range []string{"en", "es"} {
+		b := loadBank(t, "../../questions.yaml", lang)
+		files, _ := filepath.Glob("../../testdata/personas/*.yaml")
+		for _, f := range files {
+			page := drawPerson(t, b, lang, answersFrom(t, b, f), filepath.Base(f))
+			if len(page) > MaxPageBytes/2 {
+				t.Errorf("%s (%s): %d bytes", f, lang, len(page))
+			}
+			checkSafePage(t, f, page)
+			if n := strings.Count(page, "<svg class=\"chart"); n != strings.Count(page, "<desc id=") || n < 3 {
+				t.Errorf("%s: %d charts, %d text equivalents", f, n, strings.Count(page, "<desc id="))
+			}
+		}
+	}
+}

@@ -8,6 +8,7 @@ package scoring
 import (
 	"math"
 	"math/bits"
+	"sync"
 
 	"github.com/pmfit/pmfit/internal/quiz"
 )
@@ -24,6 +25,12 @@ type Model struct {
 	// len(Dimensions) (weight 0 off the profile), for lookups by
 	// dimension.
 	target, weight [][]float64
+
+	// opts is what each question's answers add to each dimension, for
+	// the short quiz; built on first use (options), as most runs never
+	// need it.
+	optionsOnce sync.Once
+	opts        [][]dimOptions
 }
 
 // question is a bank question reduced to the arithmetic scoring needs.
@@ -136,6 +143,9 @@ type Options struct {
 	// Explain is how many of the top roles get an explanation; 0 skips
 	// the work, as bulk scoring does.
 	Explain int
+	// Decide works out whether the top role is settled by the answers
+	// given, whatever the rest would be (docs/adaptive.md).
+	Decide bool
 }
 
 // Result is everything scoring says about one answer set.
@@ -147,6 +157,8 @@ type Result struct {
 	Certainty  Certainty
 	// Explanations for the top Options.Explain roles, best first.
 	Explanations []Explanation
+	// Decision, with Options.Decide, says whether the top role is settled.
+	Decision *Decision
 
 	// Scratch space reused from one ScoreInto to the next.
 	variance, gradient []float64
@@ -199,6 +211,10 @@ func (m *Model) Score(answers quiz.Answers, opts Options) Result {
 	m.ScoreInto(&res, answers)
 	if opts.Explain > 0 {
 		res.Explanations = m.explain(answers, &res, opts.Explain)
+	}
+	if opts.Decide {
+		d := m.Decide(answers)
+		res.Decision = &d
 	}
 	return res
 }

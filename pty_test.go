@@ -30,6 +30,7 @@ import (
 	"golang.org/x/sys/unix"
 
 	"github.com/pmfit/pmfit/internal/quiz"
+	"github.com/pmfit/pmfit/internal/scoring"
 )
 
 const (
@@ -932,4 +933,55 @@ func tail(s string, n int) string {
 		return s[len(s)-n:]
 	}
 	return s
+}
+
+// TestQuizShortOnATerminal takes `pmfit quiz --short` to its decision,
+// answering the questions the short quiz chooses (replayed here with the
+// same model), and reads on screen after how many questions it stopped
+// and why.
+func TestQuizShortOnATerminal(t *testing.T) {
+	state := t.TempDir()
+	s := startPTY(t, state, nil, "quiz", "--short")
+	answers := loadPersonaForTest(t, s.bank, "po-government.yaml")
+	m := scoring.New(s.bank)
+	part := s.bank.NewAnswers()
+	n := len(s.bank.Questions)
+	asked := 0
+	for {
+		qi := m.NextQuestion(part)
+		if qi < 0 {
+			break
+		}
+		asked++
+		s.expect(fmt.Sprintf("Question %d (of at most %d", asked, n))
+		s.expect("Enter confirms")
+		s.waitRaw()
+		s.answer(qi, answers[qi])
+		part[qi] = answers[qi]
+	}
+	if asked >= n {
+		t.Fatalf("the persona needs all %d questions", n)
+	}
+	why := fmt.Sprintf("Decided after %d of %d questions: no answer to the other %d could change your best fit.", asked, n, n-asked)
+	s.expect("Decided after")
+	s.expect("See my result now")
+	s.waitRaw()
+	if !strings.Contains(strings.Join(strings.Fields(s.term.String()), " "), why) {
+		t.Errorf("the screen does not say %q:\n%s", why, s.term.String())
+	}
+	s.send("1") // see the result now
+	s.expect("Review your answers")
+	s.prompt()
+	s.send(keyEnter)
+	s.expect("Scored on")
+	s.expect("See the full result")
+	s.prompt()
+	s.send("2")
+	if code := s.wait(); code != 0 {
+		t.Fatalf("exit %d", code)
+	}
+	screen := strings.Join(strings.Fields(s.term.String()), " ")
+	if !strings.Contains(screen, why) || !strings.Contains(screen, "Product Owner ") {
+		t.Errorf("the results do not name Product Owner and say %q:\n%s", why, s.term.String())
+	}
 }

@@ -32,6 +32,7 @@ type AnalyzeOptions struct {
 	Jobs        int
 
 	Simulate int
+	Short    int // --short-takes: respondents who also take the short quiz
 	Seed     uint64
 	Noise    float64
 	Format   string
@@ -86,6 +87,9 @@ Thresholds turn the report into a check for CI: any one unmet exits 4.
 			if len(opts.Inputs) == 0 && opts.Simulate == 0 {
 				return flagErrorf("nothing to analyze: give INPUT files of answer sets, or --simulate N, or both")
 			}
+			if opts.Short < 0 {
+				return flagErrorf("--short-takes must be 0 or more")
+			}
 			if opts.Simulate < 0 {
 				return flagErrorf("--simulate must not be negative")
 			}
@@ -134,6 +138,7 @@ Thresholds turn the report into a check for CI: any one unmet exits 4.
 	}
 	fl := cmd.Flags()
 	fl.IntVar(&opts.Simulate, "simulate", 0, "Simulate `N` respondents (and N uniformly random answer sets)")
+	fl.IntVar(&opts.Short, "short-takes", 1000, "How many of the simulated respondents also take the short quiz (quiz --short), at most; 0 for none")
 	fl.Uint64Var(&opts.Seed, "seed", 1, "Random seed for --simulate; the same seed gives the same report")
 	fl.Float64Var(&opts.Noise, "noise", analysis.DefaultNoise, "Item-level noise of simulated respondents, in `points` (0–100)")
 	addFormatFlag(cmd, &opts.Format, "text", "json")
@@ -186,7 +191,7 @@ func analyzeRun(opts *AnalyzeOptions) error {
 		rep.Inputs = &cohort
 	}
 	if opts.Simulate > 0 {
-		sim := an.Simulate(analysis.SimOptions{N: opts.Simulate, Seed: opts.Seed, Noise: opts.Noise, Workers: opts.Jobs})
+		sim := an.Simulate(analysis.SimOptions{N: opts.Simulate, Seed: opts.Seed, Noise: opts.Noise, Workers: opts.Jobs, Short: min(opts.Short, opts.Simulate)})
 		rep.Simulation = an.SimulationReport(sim)
 	}
 	rep.Reach = an.Reach()

@@ -50,6 +50,7 @@ type QuizOptions struct {
 	Shuffle    bool
 	Seed       uint64
 	SeedSet    bool
+	Short      bool // --short: ask what matters, stop once the best fit is decided
 
 	// BankFlags repeat --questions and --lang in the resume command.
 	BankFlags []string
@@ -84,6 +85,10 @@ func NewCmdQuiz(f *Factory, runF func(*QuizOptions) error) *cobra.Command {
 		Long: `Ask every question of the bank in your terminal, then show which role fits
 best and why.
 
+With --short, the quiz asks the questions that matter most for you and
+stops as soon as no answer to the rest could change your best fit (it
+proves it: docs/adaptive.md), then offers the rest for a fuller profile.
+
 Keys: ↑ and ↓ (or k and j) move, a digit chooses, Space ticks an option of
 a multiple choice, Enter confirms, ← or Esc goes back a question. A review
 at the end lets you change any answer before you submit.
@@ -105,6 +110,7 @@ The quiz needs a terminal. In scripts and pipelines, use
   pmfit quiz --out result.yaml            # keep your answers and result there too
   pmfit quiz --report me.html             # and a one-page report to share
   pmfit quiz --format json > result.json  # prompts on the terminal, JSON on stdout
+  pmfit quiz --short                      # stop as soon as your best fit is decided
   pmfit quiz --resume                     # carry on where you stopped
   pmfit quiz --accessible                 # numbered options, one line each, no graphics`,
 		Args: func(cmd *cobra.Command, args []string) error {
@@ -149,6 +155,7 @@ The quiz needs a terminal. In scripts and pipelines, use
 	fl.Lookup("resume").NoOptDefVal = resumeDefault
 	fl.StringVar(&opts.Out, "out", "", "Also write your answers and result to `FILE` (.json, .yaml or .yml); a valid answer file for 'pmfit score'")
 	fl.StringVar(&opts.Report, "report", "", "Also draw your result as a one-page HTML report in `FILE` (as 'pmfit report' does)")
+	fl.BoolVar(&opts.Short, "short", false, "Ask the questions that matter most for you, and stop as soon as no answer to the rest could change your best fit")
 	fl.BoolVar(&opts.Shuffle, "shuffle", false, "Shuffle the options of each choice question (Likert scales keep their order)")
 	fl.Uint64Var(&opts.Seed, "seed", 0, "Seed for --shuffle, to repeat an order (default: random, and shown)")
 	addFormatFlag(cmd, &opts.Format, "text", "json")
@@ -237,6 +244,7 @@ func quizRun(opts *QuizOptions) error {
 	}
 	if saved != nil {
 		runner.Answers, runner.Seed = saved.progress.Answers, saved.progress.Seed
+		opts.Short = opts.Short || saved.progress.Short
 		writeResumeNotes(promptOut, theme, printer, b, saved)
 		if len(saved.drops) > 0 && saved.path == savePath {
 			// The bank changed: keep the file as it was before saving less.
@@ -258,7 +266,16 @@ func quizRun(opts *QuizOptions) error {
 		fmt.Fprintln(promptOut, theme.Dim.Sprint(printer.T(i18n.Shuffled, *runner.Seed)))
 	}
 
-	store.seed = runner.Seed
+	store.seed, store.short = runner.Seed, opts.Short
+	if opts.Short {
+		model, err := opts.Model()
+		if err != nil {
+			return err
+		}
+		runner.Planner = planner{model}
+		fmt.Fprintln(promptOut)
+		writeLines(promptOut, theme, theme.Dim, printer.T(i18n.IntroShort))
+	}
 	guard := &progressGuard{store: store, answers: b.NewAnswers(), opts: opts, printer: printer, out: promptOut}
 	if runner.Answers != nil {
 		copy(guard.answers, runner.Answers)
@@ -279,6 +296,11 @@ func quizRun(opts *QuizOptions) error {
 }
 
 // noTerminalMessage says why the quiz cannot ask, and what to use instead.
+// planner is the short quiz's question chooser: the scoring model's.
+type planner struct{ m *scoring.Model }
+
+func (p planner) Next(answers quiz.Answers) int { return p.m.NextQuestion(answers) }
+
 func noTerminalMessage(ios *iostreams.IOStreams, toStderr bool) string {
 	why := "prompting is turned off (--no-input or CI=true)"
 	switch {

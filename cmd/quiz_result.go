@@ -27,7 +27,7 @@ func finishQuiz(opts *QuizOptions, t *render.Theme, prompter quiz.Prompter, prom
 	if err != nil {
 		return err
 	}
-	res := model.Score(answers, scoring.Options{Explain: explainTop})
+	res := model.Score(answers, scoring.Options{Explain: explainTop, Decide: true})
 	resultPath := resultPathFor(store.path)
 	keep := func(err error) error {
 		if serr := store.save(answers); serr == nil {
@@ -52,7 +52,11 @@ func finishQuiz(opts *QuizOptions, t *render.Theme, prompter quiz.Prompter, prom
 		fmt.Fprintf(ios.ErrOut, "pmfit: the finished quiz's progress file stays: %v\n", err)
 	}
 
-	saved := []string{printer.T(i18n.ResultSaved, resultPath)}
+	savedMsg := i18n.ResultSaved
+	if answers.Count() < len(answers) {
+		savedMsg = i18n.ResultSavedPartial // the short quiz
+	}
+	saved := []string{printer.T(savedMsg, resultPath)}
 	for _, also := range []string{opts.Out, opts.Report} {
 		if also != "" {
 			saved = append(saved, printer.T(i18n.AlsoSaved, also))

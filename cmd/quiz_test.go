@@ -28,6 +28,7 @@ type personaPrompter struct {
 	progress       []string // the progress line of each question asked
 	reviews        []string
 	others         []string // every prompt that was not a question
+	decided        []string // the short quiz's decisions
 	page           bool     // at the end, ask to page through the full result
 	// savedChoice answers the offer to resume a saved quiz (default:
 	// resume).
@@ -106,6 +107,9 @@ func (p *personaPrompter) other(pr quiz.Prompt) (int, error) {
 			return 0, nil
 		}
 		return 1, nil
+	case strings.HasPrefix(pr.Message, "Decided after"):
+		p.decided = append(p.decided, pr.Message)
+		return 0, nil // see the result now
 	case strings.Contains(pr.Message, "You have a quiz saved"):
 		if p.savedChoice != nil {
 			return p.savedChoice()
@@ -933,5 +937,46 @@ func TestQuizWritesAReport(t *testing.T) {
 	}
 	if !strings.Contains(strings.ReplaceAll(qt.out.String(), "\n", " "), "Also written to "+qt.opts.Report) {
 		t.Errorf("the quiz does not say where the report is:\n%s", qt.out.String())
+	}
+}
+
+// TestQuizShort: --short asks fewer questions than the bank has, stops on
+// the full form's top role, says after how many and why, records the mode
+// in the progress file, and resumes as a short quiz.
+func TestQuizShort(t *testing.T) {
+	qt := newQuizTest(t, "growth-freemium.yaml", nil)
+	qt.opts.Short = true
+	qt.persona.interruptAfter = 5
+	if err := qt.run(); exitCode(err) != ExitInterrupted {
+		t.Fatalf("err = %v", err)
+	}
+	path, _ := qt.opts.progressPath()
+	data, _ := os.ReadFile(path)
+	if !strings.Contains(string(data), `"mode": "short"`) {
+		t.Errorf("the progress file does not record the short mode:\n%s", data)
+	}
+	// Resumed without --short: still the short quiz.
+	qt.persona.interruptAfter = 0
+	qt.opts.Short = false
+	if err := qt.run(); err != nil {
+		t.Fatal(err)
+	}
+	n := len(qt.persona.bank.Questions)
+	asked := len(qt.persona.asked)
+	if asked >= n || asked < 10 {
+		t.Fatalf("asked %d of %d questions", asked, n)
+	}
+	want := fmt.Sprintf("Decided after %d of %d questions: no answer to the other %d could change your best fit.", asked, n, n-asked)
+	if len(qt.persona.decided) != 1 || qt.persona.decided[0] != want {
+		t.Errorf("decision %q, want %q", qt.persona.decided, want)
+	}
+	screen := strings.ReplaceAll(qt.out.String(), "\n", " ")
+	if strings.Contains(screen, "Only part of the quiz is answered, so this can change") {
+		t.Error("a decided short quiz says the rest could change the result")
+	}
+	for _, w := range []string{"The short quiz:", "Growth Product Manager", want, "pmfit score --partial --answers"} {
+		if !strings.Contains(screen, w) {
+			t.Errorf("screen lacks %q:\n%s", w, qt.out.String())
+		}
 	}
 }

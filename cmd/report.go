@@ -113,7 +113,7 @@ func writePersonReport(w io.Writer, p i18n.Printer, b *quiz.Bank, model func() (
 	if err != nil {
 		return err
 	}
-	res := m.Score(set.Answers, scoring.Options{Explain: explainTop})
+	res := m.Score(set.Answers, scoring.Options{Explain: explainTop, Decide: true})
 	return report.WritePerson(w, report.Person{
 		Printer: p, Bank: b, Answers: set.Answers,
 		Result:      render.Result(p, b, set.Answers, &res, set.ID),

@@ -128,6 +128,7 @@ explains the result.
 		NewCmdScore(f, nil),
 		NewCmdReport(f, nil),
 		NewCmdCompare(f, nil),
+		NewCmdNext(f, nil),
 		NewCmdAnalyze(f, nil),
 		NewCmdValidate(f, nil),
 		NewCmdSchema(f, nil),

@@ -171,7 +171,7 @@ func scoreRun(opts *ScoreOptions) error {
 	if err != nil {
 		return err
 	}
-	res := model.Score(set.Answers, scoring.Options{Explain: explainTop})
+	res := model.Score(set.Answers, scoring.Options{Explain: explainTop, Decide: true})
 	out, commit, err := openOutput(opts.IO, opts.Output, personalFile)
 	if err != nil {
 		return err

@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"encoding/json"
 	"math"
+	"slices"
 	"strconv"
 
 	"github.com/pmfit/pmfit/internal/quiz"
@@ -170,6 +171,21 @@ type SimulationReport struct {
 	Random      Cohort        `json:"random"`
 	Calibration []Calibration `json:"calibration"`
 	Extremes    []Extreme     `json:"extremes"`
+	Short       *ShortReport  `json:"short,omitempty"`
+}
+
+// ShortReport is the short quiz (docs/adaptive.md) taken by simulated
+// respondents: how many questions it asked, and how often the role it
+// stopped on is the full form's top role.
+type ShortReport struct {
+	Respondents int `json:"respondents"`
+	Questions   int `json:"questions"` // in the bank
+	// Median, P90 and Max are questions asked.
+	Median int  `json:"median"`
+	P90    int  `json:"p90"`
+	Max    int  `json:"max"`
+	Early  Stat `json:"early"`  // stopped before the last question
+	Agrees Stat `json:"agrees"` // ended on the full form's top role
 }
 
 // Extreme is what answering one dimension's own questions at one end,
@@ -329,6 +345,22 @@ func (a *Analyzer) SimulationReport(s *Simulation) *SimulationReport {
 			e.First = append(e.First, RoleShare{Role: a.bank.Roles[ri].ID, Sets: n, Share: share(n, s.Options.N)})
 		}
 		r.Extremes = append(r.Extremes, e)
+	}
+	if n := len(s.Short); n > 0 {
+		asked := make([]int, n)
+		early, agrees := 0, 0
+		for i, t := range s.Short {
+			asked[i] = t.Asked
+			if t.Early {
+				early++
+			}
+			if t.Agrees {
+				agrees++
+			}
+		}
+		slices.Sort(asked)
+		r.Short = &ShortReport{Respondents: n, Questions: len(a.bank.Questions), Median: asked[(n-1)/2],
+			P90: asked[min(n-1, int(math.Ceil(0.9*float64(n)))-1)], Max: asked[n-1], Early: share(early, n), Agrees: share(agrees, n)}
 	}
 	return r
 }

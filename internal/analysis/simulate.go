@@ -15,6 +15,10 @@ type SimOptions struct {
 	Seed    uint64  // the same seed gives the same report
 	Noise   float64 // item-level noise, in points
 	Workers int     // 0: one per CPU; the report does not depend on it
+	// Short is how many of the respondents (the first ones) also take
+	// the short quiz: each take re-plans after every answer, far more
+	// work than scoring a full form.
+	Short int
 }
 
 // Simulation is what a simulation measured.
@@ -30,6 +34,18 @@ type Simulation struct {
 	// 2d for the low end, 2d+1 for the high end) with everything else
 	// uniformly random, the sets ranking each role first.
 	Extremes [][]int
+	// Short is the short quiz taken by the first Options.Short
+	// respondents (their first take), in respondent order.
+	Short []ShortTake
+}
+
+// ShortTake is one respondent's short quiz: how many questions it asked,
+// whether it stopped before the end, and whether the role it stopped on
+// is the full form's top role (a quiz that never decided shows the full
+// form's result, and agrees).
+type ShortTake struct {
+	Asked         int
+	Early, Agrees bool
 }
 
 // Retake counts how often a retake agrees with the first take.
@@ -56,6 +72,7 @@ func (a *Analyzer) Simulate(opts SimOptions) *Simulation {
 		resp, random *Tally
 		retakes      [3]Retake
 		extremes     [][]int
+		short        []ShortTake
 	}
 	ends := a.extremeAnswers()
 	newCounts := func() [][]int {
@@ -93,6 +110,9 @@ func (a *Analyzer) Simulate(opts SimOptions) *Simulation {
 					rt.Sets++
 					if res.Top() == res2.Top() {
 						rt.Same++
+					}
+					if i < opts.Short {
+						p.short = append(p.short, a.shortTake(first, res.Top()))
 					}
 
 					rng = rand.New(rand.NewPCG(opts.Seed, streamRandom+uint64(i)))
@@ -147,9 +167,29 @@ func (a *Analyzer) Simulate(opts SimOptions) *Simulation {
 					out.Extremes[c][r] += n
 				}
 			}
+			out.Short = append(out.Short, q.short...)
 		}
 	}
 	return out
+}
+
+// shortTake runs the short quiz for a respondent whose full answers are
+// full and whose full form ranks top first.
+func (a *Analyzer) shortTake(full quiz.Answers, top int) ShortTake {
+	part := a.bank.NewAnswers()
+	t := ShortTake{}
+	for {
+		qi := a.model.NextQuestion(part)
+		if qi < 0 {
+			break
+		}
+		part[qi] = full[qi]
+		t.Asked++
+	}
+	d := a.model.Decide(part)
+	t.Early = t.Asked < len(full)
+	t.Agrees = !d.Decided || d.Top == top
+	return t
 }
 
 // forcedAnswer is one question's answer at a dimension's end.

@@ -17,6 +17,18 @@ var (
 		En: "Question %d of %d",
 		Es: "Pregunta %d de %d",
 	}
+	ProgressShort = Message{
+		En: "Question %d (of at most %d: the quiz stops once your best fit is decided)",
+		Es: "Pregunta %d (de %d como mucho: el cuestionario se detiene cuando tu rol más afín está decidido)",
+	}
+	SeeResultNow = Message{
+		En: "See my result now",
+		Es: "Ver mi resultado ahora",
+	}
+	AnswerTheRest = Message{
+		En: "Answer the other %d too, for a fuller profile",
+		Es: "Responder también las otras %d, para un perfil más completo",
+	}
 	ReviewTitle = Message{
 		En: "Review your answers: choose one to change it, or submit",
 		Es: "Repasa tus respuestas: elige una para cambiarla, o envíalas",
@@ -44,6 +56,10 @@ var (
 	IntroKeysPlain = Message{
 		En: "%d questions. Type the number of your answer and press Enter; for multiple choice, type several numbers separated by commas. Type b to go back a question; you can change any answer before you submit. Every answer is saved as you go: stop whenever you like.",
 		Es: "%d preguntas. Escribe el número de tu respuesta y pulsa Intro; en las de varias respuestas, escribe varios números separados por comas. Escribe b para volver a la pregunta anterior; puedes cambiar cualquier respuesta antes de enviar. Cada respuesta se guarda al momento: para cuando quieras.",
+	}
+	IntroShort = Message{
+		En: "The short quiz: each question is the one that matters most for you now, and the quiz stops as soon as no answer to the rest could change your best fit.",
+		Es: "El cuestionario corto: cada pregunta es la que más importa para ti en ese momento, y se detiene en cuanto ninguna respuesta al resto podría cambiar tu rol más afín.",
 	}
 	PrivacyNote = Message{
 		En: "Your answers stay on this machine.",
@@ -112,6 +128,10 @@ var (
 	ResultSaved = Message{
 		En: "Your answers and result are saved in %s (see them again with pmfit score --answers FILE).",
 		Es: "Tus respuestas y el resultado están guardados en %s (vuélvelos a ver con pmfit score --answers ARCHIVO).",
+	}
+	ResultSavedPartial = Message{
+		En: "Your answers and result are saved in %s (see them again with pmfit score --partial --answers FILE).",
+		Es: "Tus respuestas y el resultado están guardados en %s (vuélvelos a ver con pmfit score --partial --answers ARCHIVO).",
 	}
 	AlsoSaved = Message{
 		En: "Also written to %s.",
@@ -233,6 +253,14 @@ var (
 	SeparateUnanswered = Message{
 		En: "What would separate them: %s. %s looks for %.0f of 100, %s for %.0f; you have not answered those questions yet.",
 		Es: "Lo que los distinguiría: %s. %s busca %.0f de 100, %s %.0f; aún no has respondido esas preguntas.",
+	}
+	DecidedAfter = Message{
+		En: "Decided after %d of %d questions: no answer to the other %d could change your best fit.",
+		Es: "Decidido tras %d de %d preguntas: ninguna respuesta a las otras %d podría cambiar tu rol más afín.",
+	}
+	NotDecided = Message{
+		En: "Not decided yet: answers to the other %d questions could still change the best fit. Still in the running: %s.",
+		Es: "Aún sin decidir: las respuestas a las otras %d preguntas todavía pueden cambiar el rol más afín. Siguen en juego: %s.",
 	}
 	ScoredOn = Message{
 		En: "Scored on %d of %d questions (%.0f%%).",
@@ -369,6 +397,22 @@ var (
 	FactNext = Message{
 		En: "Next step",
 		Es: "Siguiente paso",
+	}
+	NextDecided = Message{
+		En: "Decided: %s ranks first whatever the other %d answers are. Nothing more needs asking.",
+		Es: "Decidido: %s queda primero sean cuales sean las otras %d respuestas. No hace falta preguntar más.",
+	}
+	NextNothingLeft = Message{
+		En: "Every question is answered.",
+		Es: "Todas las preguntas están respondidas.",
+	}
+	NextHeader = Message{
+		En: "Ask next (%d of %d answered; still in the running: %s):",
+		Es: "Pregunta siguiente (%d de %d respondidas; siguen en juego: %s):",
+	}
+	NextAnswerWith = Message{
+		En: "Add the answer with --answer %s=VALUE, and ask pmfit next again.",
+		Es: "Añade la respuesta con --answer %s=VALOR y vuelve a preguntar a pmfit next.",
 	}
 	QuestionsHeader = Message{
 		En: "%d questions. Answer them with: pmfit score --answer ID=VALUE ...",

@@ -19,6 +19,7 @@ type Progress struct {
 	Digest  string    // the bank's Digest when saved
 	Saved   time.Time // when it was saved
 	Seed    *uint64   // the shuffle seed, when options were shuffled
+	Short   bool      // the short quiz: questions chosen, stopping once decided
 	Answers Answers
 }
 
@@ -52,6 +53,7 @@ type progressFile struct {
 	Digest  string                     `json:"digest"`
 	Saved   time.Time                  `json:"saved"`
 	Seed    *uint64                    `json:"seed,omitempty"`
+	Mode    string                     `json:"mode,omitempty"`
 	Answers map[string]json.RawMessage `json:"answers"`
 }
 
@@ -79,6 +81,9 @@ func (b *Bank) EncodeProgress(p Progress) ([]byte, error) {
 	}
 	if p.Seed != nil {
 		fmt.Fprintf(&buf, "  \"seed\": %d,\n", *p.Seed)
+	}
+	if p.Short {
+		buf.WriteString("  \"mode\": \"short\",\n")
 	}
 	buf.WriteString("  \"answers\": {")
 	first := true
@@ -147,7 +152,12 @@ func (b *Bank) DecodeProgress(file string, data []byte) (Progress, []Drop, error
 	if pf.Kind != progressKind || pf.Version != 1 {
 		return Progress{}, nil, fmt.Errorf("%s: not a pmfit progress file (version 1)", file)
 	}
-	p := Progress{Bank: pf.Bank, Digest: pf.Digest, Saved: pf.Saved, Seed: pf.Seed, Answers: b.NewAnswers()}
+	switch pf.Mode {
+	case "", "short":
+	default:
+		return Progress{}, nil, fmt.Errorf("%s: unknown quiz mode %q (allowed: short, or none)", file, pf.Mode)
+	}
+	p := Progress{Bank: pf.Bank, Digest: pf.Digest, Saved: pf.Saved, Seed: pf.Seed, Short: pf.Mode == "short", Answers: b.NewAnswers()}
 	var drops []Drop
 	// Sorted, so drops are reported in a stable order.
 	for _, id := range slices.Sorted(maps.Keys(pf.Answers)) {

@@ -28,6 +28,18 @@ type Runner struct {
 	// Saved, when set, is called after every answer with the answers so
 	// far, so that a hang-up between prompts loses nothing.
 	Saved func(Answers)
+	// Planner, when set, makes the quiz short: it chooses each question
+	// and says when the answers so far decide the result.
+	Planner Planner
+
+	skipRest bool // the short quiz's offer of the rest was declined
+}
+
+// Planner chooses the questions of the short quiz.
+type Planner interface {
+	// Next returns the question to ask next, or -1 when the answers so
+	// far decide the top role (or every question is answered).
+	Next(answers Answers) int
 }
 
 // Run asks until the person submits. On ErrInterrupted the answers given
@@ -39,10 +51,103 @@ type Runner struct {
 // back, the questions in between are asked again, each opening at its
 // current answer.
 func (r *Runner) Run() (Answers, error) {
-	b := r.Bank
 	if r.Answers == nil {
-		r.Answers = b.NewAnswers()
+		r.Answers = r.Bank.NewAnswers()
 	}
+	if r.Planner != nil {
+		if err := r.short(); err != nil {
+			return r.Answers, err
+		}
+	}
+	if err := r.inOrder(); err != nil {
+		return r.Answers, err
+	}
+	for {
+		qi, err := r.review()
+		if err != nil {
+			return r.Answers, err
+		}
+		if qi < 0 {
+			return r.Answers, nil
+		}
+		if _, err := r.ask(qi, &i18n.KeepAnswer); err != nil {
+			return r.Answers, err
+		}
+		if r.Planner != nil && r.Planner.Next(r.Answers) >= 0 {
+			// The change re-opened the decision: ask on until it is
+			// decided again (or, as offered, everything).
+			if err := r.short(); err != nil {
+				return r.Answers, err
+			}
+			if err := r.inOrder(); err != nil {
+				return r.Answers, err
+			}
+		}
+	}
+}
+
+// short asks the planner's questions until the answers decide the top
+// role, then says so and offers the rest; declining leaves them
+// unanswered. Back goes to the question asked before (after resuming,
+// the answered ones in bank order).
+func (r *Runner) short() error {
+	var asked []int
+	for qi, a := range r.Answers {
+		if a.Set {
+			asked = append(asked, qi)
+		}
+	}
+	pending := -1
+	for {
+		qi := pending
+		pending = -1
+		if qi < 0 {
+			if qi = r.Planner.Next(r.Answers); qi < 0 {
+				break
+			}
+		}
+		var back *i18n.Message
+		if len(asked) > 0 {
+			back = &i18n.BackToPrevious
+		}
+		wentBack, err := r.askNumbered(qi, back, len(asked)+1)
+		if err != nil {
+			return err
+		}
+		if wentBack {
+			pending = asked[len(asked)-1]
+			asked = asked[:len(asked)-1]
+			continue
+		}
+		asked = append(asked, qi)
+	}
+	n, answered := len(r.Answers), r.Answers.Count()
+	if answered == n {
+		return nil
+	}
+	choice, err := r.Prompter.Select(Prompt{
+		Message: r.Printer.T(i18n.DecidedAfter, answered, n, n-answered),
+		Options: []string{r.Printer.T(i18n.SeeResultNow), r.Printer.T(i18n.AnswerTheRest, n-answered)},
+	})
+	if err != nil {
+		return err
+	}
+	if choice == 0 {
+		r.skipRest = true
+	}
+	return nil
+}
+
+// inOrder asks every unanswered question in bank order (unless the short
+// quiz's offer of the rest was declined). Going back is possible from
+// every question but the bank's first, including the first one asked
+// after resuming; after going back, the questions in between are asked
+// again, each opening at its current answer.
+func (r *Runner) inOrder() error {
+	if r.skipRest {
+		return nil
+	}
+	b := r.Bank
 	n := len(b.Questions)
 	nextUnanswered := func(from int) int {
 		for qi := from; qi < n; qi++ {
@@ -61,7 +166,7 @@ func (r *Runner) Run() (Answers, error) {
 		}
 		wentBack, err := r.ask(qi, back)
 		if err != nil {
-			return r.Answers, err
+			return err
 		}
 		switch {
 		case wentBack:
@@ -73,28 +178,27 @@ func (r *Runner) Run() (Answers, error) {
 			furthest = max(furthest, qi)
 		}
 	}
-	for {
-		qi, err := r.review()
-		if err != nil {
-			return r.Answers, err
-		}
-		if qi < 0 {
-			return r.Answers, nil
-		}
-		if _, err := r.ask(qi, &i18n.KeepAnswer); err != nil {
-			return r.Answers, err
-		}
-	}
+	return nil
 }
 
 // ask asks question qi and records the answer. back, when set, says what
 // the prompter's back key does (leave the question as it was); wentBack
 // reports that it was used.
 func (r *Runner) ask(qi int, back *i18n.Message) (wentBack bool, err error) {
+	return r.askNumbered(qi, back, 0)
+}
+
+// askNumbered is ask; in the short quiz, seq numbers the questions in the
+// order they are asked, as the bank's numbers mean little there.
+func (r *Runner) askNumbered(qi int, back *i18n.Message, seq int) (wentBack bool, err error) {
 	q := &r.Bank.Questions[qi]
 	order := r.order(qi)
+	progress := r.Printer.T(i18n.Progress, qi+1, len(r.Bank.Questions))
+	if seq > 0 {
+		progress = r.Printer.T(i18n.ProgressShort, seq, len(r.Bank.Questions))
+	}
 	p := Prompt{
-		Progress: r.Printer.T(i18n.Progress, qi+1, len(r.Bank.Questions)),
+		Progress: progress,
 		Message:  q.Text,
 		Help:     q.Help,
 	}

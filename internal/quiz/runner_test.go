@@ -472,3 +472,120 @@ func TestPrinterFollowsLanguage(t *testing.T) {
 	}
 	fp.Done()
 }
+
+// listPlanner asks the questions in order, then says decided; while
+// reopen is set it has one more to ask.
+type listPlanner struct {
+	order []int
+	extra int // asked once more after a review change, when ≥ 0
+}
+
+func (p *listPlanner) Next(as Answers) int {
+	for _, qi := range p.order {
+		if !as[qi].Set {
+			return qi
+		}
+	}
+	if p.extra >= 0 && !as[p.extra].Set {
+		return p.extra
+	}
+	return -1
+}
+
+// TestRunnerShortQuiz: the planner's questions, numbered as asked, back
+// to the question asked before, then the decision and the offer of the
+// rest; declining leaves them unanswered.
+func TestRunnerShortQuiz(t *testing.T) {
+	b := mustLoad(t, smallBank)
+	first := sel("How big?", "Large")
+	first.check = func(t *testing.T, p Prompt) {
+		if p.Progress != "Question 1 (of at most 4: the quiz stops once your best fit is decided)" || p.Back != "" {
+			t.Errorf("first short question: progress %q, back %q", p.Progress, p.Back)
+		}
+	}
+	second := sel("I like customers", "Agree")
+	second.check = func(t *testing.T, p Prompt) {
+		if p.Progress != "Question 2 (of at most 4: the quiz stops once your best fit is decided)" || p.Back == "" {
+			t.Errorf("second short question: progress %q, back %q", p.Progress, p.Back)
+		}
+	}
+	offer := sel("Decided after 2 of 4 questions: no answer to the other 2 could change your best fit.", "See my result now")
+	offer.check = func(t *testing.T, p Prompt) {
+		if len(p.Options) != 2 || p.Options[1] != "Answer the other 2 too, for a fuller profile" {
+			t.Errorf("offer options %q", p.Options)
+		}
+	}
+	fp := &fakePrompter{t: t, steps: []step{
+		first,
+		sel("I like customers", back), // back to the question asked before
+		sel("How big?", "Small"),
+		second,
+		offer,
+		sel(review, submit),
+	}}
+	r := &Runner{Bank: b, Prompter: fp, Printer: printerEN, Planner: &listPlanner{order: []int{2, 1}, extra: -1}}
+	as, err := r.Run()
+	fp.Done()
+	if err != nil {
+		t.Fatal(err)
+	}
+	wantAnswers(t, b, as, map[string]string{"l2": "4", "s1": "small"})
+}
+
+// TestRunnerShortQuizRest: accepting the offer asks the rest in bank
+// order; a review change that re-opens the decision asks on.
+func TestRunnerShortQuizRest(t *testing.T) {
+	b := mustLoad(t, smallBank)
+	pl := &listPlanner{order: []int{2}, extra: -1}
+	fp := &fakePrompter{t: t, steps: []step{
+		sel("How big?", "Large"),
+		sel("Decided after 1 of 4", "Answer the other 3 too, for a fuller profile"),
+		sel("I like building", "Agree"),
+		sel("I like customers", "Disagree"),
+		multi("Pick any", "A"),
+		sel(review, "How big?"),
+		sel("How big?", "Small"),
+		sel(review, submit),
+	}}
+	r := &Runner{Bank: b, Prompter: fp, Printer: printerEN, Planner: pl}
+	as, err := r.Run()
+	fp.Done()
+	if err != nil {
+		t.Fatal(err)
+	}
+	wantAnswers(t, b, as, map[string]string{"l1": "4", "l2": "2", "s1": "small", "m1": "a"})
+
+	// Declined, then a change at the review re-opens the decision: the
+	// planner's next question is asked, and the offer comes again.
+	pl = &listPlanner{order: []int{2}, extra: -1}
+	fp = &fakePrompter{t: t, steps: []step{
+		sel("How big?", "Large"),
+		sel("Decided after 1 of 4", "See my result now"),
+		sel(review, "How big?"),
+		sel("How big?", "Small"),
+		sel("I like building", "Disagree"),
+		sel("Decided after 2 of 4", "See my result now"),
+		sel(review, submit),
+	}}
+	r = &Runner{Bank: b, Prompter: fp, Printer: printerEN, Planner: reopening{pl}}
+	as, err = r.Run()
+	fp.Done()
+	if err != nil {
+		t.Fatal(err)
+	}
+	wantAnswers(t, b, as, map[string]string{"l1": "2", "s1": "small"})
+}
+
+// reopening asks l1 once s1 is "small": a change that re-opens the
+// decision.
+type reopening struct{ *listPlanner }
+
+func (p reopening) Next(as Answers) int {
+	if qi := p.listPlanner.Next(as); qi >= 0 {
+		return qi
+	}
+	if as[2].Set && as[2].Choice == 0 && !as[0].Set {
+		return 0
+	}
+	return -1
+}

@@ -26,6 +26,11 @@ func AnalysisText(out io.Writer, t *Theme, b *quiz.Bank, r *analysis.Report) err
 		for _, c := range s.Calibration {
 			fmt.Fprintf(w, "    %-8s %9s  %s\n", c.Level, count(c.Sets), pct(c.RetakeSame))
 		}
+		if sh := s.Short; sh != nil {
+			fmt.Fprintf(w, "\n  %s\n", t.Strong.Sprintf("The short quiz (quiz --short), taken by the first %s respondents", count(sh.Respondents)))
+			fmt.Fprintf(w, "    Questions asked: median %d, p90 %d, max %d of %d (median %.0f%% of the bank)\n", sh.Median, sh.P90, sh.Max, sh.Questions, 100*float64(sh.Median)/float64(sh.Questions))
+			fmt.Fprintf(w, "    Stopped early: %s; ended on the full form's top role: %s\n", pct(sh.Early), pct(sh.Agrees))
+		}
 
 		t.section(w, fmt.Sprintf("Uniformly random answer sets: %s", count(s.Random.Sets)))
 		writeFirst(w, t, b, s.Random.First)

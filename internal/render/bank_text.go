@@ -7,6 +7,7 @@ import (
 
 	"github.com/pmfit/pmfit/internal/i18n"
 	"github.com/pmfit/pmfit/internal/quiz"
+	"github.com/pmfit/pmfit/internal/scoring"
 )
 
 // QuestionsText lists every question with what a script may pass for it.
@@ -14,52 +15,82 @@ func QuestionsText(out io.Writer, t *Theme, b *quiz.Bank) error {
 	w := &errWriter{w: out}
 	fmt.Fprintln(w, t.P.T(i18n.QuestionsHeader, len(b.Questions)))
 	for i := range b.Questions {
-		q := &b.Questions[i]
 		fmt.Fprintln(w)
-		kind := t.P.T(i18n.KindSingle)
-		switch q.Kind {
-		case quiz.Multi:
-			kind = t.P.T(i18n.KindMulti)
-		case quiz.Likert:
-			kind = t.P.T(i18n.KindLikert, q.Scale.Min, q.Scale.Max)
-			if q.Reverse {
-				kind += t.P.T(i18n.KindReverse)
-			}
-		}
-		meta := "· " + kind + " · " + t.P.T(i18n.Measures, strings.Join(dimensionIDs(b, q.Dimensions), ", "))
-		for i, line := range WrapItems(append([]string{q.ID}, strings.Fields(meta)...), " ", t.Width-1) {
-			if i == 0 {
-				// The id is bold, the rest dim: colour after wrapping, so
-				// escape codes never count toward the width.
-				line = t.Strong.Sprint(q.ID) + t.Dim.Sprint(strings.TrimPrefix(line, q.ID))
-			} else {
-				line = "  " + t.Dim.Sprint(line)
-			}
-			fmt.Fprintln(w, line)
-		}
-		t.writeWrapped(w, "  ", 2, q.Text)
-		if q.Kind == quiz.Likert {
-			var points []string
-			for v := q.Scale.Min; v <= q.Scale.Max; v++ {
-				points = append(points, fmt.Sprintf("%d = %s", v, q.Scale.Label(v)))
-			}
-			for _, line := range WrapItems(points, " · ", t.Width-5) {
-				fmt.Fprintf(w, "    %s\n", line)
-			}
-			continue
-		}
-		width := 0
-		for _, o := range q.Options {
-			width = max(width, len(o.Value))
-		}
-		for _, o := range q.Options {
-			label := o.Label
-			if o.None {
-				label += " " + t.P.T(i18n.OnlyOnItsOwn)
-			}
-			t.writeWrapped(w, "    "+t.Accent.Sprint(padRight(o.Value, width))+"  ", 6+width, label)
+		t.writeQuestion(w, b, i)
+	}
+	return w.err
+}
+
+// writeQuestion writes one question: its id, kind and dimensions, its
+// text, and the values a script may pass for it.
+func (t *Theme) writeQuestion(w io.Writer, b *quiz.Bank, i int) {
+	q := &b.Questions[i]
+	kind := t.P.T(i18n.KindSingle)
+	switch q.Kind {
+	case quiz.Multi:
+		kind = t.P.T(i18n.KindMulti)
+	case quiz.Likert:
+		kind = t.P.T(i18n.KindLikert, q.Scale.Min, q.Scale.Max)
+		if q.Reverse {
+			kind += t.P.T(i18n.KindReverse)
 		}
 	}
+	meta := "· " + kind + " · " + t.P.T(i18n.Measures, strings.Join(dimensionIDs(b, q.Dimensions), ", "))
+	for i, line := range WrapItems(append([]string{q.ID}, strings.Fields(meta)...), " ", t.Width-1) {
+		if i == 0 {
+			// The id is bold, the rest dim: colour after wrapping, so
+			// escape codes never count toward the width.
+			line = t.Strong.Sprint(q.ID) + t.Dim.Sprint(strings.TrimPrefix(line, q.ID))
+		} else {
+			line = "  " + t.Dim.Sprint(line)
+		}
+		fmt.Fprintln(w, line)
+	}
+	t.writeWrapped(w, "  ", 2, q.Text)
+	if q.Kind == quiz.Likert {
+		var points []string
+		for v := q.Scale.Min; v <= q.Scale.Max; v++ {
+			points = append(points, fmt.Sprintf("%d = %s", v, q.Scale.Label(v)))
+		}
+		for _, line := range WrapItems(points, " · ", t.Width-5) {
+			fmt.Fprintf(w, "    %s\n", line)
+		}
+		return
+	}
+	width := 0
+	for _, o := range q.Options {
+		width = max(width, len(o.Value))
+	}
+	for _, o := range q.Options {
+		label := o.Label
+		if o.None {
+			label += " " + t.P.T(i18n.OnlyOnItsOwn)
+		}
+		t.writeWrapped(w, "    "+t.Accent.Sprint(padRight(o.Value, width))+"  ", 6+width, label)
+	}
+}
+
+// NextText says which question the short quiz would ask next (qi), or
+// that the answers so far decide the top role.
+func NextText(out io.Writer, t *Theme, b *quiz.Bank, d scoring.Decision, qi int) error {
+	w := &errWriter{w: out}
+	if d.Decided {
+		t.writeWrapped(w, "", 0, t.P.T(i18n.NextDecided, b.Roles[d.Top].Name, d.Remaining))
+		return w.err
+	}
+	if qi < 0 {
+		t.writeWrapped(w, "", 0, t.P.T(i18n.NextNothingLeft))
+		return w.err
+	}
+	var names []string
+	for _, r := range d.Contenders {
+		names = append(names, b.Roles[r].Name)
+	}
+	t.writeWrapped(w, "", 0, t.P.T(i18n.NextHeader, d.Asked, d.Asked+d.Remaining, strings.Join(names, ", ")))
+	fmt.Fprintln(w)
+	t.writeQuestion(w, b, qi)
+	fmt.Fprintln(w)
+	t.writeWrapped(w, "", 0, t.P.T(i18n.NextAnswerWith, b.Questions[qi].ID))
 	return w.err
 }
 

@@ -170,6 +170,11 @@ type ResultJSON struct {
 	Certainty   CertaintyJSON     `json:"certainty"`
 	Gauge       *GaugeJSON        `json:"gauge,omitempty"`
 	Explanation []ExplanationJSON `json:"explanation"`
+	// Decided says that no answer to the unanswered questions could change
+	// the top role (docs/adaptive.md); Contenders, when it is false, are
+	// the roles not yet ruled out.
+	Decided    *bool    `json:"decided,omitempty"`
+	Contenders []string `json:"contenders,omitempty"`
 }
 
 // RoleFitJSON is one role's fit.
@@ -274,6 +279,15 @@ func Result(p i18n.Printer, b *quiz.Bank, answers quiz.Answers, res *scoring.Res
 	if b.Gauge >= 0 {
 		dim := b.Dimensions[b.Gauge]
 		v.Gauge = &GaugeJSON{Dimension: dim.ID, Score: score(res.Dimensions[b.Gauge]), Low: dim.Low, High: dim.High}
+	}
+	if d := res.Decision; d != nil {
+		decided := d.Decided
+		v.Decided = &decided
+		if !d.Decided {
+			for _, r := range d.Contenders {
+				v.Contenders = append(v.Contenders, b.Roles[r].ID)
+			}
+		}
 	}
 	for _, e := range res.Explanations {
 		ej := ExplanationJSON{Role: b.Roles[e.Role].ID, Fit: Points(e.Fit), Baseline: Points(e.Baseline), Dimensions: []DimensionEffectJSON{}, Answers: []AnswerEffectJSON{}}

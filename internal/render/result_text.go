@@ -29,7 +29,9 @@ func CertaintyNote(p i18n.Printer, b *quiz.Bank, res *scoring.Result) string {
 	case scoring.Medium:
 		note = p.T(i18n.NoteMedium, margin, next)
 	}
-	if c.Partial {
+	// A partly answered set may change as the rest is answered, unless
+	// the short quiz proved the rest cannot change the top role.
+	if c.Partial && (res.Decision == nil || !res.Decision.Decided) {
 		note += " " + p.T(i18n.NotePartial)
 	}
 	return note
@@ -126,8 +128,31 @@ func (t *Theme) headline(w io.Writer, b *quiz.Bank, res *scoring.Result) bool {
 	}
 	if res.Answered < res.Questions {
 		fmt.Fprintf(w, "%s\n", t.Dim.Sprint(t.P.T(i18n.ScoredOn, res.Answered, res.Questions, 100*res.Coverage())))
+		if note := DecisionNote(t.P, b, res); note != "" {
+			for _, line := range Wrap(note, t.Width-1) {
+				fmt.Fprintln(w, line)
+			}
+		}
 	}
 	return true
+}
+
+// DecisionNote says, for a partly answered set scored with
+// Options.Decide, whether the rest of the answers could still change the
+// top role, and which roles are still in the running; "" otherwise.
+func DecisionNote(p i18n.Printer, b *quiz.Bank, res *scoring.Result) string {
+	d := res.Decision
+	if d == nil || res.Answered == res.Questions {
+		return ""
+	}
+	if d.Decided {
+		return p.T(i18n.DecidedAfter, d.Asked, d.Asked+d.Remaining, d.Remaining)
+	}
+	var names []string
+	for _, r := range d.Contenders {
+		names = append(names, b.Roles[r].Name)
+	}
+	return p.T(i18n.NotDecided, d.Remaining, strings.Join(names, ", "))
 }
 
 // writeRoles draws the first n roles' fits as bars, best first.

@@ -205,6 +205,9 @@ func personView(in Person) (*personPage, error) {
 		file = "answers.yaml"
 	}
 	v.Rescore = "pmfit score --answers " + shell.Quote(file)
+	if n < len(b.Questions) {
+		v.Rescore = "pmfit score --partial --answers " + shell.Quote(file)
+	}
 	v.AnswerYAML = answerYAML(b, in.Answers)
 	return v, nil
 }

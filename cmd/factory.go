@@ -156,6 +156,23 @@ func readInput(ios *iostreams.IOStreams, name, what string) ([]byte, error) {
 	return data, nil
 }
 
+// gatherAnswers is the one answer set a command was given: the answer
+// file named by file, if any ("-" is stdin), with the --answer flags
+// applied over it.
+func gatherAnswers(ios *iostreams.IOStreams, b *quiz.Bank, file string, flags []string) (*quiz.AnswerSet, error) {
+	set := &quiz.AnswerSet{Answers: b.NewAnswers()}
+	if file != "" {
+		var err error
+		if set, err = readAnswerSet(ios, b, file); err != nil {
+			return nil, err
+		}
+	}
+	if err := applyAnswerFlags(b, set.Answers, flags); err != nil {
+		return nil, err
+	}
+	return set, nil
+}
+
 // readAnswerSet reads and parses one answer file named on the command
 // line ("-" is stdin), against bank b.
 func readAnswerSet(ios *iostreams.IOStreams, b *quiz.Bank, file string) (*quiz.AnswerSet, error) {

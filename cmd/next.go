@@ -81,21 +81,15 @@ func nextRun(opts *NextOptions) error {
 	if err != nil {
 		return err
 	}
-	set := &quiz.AnswerSet{Answers: b.NewAnswers()}
-	if opts.AnswersFile != "" {
-		if set, err = readAnswerSet(opts.IO, b, opts.AnswersFile); err != nil {
-			return err
-		}
-	}
-	if err := applyAnswerFlags(b, set.Answers, opts.Answers); err != nil {
+	set, err := gatherAnswers(opts.IO, b, opts.AnswersFile, opts.Answers)
+	if err != nil {
 		return err
 	}
 	model, err := opts.Model()
 	if err != nil {
 		return err
 	}
-	d := model.Decide(set.Answers)
-	qi := model.NextQuestion(set.Answers)
+	d, qi := model.Plan(set.Answers)
 	if opts.Format == "json" {
 		v := NextJSON{Decided: d.Decided, Contenders: []string{}, Asked: d.Asked, Remaining: d.Remaining}
 		if d.Decided {

@@ -111,9 +111,7 @@ func finishQuiz(opts *QuizOptions, t *render.Theme, prompter quiz.Prompter, prom
 // file is private, as the answers it shows are.
 func writeReport(path string, p i18n.Printer, b *quiz.Bank, answers quiz.Answers, res *scoring.Result, answersFile string) error {
 	var buf bytes.Buffer
-	err := report.WritePerson(&buf, report.Person{Printer: p, Bank: b, Answers: answers,
-		Result: render.Result(p, b, answers, res, ""), AnswersFile: answersFile})
-	if err != nil {
+	if err := report.WritePerson(&buf, report.NewPerson(p, b, answers, res, "", answersFile)); err != nil {
 		return err
 	}
 	return atomicfile.Write(path, buf.Bytes(), 0o600)

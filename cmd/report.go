@@ -2,7 +2,6 @@ package cmd
 
 import (
 	"fmt"
-	"io"
 	"path/filepath"
 	"strings"
 
@@ -11,7 +10,6 @@ import (
 	"github.com/pmfit/pmfit/internal/i18n"
 	"github.com/pmfit/pmfit/internal/iostreams"
 	"github.com/pmfit/pmfit/internal/quiz"
-	"github.com/pmfit/pmfit/internal/render"
 	"github.com/pmfit/pmfit/internal/report"
 	"github.com/pmfit/pmfit/internal/scoring"
 )
@@ -98,25 +96,17 @@ func reportRun(opts *ReportOptions) error {
 	if answersFile == "-" {
 		answersFile = ""
 	}
-	if err := commit(writePersonReport(out, opts.Printer(), b, opts.Model, set, answersFile)); err != nil {
+	model, err := opts.Model()
+	if err != nil {
+		return err
+	}
+	res := model.Score(set.Answers, scoring.Options{Explain: explainTop, Decide: true})
+	p := opts.Printer()
+	if err := commit(report.WritePerson(out, report.NewPerson(p, b, set.Answers, &res, set.ID, answersFile))); err != nil {
 		return err
 	}
 	if toFile {
 		fmt.Fprintf(opts.IO.ErrOut, "Wrote %s\n", output)
 	}
 	return nil
-}
-
-// writePersonReport scores one answer set and draws its report.
-func writePersonReport(w io.Writer, p i18n.Printer, b *quiz.Bank, model func() (*scoring.Model, error), set *quiz.AnswerSet, answersFile string) error {
-	m, err := model()
-	if err != nil {
-		return err
-	}
-	res := m.Score(set.Answers, scoring.Options{Explain: explainTop, Decide: true})
-	return report.WritePerson(w, report.Person{
-		Printer: p, Bank: b, Answers: set.Answers,
-		Result:      render.Result(p, b, set.Answers, &res, set.ID),
-		AnswersFile: answersFile,
-	})
 }

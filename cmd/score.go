@@ -155,13 +155,8 @@ func scoreRun(opts *ScoreOptions) error {
 	if err != nil {
 		return err
 	}
-	set := &quiz.AnswerSet{Answers: b.NewAnswers()}
-	if opts.AnswersFile != "" {
-		if set, err = readAnswerSet(opts.IO, b, opts.AnswersFile); err != nil {
-			return err
-		}
-	}
-	if err := applyAnswerFlags(b, set.Answers, opts.Answers); err != nil {
+	set, err := gatherAnswers(opts.IO, b, opts.AnswersFile, opts.Answers)
+	if err != nil {
 		return err
 	}
 	if err := checkComplete(b, set.Answers, opts.Partial); err != nil {
@@ -186,8 +181,7 @@ func scoreRun(opts *ScoreOptions) error {
 		if file == "-" {
 			file = ""
 		}
-		err = report.WritePerson(out, report.Person{Printer: opts.Printer(), Bank: b, Answers: set.Answers,
-			Result: render.Result(opts.Printer(), b, set.Answers, &res, set.ID), AnswersFile: file})
+		err = report.WritePerson(out, report.NewPerson(opts.Printer(), b, set.Answers, &res, set.ID, file))
 	default:
 		err = encodeOne(out, b, set, &res, opts.Format, opts.NoSource)
 	}

@@ -178,15 +178,15 @@ func (a *Analyzer) Simulate(opts SimOptions) *Simulation {
 func (a *Analyzer) shortTake(full quiz.Answers, top int) ShortTake {
 	part := a.bank.NewAnswers()
 	t := ShortTake{}
+	var d scoring.Decision
 	for {
-		qi := a.model.NextQuestion(part)
-		if qi < 0 {
+		var qi int
+		if d, qi = a.model.Plan(part); qi < 0 {
 			break
 		}
 		part[qi] = full[qi]
 		t.Asked++
 	}
-	d := a.model.Decide(part)
 	t.Early = t.Asked < len(full)
 	t.Agrees = !d.Decided || d.Top == top
 	return t

@@ -114,7 +114,7 @@ func CompareText(out io.Writer, t *Theme, b *quiz.Bank, v ComparisonJSON) error 
 	row := func(label string, cells []string) {
 		line := "  " + padRight(label, labelW)
 		for _, c := range cells {
-			line += "  " + padRight(SanitizeCell(c), colW)
+			line += "  " + padRight(quiz.SanitizeLine(c), colW)
 		}
 		fmt.Fprintln(w, strings.TrimRight(line, " "))
 	}
@@ -153,15 +153,11 @@ func CompareText(out io.Writer, t *Theme, b *quiz.Bank, v ComparisonJSON) error 
 	if len(v.Differences) > 0 {
 		t.section(w, t.P.T(i18n.DifferMost))
 		for _, d := range v.Differences[:min(3, len(v.Differences))] {
-			t.writeWrapped(w, "  ", 2, SanitizeCell(DifferenceText(t.P, d)))
+			t.writeWrapped(w, "  ", 2, quiz.SanitizeLine(DifferenceText(t.P, d)))
 		}
 	}
 	return w.err
 }
-
-// SanitizeCell makes a text from an answer file safe on one line of a
-// terminal.
-func SanitizeCell(s string) string { return quiz.SanitizeLine(s) }
 
 // LevelWord names a certainty level ("high") in p's language.
 func LevelWord(p i18n.Printer, level string) string {

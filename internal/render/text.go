@@ -28,15 +28,7 @@ type Theme struct {
 // NewTheme returns a theme for the given width, coloured or not, with
 // pmfit's own words in p's language.
 func NewTheme(width int, colored bool, p i18n.Printer) *Theme {
-	mk := func(attrs ...color.Attribute) *color.Color {
-		c := color.New(attrs...)
-		if colored {
-			c.EnableColor()
-		} else {
-			c.DisableColor()
-		}
-		return c
-	}
+	mk := func(attrs ...color.Attribute) *color.Color { return Color(colored, attrs...) }
 	// Past 100 columns prose gets hard to follow; below 40 nothing fits.
 	width = max(40, min(width, 100))
 	return &Theme{
@@ -51,6 +43,18 @@ func NewTheme(width int, colored bool, p i18n.Printer) *Theme {
 		BarTop:  mk(color.FgGreen, color.Bold),
 		Bar:     mk(color.FgCyan),
 	}
+}
+
+// Color is a colour that obeys the caller's decision, colored, rather
+// than fatih/color's global switch (which only looks at os.Stdout).
+func Color(colored bool, attrs ...color.Attribute) *color.Color {
+	c := color.New(attrs...)
+	if colored {
+		c.EnableColor()
+	} else {
+		c.DisableColor()
+	}
+	return c
 }
 
 // PlainTheme returns an uncoloured theme without graphics, for

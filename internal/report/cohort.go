@@ -2,11 +2,13 @@ package report
 
 import (
 	"bufio"
+	"cmp"
 	"errors"
 	"fmt"
 	"io"
 	"math"
 	"os"
+	"slices"
 	"strconv"
 	"strings"
 
@@ -63,14 +65,14 @@ func (c *Cohort) Append(b []byte, o *batch.Outcome) []byte {
 	b = append(b, '\t')
 	b = strconv.AppendInt(b, int64(o.Result.Top()), 10)
 	b = append(b, '\t')
-	b = strconv.AppendFloat(b, round1(o.Result.Roles[0].Fit), 'f', 1, 64)
+	b = strconv.AppendFloat(b, render.Round1(o.Result.Roles[0].Fit), 'f', 1, 64)
 	b = append(b, '\t')
 	for i, d := range o.Result.Dimensions {
 		if i > 0 {
 			b = append(b, ',')
 		}
 		if d.Scored {
-			b = strconv.AppendFloat(b, round1(d.Score), 'f', 1, 64)
+			b = strconv.AppendFloat(b, render.Round1(d.Score), 'f', 1, 64)
 		} else {
 			b = append(b, '-')
 		}
@@ -184,11 +186,7 @@ func (c *Cohort) End(out io.Writer, s *batch.Summary) error {
 	for i := range order {
 		order[i] = i
 	}
-	for i := 1; i < len(order); i++ {
-		for j := i; j > 0 && roles[order[j]] > roles[order[j-1]]; j-- {
-			order[j], order[j-1] = order[j-1], order[j]
-		}
-	}
+	slices.SortStableFunc(order, func(a, b int) int { return cmp.Compare(roles[b], roles[a]) })
 	var desc []string
 	for i, ri := range order {
 		share := 0.0
@@ -197,7 +195,7 @@ func (c *Cohort) End(out io.Writer, s *batch.Summary) error {
 		}
 		role := b.Roles[ri]
 		v.Roles = append(v.Roles, countRow{ID: role.ID, Name: role.Name, Label: cut(role.Name, 34), Count: roles[ri], Share: share, Y: float64(i) * roleRowH, W: x(share), Color: ri % palette})
-		desc = append(desc, fmt.Sprintf("%s %d (%.0f%%)", role.Name, roles[ri], round1(share)))
+		desc = append(desc, fmt.Sprintf("%s %d (%.0f%%)", role.Name, roles[ri], render.Round1(share)))
 	}
 	v.RolesH = float64(len(order)) * roleRowH
 	v.RolesDesc = strings.Join(desc, "; ")

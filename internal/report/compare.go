@@ -77,8 +77,8 @@ func WriteCompare(w io.Writer, p i18n.Printer, b *quiz.Bank, v render.Comparison
 				}
 			}
 			row.Dots = append(row.Dots, compareDot{Person: c.ID, Score: score, CX: xt(score), CY: 28 - nudge, Color: i % palette})
-			row.Cells = append(row.Cells, fmt.Sprintf("%.0f", round1(score)))
-			parts = append(parts, fmt.Sprintf("%s %.0f", c.ID, round1(score)))
+			row.Cells = append(row.Cells, fmt.Sprintf("%.0f", render.Round1(score)))
+			parts = append(parts, fmt.Sprintf("%s %.0f", c.ID, render.Round1(score)))
 		}
 		desc = append(desc, dim.Name+": "+strings.Join(parts, ", "))
 		pg.Dims = append(pg.Dims, row)

@@ -10,6 +10,7 @@ import (
 	"github.com/pmfit/pmfit/internal/i18n"
 	"github.com/pmfit/pmfit/internal/quiz"
 	"github.com/pmfit/pmfit/internal/render"
+	"github.com/pmfit/pmfit/internal/scoring"
 	"github.com/pmfit/pmfit/internal/shell"
 )
 
@@ -24,6 +25,13 @@ type Person struct {
 	// AnswersFile is where the answers are kept, for the command that
 	// scores them again; "" when they are only in this page.
 	AnswersFile string
+}
+
+// NewPerson is the report of a scored answer set: its JSON view (the
+// contract `--format json` writes), with the bank's texts. id is who
+// answered, if known; answersFile is where the answers are kept.
+func NewPerson(p i18n.Printer, b *quiz.Bank, answers quiz.Answers, res *scoring.Result, id, answersFile string) Person {
+	return Person{Printer: p, Bank: b, Answers: answers, Result: render.Result(p, b, answers, res, id), AnswersFile: answersFile}
 }
 
 // personPage is the person's report as its template reads it.
@@ -138,7 +146,7 @@ func personView(in Person) (*personPage, error) {
 	v := &personPage{
 		page: page{Lang: p.Lang(), Title: p.T(i18n.ReportTitle, topRole.Name), CSP: CSP, W: wordsFor(p)},
 		Top:  topRole.Name,
-		Fit:  fmt.Sprintf("%.0f%%", round1(float64(r.Roles[0].Fit))),
+		Fit:  fmt.Sprintf("%.0f%%", render.Round1(float64(r.Roles[0].Fit))),
 		Note: r.Certainty.Note,
 	}
 	v.TooClose = r.Certainty.Level == "low" && len(r.Roles) > 1
@@ -162,7 +170,7 @@ func personView(in Person) (*personPage, error) {
 	var desc []string
 	for i, rf := range r.Roles {
 		v.Roles = append(v.Roles, roleRow{ID: rf.ID, Name: rf.Name, Label: cut(rf.Name, 38), Fit: float64(rf.Fit), Y: float64(i) * roleRowH, W: x(float64(rf.Fit)), Top: i == 0})
-		desc = append(desc, fmt.Sprintf("%s %.0f%%", rf.Name, round1(float64(rf.Fit))))
+		desc = append(desc, fmt.Sprintf("%s %.0f%%", rf.Name, render.Round1(float64(rf.Fit))))
 	}
 	v.RolesH = float64(len(r.Roles)) * roleRowH
 	v.RolesDesc = strings.Join(desc, "; ")
@@ -173,7 +181,7 @@ func personView(in Person) (*personPage, error) {
 		d, _ := b.Dimension(g.Dimension)
 		v.Gauge = &gaugeView{
 			Title: p.T(i18n.WhereYouSit, b.Dimensions[d].Name), Low: cut(low, 22), High: cut(high, 22), Score: s, XScore: xt(s),
-			Sentence: p.T(i18n.GaugeSentence, round1(s), render.GaugeLean(p, s, low, high), render.LowerFirst(g.Low), render.LowerFirst(g.High)),
+			Sentence: p.T(i18n.GaugeSentence, render.Round1(s), render.GaugeLean(p, s, low, high), render.LowerFirst(g.Low), render.LowerFirst(g.High)),
 		}
 		v.Gauge.Desc = v.Gauge.Sentence
 	}
@@ -230,7 +238,7 @@ func separator(p i18n.Printer, b *quiz.Bank, r render.ResultJSON, scores map[str
 	a, o := r.Roles[0], r.Roles[1]
 	name := b.Dimensions[d].Name
 	if s := scores[r.Certainty.Separator]; s != nil {
-		return p.T(i18n.Separate, name, a.Name, target(a.ID), o.Name, target(o.ID), round1(float64(*s)))
+		return p.T(i18n.Separate, name, a.Name, target(a.ID), o.Name, target(o.ID), render.Round1(float64(*s)))
 	}
 	return p.T(i18n.SeparateUnanswered, name, a.Name, target(a.ID), o.Name, target(o.ID))
 }
@@ -255,9 +263,9 @@ func profile(p i18n.Printer, b *quiz.Bank, r render.ResultJSON, top quiz.Role) p
 		row.XScore, row.XTarget = xt(row.Score), xt(row.Target)
 		switch {
 		case row.Scored && hasTarget:
-			row.Values = p.T(i18n.YouAndTarget, round1(row.Score), t.Target)
+			row.Values = p.T(i18n.YouAndTarget, render.Round1(row.Score), t.Target)
 		case row.Scored:
-			row.Values = p.T(i18n.YouOnly, round1(row.Score))
+			row.Values = p.T(i18n.YouOnly, render.Round1(row.Score))
 		default:
 			row.Values = p.T(i18n.NotAnsweredDim)
 		}
@@ -275,7 +283,7 @@ func profile(p i18n.Printer, b *quiz.Bank, r render.ResultJSON, top quiz.Role) p
 func why(p i18n.Printer, b *quiz.Bank, answers quiz.Answers, e render.ExplanationJSON, open bool) whyView {
 	ri, _ := b.Role(e.Role)
 	role := b.Roles[ri]
-	delta := round1(float64(e.Fit) - float64(e.Baseline))
+	delta := render.Round1(float64(e.Fit) - float64(e.Baseline))
 	moved := p.T(i18n.MovedNot)
 	switch {
 	case delta > 0:
@@ -283,14 +291,14 @@ func why(p i18n.Printer, b *quiz.Bank, answers quiz.Answers, e render.Explanatio
 	case delta < 0:
 		moved = p.T(i18n.MovedDown, -delta)
 	}
-	v := whyView{W: wordsFor(p), Title: p.T(i18n.WhatMoved, role.Name, round1(float64(e.Fit))), FromNeutral: p.T(i18n.FromNeutral, round1(float64(e.Baseline)), moved), Open: open}
+	v := whyView{W: wordsFor(p), Title: p.T(i18n.WhatMoved, role.Name, render.Round1(float64(e.Fit))), FromNeutral: p.T(i18n.FromNeutral, render.Round1(float64(e.Baseline)), moved), Open: open}
 	var up, down []string
 	for _, d := range e.Dimensions {
 		if d.Score == nil || d.Effect == 0 {
 			continue
 		}
 		di, _ := b.Dimension(d.ID)
-		s := p.T(i18n.YouAndRole, b.Dimensions[di].Name, round1(float64(*d.Score)), d.Target)
+		s := p.T(i18n.YouAndRole, b.Dimensions[di].Name, render.Round1(float64(*d.Score)), d.Target)
 		if d.Effect > 0 && len(up) < 3 {
 			up = append(up, s)
 		} else if d.Effect < 0 && len(down) < 3 {
@@ -305,7 +313,7 @@ func why(p i18n.Printer, b *quiz.Bank, answers quiz.Answers, e render.Explanatio
 				break
 			}
 			eff := float64(a.Effect)
-			if round1(eff)*sign <= 0 {
+			if render.Round1(eff)*sign <= 0 {
 				continue
 			}
 			qi, ok := b.Question(a.Question)
@@ -314,9 +322,9 @@ func why(p i18n.Printer, b *quiz.Bank, answers quiz.Answers, e render.Explanatio
 			}
 			m := moveView{Up: sign > 0, Question: b.Questions[qi].Text, Value: b.FormatLabel(qi, answers[qi])}
 			if sign > 0 {
-				m.Amount = p.T(i18n.Up, round1(eff))
+				m.Amount = p.T(i18n.Up, render.Round1(eff))
 			} else {
-				m.Amount = p.T(i18n.Down, -round1(eff))
+				m.Amount = p.T(i18n.Down, -render.Round1(eff))
 			}
 			v.Moves = append(v.Moves, m)
 			n++

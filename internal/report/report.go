@@ -21,6 +21,7 @@ import (
 	"sync"
 
 	"github.com/pmfit/pmfit/internal/i18n"
+	"github.com/pmfit/pmfit/internal/render"
 )
 
 //go:embed templates/*.tmpl
@@ -38,8 +39,8 @@ const CSP = "default-src 'none'; style-src 'unsafe-inline'; img-src data:; base-
 var pages = sync.OnceValue(func() *template.Template {
 	return template.Must(template.New("").Funcs(template.FuncMap{
 		"f1":     func(x float64) string { return strconv.FormatFloat(math.Round(x*10)/10, 'f', -1, 64) },
-		"pct":    func(x float64) string { return fmt.Sprintf("%.0f%%", round1(x)) },
-		"num":    func(x float64) string { return fmt.Sprintf("%.0f", round1(x)) },
+		"pct":    func(x float64) string { return fmt.Sprintf("%.0f%%", render.Round1(x)) },
+		"num":    func(x float64) string { return fmt.Sprintf("%.0f", render.Round1(x)) },
 		"add":    func(a, b float64) float64 { return a + b },
 		"legend": func(you, role string) legendView { return legendView{You: you, Role: role} },
 	}).ParseFS(files, "templates/*.tmpl"))
@@ -117,11 +118,3 @@ func x(v float64) float64 { return math.Max(0, math.Min(100, v)) / 100 * chartW 
 
 // xt is where a 0–100 value sits along a track with dots on it.
 func xt(v float64) float64 { return inset + math.Max(0, math.Min(100, v))/100*(chartW-2*inset) }
-
-func round1(x float64) float64 {
-	r := math.Round(x*10) / 10
-	if r == 0 {
-		return 0
-	}
-	return r
-}

@@ -56,16 +56,16 @@ type option struct{ x, y float64 } // weight × position, weight
 
 // reachable is the set of scores a dimension can still reach.
 type reachable struct {
-	scored        bool // certain to be scored whatever the rest
-	never         bool // certain to stay unscored
-	exact         bool
-	vals          []float64 // exact: the reachable scores, sorted
-	lo, hi        float64
-	touching      []int // unanswered questions measuring this dimension
-	answeredW     float64
-	answeredWP    float64
-	optionsByQ    [][]option // for each of touching, its possible additions
-	singleDimOnly bool       // every question in touching measures only this dimension
+	scored     bool // certain to be scored whatever the rest
+	never      bool // certain to stay unscored
+	exact      bool
+	vals       []float64 // exact: the reachable scores, sorted
+	lo, hi     float64
+	touching   []int // unanswered questions measuring this dimension
+	answeredW  float64
+	answeredWP float64
+	optionsByQ [][]option // for each of touching, its possible additions
+	shared     int        // questions in touching that measure other dimensions too
 }
 
 // Decide says whether the top role is settled by answers.
@@ -194,7 +194,6 @@ func (m *Model) reaches(answers quiz.Answers) []reachable {
 	out := make([]reachable, len(m.bank.Dimensions))
 	for d := range out {
 		out[d].answeredW, out[d].answeredWP = acc[d].w, acc[d].wp
-		out[d].singleDimOnly = true
 	}
 	for qi := range m.questions {
 		if answers[qi].Set {
@@ -205,7 +204,7 @@ func (m *Model) reaches(answers quiz.Answers) []reachable {
 			rc.touching = append(rc.touching, qi)
 			rc.optionsByQ = append(rc.optionsByQ, do.opts)
 			if len(m.options()[qi]) > 1 {
-				rc.singleDimOnly = false
+				rc.shared++
 			}
 		}
 	}
@@ -226,13 +225,9 @@ func (m *Model) answering(base []reachable, qi int, extra []option) []reachable 
 		j := slices.Index(rc.touching, qi)
 		rc.touching = slices.Delete(slices.Clone(rc.touching), j, j+1)
 		rc.optionsByQ = slices.Delete(slices.Clone(rc.optionsByQ), j, j+1)
-		rc.singleDimOnly = true
-		for _, q := range rc.touching {
-			if len(m.options()[q]) > 1 {
-				rc.singleDimOnly = false
-			}
+		if len(m.options()[qi]) > 1 {
+			rc.shared--
 		}
-		rc.scored, rc.never, rc.exact, rc.vals = false, false, false, nil
 		rc.settle()
 		out[do.dim] = rc
 	}
@@ -340,6 +335,7 @@ func cmpFloat(a, b float64) int {
 // measures this dimension alone and the distinct sums stay few, else as
 // an interval (a sound bound).
 func (rc *reachable) settle() {
+	rc.scored, rc.never, rc.exact, rc.vals = false, false, false, nil
 	minY, maxY := rc.answeredW, rc.answeredW
 	for _, opts := range rc.optionsByQ {
 		minY += opts[0].y // sorted by weight first
@@ -353,7 +349,7 @@ func (rc *reachable) settle() {
 		return // may or may not be scored
 	}
 	rc.scored = true
-	if rc.singleDimOnly {
+	if rc.shared == 0 {
 		if vals, ok := rc.exactScores(); ok {
 			rc.exact, rc.vals = true, vals
 			rc.lo, rc.hi = vals[0], vals[len(vals)-1]
@@ -441,9 +437,16 @@ func (rc *reachable) extreme(sign float64) float64 {
 // question after which the best role is closest to decided: the largest
 // least margin max_L min_R Δ(L, R). Ties go to the bank's order.
 func (m *Model) NextQuestion(answers quiz.Answers) int {
+	_, qi := m.Plan(answers)
+	return qi
+}
+
+// Plan is Decide and NextQuestion at once, sharing their work.
+func (m *Model) Plan(answers quiz.Answers) (Decision, int) {
 	base := m.reaches(answers)
-	if d := m.decide(base, answers); d.Decided || d.Remaining == 0 {
-		return -1
+	d := m.decide(base, answers)
+	if d.Decided || d.Remaining == 0 {
+		return d, -1
 	}
 	scores := m.currentScores(base)
 	best, bestQ := math.Inf(-1), -1
@@ -456,7 +459,7 @@ func (m *Model) NextQuestion(answers quiz.Answers) int {
 			best, bestQ = v, qi
 		}
 	}
-	return bestQ
+	return d, bestQ
 }
 
 // progress is how close the best role is to decided: for each role L,

@@ -25,6 +25,7 @@ import (
 
 	"github.com/pmfit/pmfit/internal/i18n"
 	"github.com/pmfit/pmfit/internal/quiz"
+	"github.com/pmfit/pmfit/internal/render"
 )
 
 // Prompter asks through survey on a terminal.
@@ -51,15 +52,7 @@ type styles struct {
 // rather than left to survey's guess.
 func New(in terminal.FileReader, out terminal.FileWriter, errOut io.Writer, printer i18n.Printer, colored bool) *Prompter {
 	core.DisableColor = !colored
-	mk := func(attrs ...color.Attribute) *color.Color {
-		c := color.New(attrs...)
-		if colored {
-			c.EnableColor()
-		} else {
-			c.DisableColor()
-		}
-		return c
-	}
+	mk := func(attrs ...color.Attribute) *color.Color { return render.Color(colored, attrs...) }
 	return &Prompter{in: in, out: out, errOut: errOut, printer: printer, style: styles{
 		progress: mk(color.Faint),
 		question: mk(color.Bold),

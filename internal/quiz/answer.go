@@ -202,6 +202,44 @@ func (q *Question) AnswerOf(indices []int) (Answer, error) {
 	return q.checkPicks(picks)
 }
 
+// EveryAnswer lists every valid answer to q (scale points, options, or
+// multi-select combinations in increasing bit order), or nil when there
+// are more than limit: a multi-select with n options has up to 2^n − 1.
+func (q *Question) EveryAnswer(limit int) []Answer {
+	var out []Answer
+	switch q.Kind {
+	case Likert:
+		for v := q.Scale.Min; v <= q.Scale.Max; v++ {
+			out = append(out, Answer{Set: true, Level: v})
+		}
+	case Single:
+		for i := range q.Options {
+			out = append(out, Answer{Set: true, Choice: i})
+		}
+	case Multi:
+		n := len(q.Options)
+		if n > 62 {
+			return nil
+		}
+		count := uint64(1)<<uint(n) - 1 // every non-empty combination
+		if q.None >= 0 {
+			count = uint64(1) << uint(n-1) // those without "none of these", and it alone
+		}
+		if limit < 0 || count > uint64(limit) {
+			return nil
+		}
+		for p := uint64(1); p < 1<<uint(n); p++ {
+			if a, err := q.checkPicks(p); err == nil {
+				out = append(out, a)
+			}
+		}
+	}
+	if len(out) > limit {
+		return nil
+	}
+	return out
+}
+
 func (q *Question) pickedValues(picks uint64) []string {
 	var vs []string
 	for i := range q.Options {

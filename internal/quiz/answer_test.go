@@ -159,3 +159,40 @@ func TestValueSuggestionsAreForTypos(t *testing.T) {
 		}
 	}
 }
+
+// TestEveryAnswer: every answer listed is one a script could pass, each
+// once, and the counts are what the kinds allow: 5 scale points, 2
+// options, and a, b, a+b and none alone (never none with another).
+func TestEveryAnswer(t *testing.T) {
+	b := mustLoad(t, smallBank)
+	want := map[string][]string{
+		"l1": {"1", "2", "3", "4", "5"},
+		"l2": {"1", "2", "3", "4", "5"},
+		"s1": {"small", "large"},
+		"m1": {"a", "b", "a,b", "none"},
+	}
+	for qi, q := range b.Questions {
+		var got []string
+		for _, a := range q.EveryAnswer(100) {
+			v := b.FormatValue(qi, a)
+			back, err := b.ParseAnswer(qi, []string{v})
+			if err != nil || back != a {
+				t.Errorf("%s: %q does not round-trip: %v", q.ID, v, err)
+			}
+			got = append(got, v)
+		}
+		if !reflect.DeepEqual(got, want[q.ID]) {
+			t.Errorf("%s: EveryAnswer = %q, want %q", q.ID, got, want[q.ID])
+		}
+	}
+	if got := b.Questions[3].EveryAnswer(3); got != nil {
+		t.Errorf("with a limit of 3, the multi-select's 4 answers are listed: %v", got)
+	}
+	if got := b.Questions[0].EveryAnswer(4); got != nil {
+		t.Errorf("with a limit of 4, the 5 scale points are listed: %v", got)
+	}
+	wide := Question{ID: "wide", Kind: Multi, None: -1, Options: make([]Option, MaxOptions)}
+	if got := wide.EveryAnswer(1 << 20); got != nil {
+		t.Errorf("a %d-option multi-select listed %d answers", MaxOptions, len(got))
+	}
+}

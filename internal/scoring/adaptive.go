@@ -431,11 +431,11 @@ func (rc *reachable) extreme(sign float64) float64 {
 
 // NextQuestion is the question the short quiz asks next
 // (docs/adaptive.md), or -1 when the top role is decided or nothing is
-// left to ask. For each unanswered question it predicts the answer a
-// person consistent with their answers so far would give (on each
-// dimension, the answer nearest their current score), and picks the
-// question after which the best role is closest to decided: the largest
-// least margin max_L min_R Δ(L, R). Ties go to the bank's order.
+// left to ask. It works for the role the answers so far rank first: for
+// each unanswered question it predicts the answer a person consistent
+// with their answers would give (on each dimension, the answer nearest
+// their current score), and picks the question after which that role's
+// margins fall least short of deciding it. Ties go to the bank's order.
 func (m *Model) NextQuestion(answers quiz.Answers) int {
 	_, qi := m.Plan(answers)
 	return qi
@@ -448,6 +448,9 @@ func (m *Model) Plan(answers quiz.Answers) (Decision, int) {
 	if d.Decided || d.Remaining == 0 {
 		return d, -1
 	}
+	var res Result
+	m.ScoreInto(&res, answers)
+	lead := res.Top()
 	scores := m.currentScores(base)
 	best, bestQ := math.Inf(-1), -1
 	for qi := range m.questions {
@@ -455,36 +458,28 @@ func (m *Model) Plan(answers quiz.Answers) (Decision, int) {
 			continue
 		}
 		after := m.answering(base, qi, m.predict(qi, scores))
-		if v := m.progress(after); v > best || bestQ < 0 {
+		if v := m.shortfall(after, lead); v > best || bestQ < 0 {
 			best, bestQ = v, qi
 		}
 	}
 	return d, bestQ
 }
 
-// progress is how close the best role is to decided: for each role L,
-// the total by which its margins Δ(L, R) fall short of Tau (0 when L is
-// decided), the least shortfall over roles, negated. Summing over rivals,
-// rather than taking the worst, lets a question that settles one rival
-// count even while another is still open.
-func (m *Model) progress(reaches []reachable) float64 {
-	best := math.Inf(-1)
-	for l := range m.roles {
-		total := 0.0
-		for r := range m.roles {
-			if r == l {
-				continue
-			}
-			if d := m.delta(reaches, l, r); d < Tau {
-				total += d - Tau
-				if total <= best {
-					break
-				}
-			}
+// shortfall is how far role l is from decided: the total by which its
+// margins Δ(l, R) fall short of Tau, negated (0 when l is decided).
+// Summing over rivals, rather than taking the worst, lets a question
+// that settles one rival count even while another is still open.
+func (m *Model) shortfall(reaches []reachable, l int) float64 {
+	total := 0.0
+	for r := range m.roles {
+		if r == l {
+			continue
 		}
-		best = math.Max(best, total)
+		if d := m.delta(reaches, l, r); d < Tau {
+			total += d - Tau
+		}
 	}
-	return best
+	return total
 }
 
 // currentScores are the dimension scores of the answers so far; 50, the

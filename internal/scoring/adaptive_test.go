@@ -63,31 +63,7 @@ func loadSmall(t testing.TB) *quiz.Bank {
 
 // everyAnswer lists every valid answer to question qi.
 func everyAnswer(b *quiz.Bank, qi int) []quiz.Answer {
-	q := &b.Questions[qi]
-	var out []quiz.Answer
-	switch q.Kind {
-	case quiz.Likert:
-		for v := q.Scale.Min; v <= q.Scale.Max; v++ {
-			out = append(out, quiz.Answer{Set: true, Level: v})
-		}
-	case quiz.Single:
-		for i := range q.Options {
-			out = append(out, quiz.Answer{Set: true, Choice: i})
-		}
-	case quiz.Multi:
-		for picks := uint64(1); picks < 1<<uint(len(q.Options)); picks++ {
-			var idx []int
-			for i := range q.Options {
-				if picks&(1<<uint(i)) != 0 {
-					idx = append(idx, i)
-				}
-			}
-			if a, err := q.AnswerOf(idx); err == nil {
-				out = append(out, a)
-			}
-		}
-	}
-	return out
+	return b.Questions[qi].EveryAnswer(math.MaxInt)
 }
 
 // completions calls fn with every completion of answers.
@@ -265,6 +241,81 @@ func TestShortQuizPlannerAgrees(t *testing.T) {
 		case !d.Decided && part.Count() != len(part):
 			t.Fatalf("respondent %d: the planner stopped undecided with %d answered", i, part.Count())
 		}
+	}
+}
+
+// TestNextQuestionServesTheLeader checks the choice rule of
+// docs/adaptive.md against a re-implementation from the exported parts:
+// the role ranked first so far is the leader; each unanswered question
+// is given the answer nearest the current score on its dimension (50
+// when nothing there is answered; the lower position on a tie); the
+// question chosen leaves the leader the least total shortfall,
+// Σ_R min(Δ(L, R) − Tau, 0).
+func TestNextQuestionServesTheLeader(t *testing.T) {
+	b := loadSmall(t)
+	m := scoring.New(b)
+	rng := rand.New(rand.NewPCG(41, 42))
+	full := b.NewAnswers()
+	checked := 0
+	for trial := 0; trial < 300; trial++ {
+		uniformAnswers(b, rng, full)
+		part := b.NewAnswers()
+		for qi := range part {
+			if rng.IntN(3) == 0 {
+				part[qi] = full[qi]
+			}
+		}
+		got := m.NextQuestion(part)
+		if m.Decide(part).Decided {
+			if got != -1 {
+				t.Fatalf("decided, yet NextQuestion = %d", got)
+			}
+			continue
+		}
+		res := m.Score(part, scoring.Options{})
+		lead := res.Top()
+		value := map[int]float64{}
+		best := math.Inf(-1)
+		for qi := range part {
+			if part[qi].Set {
+				continue
+			}
+			dim := b.Questions[qi].Dimensions[0]
+			current := 50.0
+			if ds := res.Dimensions[dim]; ds.Scored {
+				current = ds.Score
+			}
+			var predicted quiz.Answer
+			bestDist, bestPos := math.Inf(1), math.Inf(1)
+			for _, a := range everyAnswer(b, qi) {
+				items := m.Items(nil, qi, a)
+				if len(items) == 0 || items[0].Weight == 0 {
+					continue
+				}
+				pos := items[0].Position
+				dist := math.Abs(pos - current)
+				if dist < bestDist || dist == bestDist && pos < bestPos {
+					predicted, bestDist, bestPos = a, dist, pos
+				}
+			}
+			part[qi] = predicted
+			v := 0.0
+			for r := range b.Roles {
+				if d := m.Delta(part, lead, r); r != lead && d < scoring.Tau {
+					v += d - scoring.Tau
+				}
+			}
+			part[qi] = quiz.Answer{}
+			value[qi] = v
+			best = math.Max(best, v)
+		}
+		if v, ok := value[got]; !ok || v < best-1e-9 {
+			t.Fatalf("trial %d: NextQuestion chose %d (value %v); the best value is %v (%v)", trial, got, v, best, value)
+		}
+		checked++
+	}
+	if checked < 100 {
+		t.Errorf("only %d undecided answer sets checked", checked)
 	}
 }
 

@@ -213,28 +213,7 @@ func (b *dimBlock) final() []reachState { return b.layers[len(b.layers)-1] }
 // wholeAnswers lists every answer to a coupled question, or nil when a
 // multi-select has too many to try each.
 func (m *Model) wholeAnswers(qi int) []quiz.Answer {
-	q := &m.bank.Questions[qi]
-	if q.Kind == quiz.Single {
-		out := make([]quiz.Answer, len(q.Options))
-		for i := range out {
-			out[i] = quiz.Answer{Set: true, Choice: i}
-		}
-		return out
-	}
-	n := len(q.Options)
-	if n > 8 && (n > 62 || uint64(1)<<uint(n) > reachSubsets*2) {
-		return nil
-	}
-	var out []quiz.Answer
-	for p := uint64(1); p < 1<<uint(n); p++ {
-		if validPicks(q, p) {
-			out = append(out, quiz.Answer{Set: true, Picks: p})
-		}
-	}
-	if len(out) > reachSubsets {
-		return nil
-	}
-	return out
+	return m.bank.Questions[qi].EveryAnswer(reachSubsets)
 }
 
 func validPicks(q *quiz.Question, p uint64) bool {

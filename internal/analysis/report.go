@@ -186,6 +186,28 @@ type ShortReport struct {
 	Max    int  `json:"max"`
 	Early  Stat `json:"early"`  // stopped before the last question
 	Agrees Stat `json:"agrees"` // ended on the full form's top role
+	// Fewest is the distribution of the fewest questions any order could
+	// have asked each respondent, knowing their answers: how short the
+	// short quiz could be on this bank.
+	Fewest Spread `json:"fewest"`
+	// FewestInexact counts respondents whose search ran past its budget:
+	// their count is a lower bound.
+	FewestInexact int `json:"fewest_inexact"`
+}
+
+// Spread is a distribution of counts: its median, 90th percentile and
+// maximum.
+type Spread struct {
+	Median int `json:"median"`
+	P90    int `json:"p90"`
+	Max    int `json:"max"`
+}
+
+// spreadOf sorts xs and summarizes it.
+func spreadOf(xs []int) Spread {
+	slices.Sort(xs)
+	n := len(xs)
+	return Spread{Median: xs[(n-1)/2], P90: xs[min(n-1, int(math.Ceil(0.9*float64(n)))-1)], Max: xs[n-1]}
 }
 
 // Extreme is what answering one dimension's own questions at one end,
@@ -347,20 +369,23 @@ func (a *Analyzer) SimulationReport(s *Simulation) *SimulationReport {
 		r.Extremes = append(r.Extremes, e)
 	}
 	if n := len(s.Short); n > 0 {
-		asked := make([]int, n)
-		early, agrees := 0, 0
+		asked, fewest := make([]int, n), make([]int, n)
+		early, agrees, inexact := 0, 0, 0
 		for i, t := range s.Short {
-			asked[i] = t.Asked
+			asked[i], fewest[i] = t.Asked, t.Fewest
 			if t.Early {
 				early++
 			}
 			if t.Agrees {
 				agrees++
 			}
+			if !t.FewestExact {
+				inexact++
+			}
 		}
-		slices.Sort(asked)
-		r.Short = &ShortReport{Respondents: n, Questions: len(a.bank.Questions), Median: asked[(n-1)/2],
-			P90: asked[min(n-1, int(math.Ceil(0.9*float64(n)))-1)], Max: asked[n-1], Early: share(early, n), Agrees: share(agrees, n)}
+		sp := spreadOf(asked)
+		r.Short = &ShortReport{Respondents: n, Questions: len(a.bank.Questions), Median: sp.Median, P90: sp.P90, Max: sp.Max,
+			Early: share(early, n), Agrees: share(agrees, n), Fewest: spreadOf(fewest), FewestInexact: inexact}
 	}
 	return r
 }

@@ -53,22 +53,22 @@ func TestShortQuizOnPersonas(t *testing.T) {
 	}
 }
 
-// TestShortQuizFloor measures how short any question order could make
-// the short quiz, for respondents from analyze's model whose answers are
-// known in advance: starting from the full form, it drops answers one at
-// a time while the full form's top role stays decided (keeping the one
-// whose loss costs the least margin, then from a few randomized orders),
-// and keeps the smallest decided set found. Each set found is checked to
-// be decided on the right role and minimal: dropping any one more answer
-// leaves it undecided. docs/adaptive.md quotes the median (-v prints it).
-func TestShortQuizFloor(t *testing.T) {
+// TestFewestHoldsAgainstSearch cross-checks scoring.LeastToDecide on the
+// default bank, for respondents from analyze's model: an independent
+// search for a small decided subset of their answers (drop answers one at
+// a time while the full form's top role stays decided, from a few
+// orders; each set found is checked decided and minimal) never beats it,
+// and neither does the short quiz.
+func TestFewestHoldsAgainstSearch(t *testing.T) {
 	if testing.Short() {
 		t.Skip("a search over answer sets: seconds, not milliseconds")
 	}
 	b := defaultBank(t)
 	m := scoring.New(b)
+	a := New(m)
 	var res scoring.Result
-	var kept []int
+	var found, fewest []int
+	same := 0
 	for i, full := range simulatedRespondents(b, 60) {
 		m.ScoreInto(&res, full)
 		top := res.Top()
@@ -80,17 +80,33 @@ func TestShortQuizFloor(t *testing.T) {
 			if !set[qi].Set {
 				continue
 			}
-			a := set[qi]
+			ans := set[qi]
 			set[qi] = quiz.Answer{}
 			if m.Decide(set).Decided {
 				t.Fatalf("respondent %d: the set found is not minimal (%s can go)", i, b.Questions[qi].ID)
 			}
-			set[qi] = a
+			set[qi] = ans
 		}
-		kept = append(kept, set.Count())
+		least, exact := m.LeastToDecide(full)
+		take := a.shortTake(full, top)
+		switch {
+		case !exact:
+			t.Fatalf("respondent %d: LeastToDecide ran out of budget on the default bank", i)
+		case set.Count() < least:
+			t.Fatalf("respondent %d: a search found %d answers that decide, below LeastToDecide's %d", i, set.Count(), least)
+		case take.Asked < least:
+			t.Fatalf("respondent %d: the short quiz stopped after %d, below LeastToDecide's %d", i, take.Asked, least)
+		case take.Fewest != least:
+			t.Fatalf("respondent %d: the short take reports %d as the fewest, LeastToDecide %d", i, take.Fewest, least)
+		}
+		if set.Count() == least {
+			same++
+		}
+		found, fewest = append(found, set.Count()), append(fewest, least)
 	}
-	med, p90, most := quantiles(kept)
-	t.Logf("fewest questions found, answers known: median %d, p90 %d, max %d of %d", med, p90, most, len(b.Questions))
+	fm, _, _ := quantiles(found)
+	lm, _, _ := quantiles(fewest)
+	t.Logf("fewest: median %d; the search's smallest sets: median %d; equal for %d of %d", lm, fm, same, len(found))
 }
 
 // simulatedRespondents are the first n respondents of analyze's model

@@ -42,10 +42,14 @@ type Simulation struct {
 // ShortTake is one respondent's short quiz: how many questions it asked,
 // whether it stopped before the end, and whether the role it stopped on
 // is the full form's top role (a quiz that never decided shows the full
-// form's result, and agrees).
+// form's result, and agrees). Fewest is the fewest questions any order
+// could have asked them (scoring.LeastToDecide), a lower bound unless
+// FewestExact.
 type ShortTake struct {
 	Asked         int
 	Early, Agrees bool
+	Fewest        int
+	FewestExact   bool
 }
 
 // Retake counts how often a retake agrees with the first take.
@@ -189,6 +193,7 @@ func (a *Analyzer) shortTake(full quiz.Answers, top int) ShortTake {
 	}
 	t.Early = t.Asked < len(full)
 	t.Agrees = !d.Decided || d.Top == top
+	t.Fewest, t.FewestExact = a.model.LeastToDecide(full)
 	return t
 }
 

@@ -30,6 +30,11 @@ func AnalysisText(out io.Writer, t *Theme, b *quiz.Bank, r *analysis.Report) err
 			fmt.Fprintf(w, "\n  %s\n", t.Strong.Sprintf("The short quiz (quiz --short), taken by the first %s respondents", count(sh.Respondents)))
 			fmt.Fprintf(w, "    Questions asked: median %d, p90 %d, max %d of %d (median %.0f%% of the bank)\n", sh.Median, sh.P90, sh.Max, sh.Questions, 100*float64(sh.Median)/float64(sh.Questions))
 			fmt.Fprintf(w, "    Stopped early: %s; ended on the full form's top role: %s\n", pct(sh.Early), pct(sh.Agrees))
+			at := "at least "
+			if sh.FewestInexact == 0 {
+				at = ""
+			}
+			fmt.Fprintf(w, "    Fewest any order could ask, knowing the answers: %smedian %d, p90 %d, max %d (median %.0f%%)\n", at, sh.Fewest.Median, sh.Fewest.P90, sh.Fewest.Max, 100*float64(sh.Fewest.Median)/float64(sh.Questions))
 		}
 
 		t.section(w, fmt.Sprintf("Uniformly random answer sets: %s", count(s.Random.Sets)))

@@ -12,3 +12,11 @@ func (m *Model) BestCaseWork(r int) (work, limit int) {
 	}
 	return s.work, s.budget + terms
 }
+
+// SetFloorLimits lowers LeastToDecide's limits, so tests can reach its
+// relaxations and its budget on small banks; restore puts them back.
+func SetFloorLimits(perDim, shared, budget int) (restore func()) {
+	p, s, b := floorMaxPerDim, floorMaxShared, floorBudget
+	floorMaxPerDim, floorMaxShared, floorBudget = perDim, shared, budget
+	return func() { floorMaxPerDim, floorMaxShared, floorBudget = p, s, b }
+}

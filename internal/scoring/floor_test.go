@@ -1,0 +1,152 @@
+package scoring_test
+
+import (
+	"math/bits"
+	"math/rand/v2"
+	"slices"
+	"testing"
+
+	"github.com/pmfit/pmfit/internal/analysis"
+	"github.com/pmfit/pmfit/internal/quiz"
+	"github.com/pmfit/pmfit/internal/scoring"
+)
+
+// fewestByEnumeration is LeastToDecide's definition, by brute force
+// over every subset of full's answers: the fewest that decide the full
+// form's top role.
+func fewestByEnumeration(m *scoring.Model, full quiz.Answers) int {
+	n := len(full)
+	if !m.Decide(full).Decided {
+		return n
+	}
+	fewest := n
+	part := make(quiz.Answers, n)
+	for s := 0; s < 1<<uint(n); s++ {
+		k := bits.OnesCount(uint(s))
+		if k >= fewest {
+			continue
+		}
+		for qi := range part {
+			part[qi] = quiz.Answer{}
+			if s&(1<<uint(qi)) != 0 {
+				part[qi] = full[qi]
+			}
+		}
+		if m.Decide(part).Decided {
+			fewest = k
+		}
+	}
+	return fewest
+}
+
+func floorBanks(t *testing.T) map[string]*quiz.Bank {
+	return map[string]*quiz.Bank{
+		"small":          loadSmall(t),
+		"worked-example": loadBank(t, "testdata/worked-example.yaml"),
+		"shared":         loadBank(t, "testdata/shared.yaml"),
+	}
+}
+
+// TestLeastToDecideIsExact checks the search against enumeration on
+// small banks, with and without questions measuring several dimensions,
+// and that the short quiz never stops sooner.
+func TestLeastToDecideIsExact(t *testing.T) {
+	for name, b := range floorBanks(t) {
+		m := scoring.New(b)
+		rng := rand.New(rand.NewPCG(51, 52))
+		full := b.NewAnswers()
+		below := 0
+		for trial := 0; trial < 150; trial++ {
+			uniformAnswers(b, rng, full)
+			got, exact := m.LeastToDecide(full)
+			want := fewestByEnumeration(m, full)
+			if got != want || !exact {
+				t.Fatalf("%s, trial %d: LeastToDecide = %d, enumeration %d (answers %v)", name, trial, got, want, full)
+			}
+			part, asked := b.NewAnswers(), 0
+			for qi := m.NextQuestion(part); qi >= 0; qi = m.NextQuestion(part) {
+				part[qi] = full[qi]
+				asked++
+			}
+			if asked < got {
+				t.Fatalf("%s, trial %d: the short quiz stopped after %d, below the bound %d", name, trial, asked, got)
+			}
+			if got < len(full) {
+				below++
+			}
+		}
+		if below == 0 {
+			t.Errorf("%s: the bound was never below the whole bank", name)
+		}
+	}
+}
+
+// TestLeastToDecideRelaxesSoundly: past its enumeration limits or its
+// search budget (lowered here to reach them on small banks) the count
+// gets weaker, never wrong: at most the exact count, at least 0, and
+// not claimed exact when the budget ran out.
+func TestLeastToDecideRelaxesSoundly(t *testing.T) {
+	for _, limits := range [][3]int{{0, 10, 1 << 20}, {10, 0, 1 << 20}, {0, 0, 1 << 20}, {1, 1, 1 << 20}, {10, 10, 30}} {
+		restore := scoring.SetFloorLimits(limits[0], limits[1], limits[2])
+		weaker := 0
+		for name, b := range floorBanks(t) {
+			m := scoring.New(b)
+			rng := rand.New(rand.NewPCG(61, 62))
+			full := b.NewAnswers()
+			for trial := 0; trial < 60; trial++ {
+				uniformAnswers(b, rng, full)
+				got, claimed := m.LeastToDecide(full)
+				exact := fewestByEnumeration(m, full)
+				if got > exact || got < 0 || claimed && limits[2] < 1<<20 && got != exact {
+					t.Fatalf("limits %v, %s, trial %d: relaxed bound %d (exact: %v), enumeration %d", limits, name, trial, got, claimed, exact)
+				}
+				if got < exact {
+					weaker++
+				}
+			}
+		}
+		restore()
+		if weaker == 0 {
+			t.Errorf("limits %v: the relaxation never weakened the bound; is it used?", limits)
+		}
+	}
+}
+
+// TestFewestForAnyExactRule bounds how short any exact stop rule could
+// make the short quiz on the default bank, not only pmfit's: with the
+// questions that measure several dimensions counted as answered for
+// free, every dimension's reachable scores are exact, so the count is a
+// lower bound for a rule that knew the reachable scores exactly. It is
+// at most LeastToDecide's count, respondent by respondent; docs/adaptive.md
+// quotes both medians (-v prints them) for the first respondents of
+// pmfit analyze --seed 1.
+func TestFewestForAnyExactRule(t *testing.T) {
+	b := defaultBank(t)
+	m := scoring.New(b)
+	sim := analysis.NewSimulator(b, analysis.DefaultNoise)
+	theta := make([]float64, len(b.Dimensions))
+	full := b.NewAnswers()
+	n := 300
+	if testing.Short() {
+		n = 30
+	}
+	rule, anyRule := make([]int, n), make([]int, n)
+	for i := range n {
+		rng := rand.New(rand.NewPCG(1, 1<<40+uint64(i))) // analyze's respondent i
+		sim.Theta(rng, theta)
+		sim.Answer(rng, theta, full)
+		var exact bool
+		if rule[i], exact = m.LeastToDecide(full); !exact {
+			t.Fatalf("respondent %d: LeastToDecide ran out of budget on the default bank", i)
+		}
+		restore := scoring.SetFloorLimits(10, 0, 1<<20)
+		anyRule[i], _ = m.LeastToDecide(full)
+		restore()
+		if anyRule[i] > rule[i] {
+			t.Fatalf("respondent %d: %d with the shared questions free, %d without", i, anyRule[i], rule[i])
+		}
+	}
+	slices.Sort(rule)
+	slices.Sort(anyRule)
+	t.Logf("fewest questions, median of %d respondents: %d for pmfit's rule, at least %d for any exact rule", n, rule[(n-1)/2], anyRule[(n-1)/2])
+}

@@ -6,11 +6,11 @@ import (
 	"os"
 	"strconv"
 	"strings"
-	"unicode/utf8"
 
 	"github.com/pmfit/pmfit/internal/quiz"
 	"github.com/pmfit/pmfit/internal/render"
 	"github.com/pmfit/pmfit/internal/scoring"
+	"github.com/pmfit/pmfit/internal/textwidth"
 )
 
 // Outcome is one record's result as an encoder sees it. Slices are only
@@ -432,7 +432,7 @@ func (e *textEncoder) End(out io.Writer, s *Summary) error {
 
 func appendPadded(b []byte, s string, n int) []byte {
 	b = append(b, s...)
-	for i := utf8.RuneCountInString(s); i < n; i++ {
+	for i := textwidth.String(s); i < n; i++ {
 		b = append(b, ' ')
 	}
 	return b

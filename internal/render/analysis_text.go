@@ -9,6 +9,7 @@ import (
 
 	"github.com/pmfit/pmfit/internal/analysis"
 	"github.com/pmfit/pmfit/internal/quiz"
+	"github.com/pmfit/pmfit/internal/textwidth"
 )
 
 // AnalysisText lays out `pmfit analyze`'s report for a terminal of the
@@ -141,7 +142,7 @@ func writeCohort(w io.Writer, t *Theme, b *quiz.Bank, c *analysis.Cohort) {
 func writeFirst(w io.Writer, t *Theme, b *quiz.Bank, first []analysis.RoleShare) {
 	nameW := 0
 	for _, f := range first {
-		nameW = max(nameW, len([]rune(roleName(b, f.Role))))
+		nameW = max(nameW, textwidth.String(roleName(b, f.Role)))
 	}
 	nameW = min(nameW, 30)
 	for _, f := range first {

@@ -9,6 +9,7 @@ import (
 	"github.com/pmfit/pmfit/internal/i18n"
 	"github.com/pmfit/pmfit/internal/quiz"
 	"github.com/pmfit/pmfit/internal/scoring"
+	"github.com/pmfit/pmfit/internal/textwidth"
 )
 
 // Compared is one person in a comparison: who, where their answers came
@@ -107,7 +108,7 @@ func CompareText(out io.Writer, t *Theme, b *quiz.Bank, v ComparisonJSON) error 
 	fmt.Fprintln(w)
 	labelW := 0
 	for _, d := range b.Dimensions {
-		labelW = max(labelW, len([]rune(d.Name)))
+		labelW = max(labelW, textwidth.String(d.Name))
 	}
 	labelW = min(max(labelW, 12), 22)
 	colW := max(8, min(20, (t.Width-1-labelW-2)/max(1, len(v.People))-2))

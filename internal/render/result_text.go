@@ -8,6 +8,7 @@ import (
 	"github.com/pmfit/pmfit/internal/i18n"
 	"github.com/pmfit/pmfit/internal/quiz"
 	"github.com/pmfit/pmfit/internal/scoring"
+	"github.com/pmfit/pmfit/internal/textwidth"
 )
 
 // CertaintyNote says in a sentence or two how far to trust the top role.
@@ -159,7 +160,7 @@ func DecisionNote(p i18n.Printer, b *quiz.Bank, res *scoring.Result) string {
 func (t *Theme) writeRoles(w io.Writer, b *quiz.Bank, res *scoring.Result, n int) {
 	nameW := 0
 	for _, r := range b.Roles {
-		nameW = max(nameW, len([]rune(r.Name)))
+		nameW = max(nameW, textwidth.String(r.Name))
 	}
 	nameW = min(nameW, 34, t.Width-12)
 	barW := min(40, t.Width-nameW-12)
@@ -183,7 +184,7 @@ func (t *Theme) writeRoles(w io.Writer, b *quiz.Bank, res *scoring.Result, n int
 func (t *Theme) writeProfile(w io.Writer, b *quiz.Bank, res *scoring.Result) {
 	nameW := 0
 	for _, d := range b.Dimensions {
-		nameW = max(nameW, len([]rune(d.Name)))
+		nameW = max(nameW, textwidth.String(d.Name))
 	}
 	nameW = min(nameW, 24)
 	leans := make([]string, len(res.Dimensions))
@@ -206,7 +207,7 @@ func (t *Theme) writeProfile(w io.Writer, b *quiz.Bank, res *scoring.Result) {
 	for bw := 20; bw >= 8; bw-- {
 		n := 0
 		for _, l := range leans {
-			if len([]rune(l)) <= t.Width-fixed-bw-1 {
+			if textwidth.String(l) <= t.Width-fixed-bw-1 {
 				n++
 			}
 		}
@@ -225,7 +226,7 @@ func (t *Theme) writeProfile(w io.Writer, b *quiz.Bank, res *scoring.Result) {
 			continue
 		}
 		head := fmt.Sprintf("  %s  %s%3.0f  ", padRight(d.Name, nameW), t.Bar.Sprint(t.bar(ds.Score, barW)), Round1(ds.Score))
-		if len([]rune(leans[i])) <= room {
+		if textwidth.String(leans[i]) <= room {
 			fmt.Fprintf(w, "%s%s\n", head, t.Dim.Sprint(leans[i]))
 			continue
 		}
@@ -308,7 +309,7 @@ func (t *Theme) writeGauge(w io.Writer, d quiz.Dimension, s scoring.DimensionSco
 // the dimension's two ends, at most maxWidth cells long.
 func (t *Theme) writeGaugeLine(w io.Writer, d quiz.Dimension, s scoring.DimensionScore, maxWidth int) {
 	low, high := shortEnd(d.Low), shortEnd(d.High)
-	lw, hw := len([]rune(low)), len([]rune(high))
+	lw, hw := textwidth.String(low), textwidth.String(high)
 	width := max(5, min(maxWidth, t.Width-lw-hw-8))
 	pos := int(Round1(s.Score)/100*float64(width-1) + 0.5)
 	line := []rune(strings.Repeat("─", width))
@@ -345,7 +346,7 @@ func GaugeLean(p i18n.Printer, score float64, low, high string) string {
 // shortEnd names a gauge end briefly: "The why (customer needs…)" → "The why".
 func shortEnd(s string) string {
 	s = BeforeParen(s)
-	return padRight(s, min(len([]rune(s)), 20))
+	return padRight(s, min(textwidth.String(s), 20))
 }
 
 // BeforeParen drops a trailing parenthesis ("The why (customer needs…)"

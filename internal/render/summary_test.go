@@ -2,15 +2,16 @@ package render
 
 import (
 	"bytes"
+	"math/rand/v2"
 	"os"
 	"path/filepath"
 	"strings"
 	"testing"
-	"unicode/utf8"
 
 	"github.com/pmfit/pmfit/internal/i18n"
 	"github.com/pmfit/pmfit/internal/quiz"
 	"github.com/pmfit/pmfit/internal/scoring"
+	"github.com/pmfit/pmfit/internal/textwidth"
 )
 
 // personaResults scores every calibration persona on the default bank.
@@ -64,8 +65,8 @@ func TestSummaryFitsATerminal(t *testing.T) {
 					t.Errorf("%s (%s) at 80 columns: %d lines\n%s", filepath.Base(name), lang, len(lines), out.String())
 				}
 				for _, l := range lines {
-					if utf8.RuneCountInString(l) > width-1 {
-						t.Errorf("%s (%s) at %d columns: line of %d: %q", filepath.Base(name), lang, width, utf8.RuneCountInString(l), l)
+					if textwidth.String(l) > width-1 {
+						t.Errorf("%s (%s) at %d columns: line of %d: %q", filepath.Base(name), lang, width, textwidth.String(l), l)
 					}
 				}
 				if !strings.Contains(out.String(), b.Roles[res.Top()].Name) {
@@ -88,14 +89,66 @@ func TestFullResultFitsTheWidth(t *testing.T) {
 				t.Fatal(err)
 			}
 			for _, l := range strings.Split(out.String(), "\n") {
-				if utf8.RuneCountInString(l) > width-1 {
-					t.Errorf("%s at %d columns: line of %d: %q", filepath.Base(name), width, utf8.RuneCountInString(l), l)
+				if textwidth.String(l) > width-1 {
+					t.Errorf("%s at %d columns: line of %d: %q", filepath.Base(name), width, textwidth.String(l), l)
 				}
 			}
 			_, profile, _ := strings.Cut(out.String(), "Your profile\n")
 			profile, _, _ = strings.Cut(profile, "\n\n")
 			if strings.Contains(profile, "…") {
 				t.Errorf("%s at %d columns: a profile label is cut:\n%s", filepath.Base(name), width, profile)
+			}
+		}
+	}
+}
+
+// TestChineseResultFitsTheWidth: a bank written in Chinese (no spaces,
+// two columns a character) gets the same layout promises as the default
+// bank: no line wider than the terminal, role and dimension names whole,
+// on the summary and the full screen.
+func TestChineseResultFitsTheWidth(t *testing.T) {
+	data, err := os.ReadFile("../../testdata/banks/data-roles-zh.yaml")
+	if err != nil {
+		t.Fatal(err)
+	}
+	b, err := quiz.LoadBank("data-roles-zh.yaml", data, quiz.LoadOptions{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	m := scoring.New(b)
+	rng := rand.New(rand.NewPCG(5, 6))
+	answers := b.NewAnswers()
+	for trial := range 20 {
+		for qi, q := range b.Questions {
+			all := q.EveryAnswer(1 << 10)
+			answers[qi] = all[rng.IntN(len(all))]
+		}
+		res := m.Score(answers, scoring.Options{Explain: 3})
+		for _, width := range []int{60, 80} {
+			var summary, full bytes.Buffer
+			theme := NewTheme(width, false, i18n.New("en"))
+			if err := ResultSummary(&summary, theme, b, &res); err != nil {
+				t.Fatal(err)
+			}
+			if err := ResultText(&full, theme, b, answers, &res); err != nil {
+				t.Fatal(err)
+			}
+			for _, out := range []string{summary.String(), full.String()} {
+				for _, l := range strings.Split(out, "\n") {
+					if textwidth.String(l) > width-1 {
+						t.Errorf("trial %d at %d columns: line of %d: %q", trial, width, textwidth.String(l), l)
+					}
+				}
+			}
+			for _, r := range b.Roles {
+				if !strings.Contains(full.String(), "  "+r.Name+" ") {
+					t.Errorf("trial %d at %d columns: %s is not whole in the fits:\n%s", trial, width, r.Name, full.String())
+				}
+			}
+			for _, d := range b.Dimensions {
+				if !strings.Contains(full.String(), "  "+d.Name+" ") {
+					t.Errorf("trial %d at %d columns: %s is not whole in the profile:\n%s", trial, width, d.Name, full.String())
+				}
 			}
 		}
 	}

@@ -4,7 +4,8 @@ import (
 	"fmt"
 	"io"
 	"strings"
-	"unicode/utf8"
+
+	"github.com/pmfit/pmfit/internal/textwidth"
 
 	"github.com/fatih/color"
 
@@ -80,32 +81,21 @@ func Bar(value float64, width int) string {
 	return strings.Repeat("█", filled) + strings.Repeat("░", width-filled)
 }
 
-// Wrap breaks text into lines of at most width runes, at spaces and tabs
-// (never at a no-break space). A word longer than width gets a line of
-// its own rather than being cut.
+// Wrap breaks text into lines of at most width columns, paragraph by
+// paragraph ("\n"), where textwidth.Wrap allows: at spaces and tabs, and
+// around Chinese and Japanese characters. A word that cannot break and
+// is longer than width gets a line of its own rather than being cut.
 func Wrap(text string, width int) []string {
 	var lines []string
 	for _, para := range strings.Split(text, "\n") {
-		line := ""
-		for _, word := range strings.FieldsFunc(para, func(r rune) bool { return r == ' ' || r == '\t' || r == '\r' }) {
-			switch {
-			case line == "":
-				line = word
-			case utf8.RuneCountInString(line)+1+utf8.RuneCountInString(word) <= width:
-				line += " " + word
-			default:
-				lines = append(lines, line)
-				line = word
-			}
-		}
-		lines = append(lines, line)
+		lines = append(lines, textwidth.Wrap(para, width)...)
 	}
 	return lines
 }
 
 // writeWrapped writes text wrapped to the theme's width, each line after
 // the first indented by indent spaces and the first prefixed by first
-// (which should be indent runes wide).
+// (which should be indent columns wide).
 func (t *Theme) writeWrapped(w io.Writer, first string, indent int, text string) {
 	pad := strings.Repeat(" ", indent)
 	for i, line := range Wrap(text, t.Width-indent-1) {
@@ -117,23 +107,16 @@ func (t *Theme) writeWrapped(w io.Writer, first string, indent int, text string)
 	}
 }
 
-// padRight pads s with spaces to n runes, cutting it with "…" when longer.
+// padRight pads s with spaces to n columns, cutting it with "…" when
+// longer.
 func padRight(s string, n int) string {
-	if r := utf8.RuneCountInString(s); r < n {
-		return s + strings.Repeat(" ", n-r)
-	}
-	return truncate(s, n)
+	return textwidth.PadRight(truncate(s, n), n)
 }
 
-// truncate cuts s to n runes, ending it with "…" when cut.
-func truncate(s string, n int) string {
-	if utf8.RuneCountInString(s) <= n {
-		return s
-	}
-	return string([]rune(s)[:n-1]) + "…"
-}
+// truncate cuts s to n columns, ending it with "…" when cut.
+func truncate(s string, n int) string { return textwidth.Truncate(s, n) }
 
-// WrapItems lays items out in lines of at most width runes, joined by
+// WrapItems lays items out in lines of at most width columns, joined by
 // sep, breaking only between items.
 func WrapItems(items []string, sep string, width int) []string {
 	var lines []string
@@ -142,7 +125,7 @@ func WrapItems(items []string, sep string, width int) []string {
 		switch {
 		case line == "":
 			line = item
-		case utf8.RuneCountInString(line)+len(sep)+utf8.RuneCountInString(item) <= width:
+		case textwidth.String(line)+textwidth.String(sep)+textwidth.String(item) <= width:
 			line += sep + item
 		default:
 			lines = append(lines, line)

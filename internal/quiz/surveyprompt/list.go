@@ -11,6 +11,7 @@ import (
 
 	"github.com/pmfit/pmfit/internal/i18n"
 	"github.com/pmfit/pmfit/internal/quiz"
+	"github.com/pmfit/pmfit/internal/textwidth"
 )
 
 // outcome is what a list prompt returns: the option chosen, the options
@@ -211,7 +212,7 @@ func (l *list) Cleanup(_ *survey.PromptConfig, val any) error {
 	width, _ := l.size()
 	room := max(width-1, 20) - 4 // "✔ ", " → "
 	answer := clip(strings.Join(chosen, "; "), room/2)
-	message := clip(l.pr.Message, room-terminal.StringWidth(answer))
+	message := clip(l.pr.Message, room-textwidth.String(answer))
 	line := fmt.Sprintf("%s %s %s %s", l.style.chosen.Sprint("✔"), message, l.style.detail.Sprint("→"), l.style.chosen.Sprint(answer))
 	if l.stacked != nil {
 		if l.pr.Progress != "" {
@@ -343,7 +344,7 @@ func wrapParts(parts []string, sep string, n int) []string {
 		switch {
 		case line == "":
 			line = p
-		case terminal.StringWidth(line+sep+p) <= n:
+		case textwidth.String(line+sep+p) <= n:
 			line += sep + p
 		default:
 			lines = append(lines, clip(line, n))
@@ -356,43 +357,19 @@ func wrapParts(parts []string, sep string, n int) []string {
 // clip cuts s to at most n columns, ending it with "…" when cut. Runs
 // of white space fold to one space: a listing is one line.
 func clip(s string, n int) string {
-	s = strings.Join(strings.Fields(s), " ")
-	if terminal.StringWidth(s) <= n {
-		return s
-	}
-	var b strings.Builder
-	w := 0
-	for _, r := range s {
-		rw := terminal.StringWidth(string(r))
-		if w+rw > n-1 {
-			break
-		}
-		b.WriteRune(r)
-		w += rw
-	}
-	return b.String() + "…"
+	return textwidth.Truncate(strings.Join(strings.Fields(s), " "), n)
 }
 
 // padRight pads s with spaces to n columns.
-func padRight(s string, n int) string {
-	return s + strings.Repeat(" ", max(0, n-terminal.StringWidth(s)))
-}
+func padRight(s string, n int) string { return textwidth.PadRight(s, n) }
 
-// wrap breaks text into lines of at most n columns at spaces; a word
+// wrap breaks text into lines of at most n columns where textwidth.Wrap
+// allows (spaces, and around Chinese and Japanese characters); a word
 // longer than a line is clipped.
 func wrap(text string, n int) []string {
-	var lines []string
-	line := ""
-	for _, word := range strings.Fields(text) {
-		switch {
-		case line == "":
-			line = word
-		case terminal.StringWidth(line)+1+terminal.StringWidth(word) <= n:
-			line += " " + word
-		default:
-			lines = append(lines, clip(line, n))
-			line = word
-		}
+	lines := textwidth.Wrap(strings.Join(strings.Fields(text), " "), n)
+	for i, l := range lines {
+		lines[i] = clip(l, n)
 	}
-	return append(lines, clip(line, n))
+	return lines
 }

@@ -11,6 +11,7 @@ import (
 
 	"github.com/pmfit/pmfit/internal/i18n"
 	"github.com/pmfit/pmfit/internal/quiz"
+	"github.com/pmfit/pmfit/internal/textwidth"
 )
 
 var plain = styles{}
@@ -137,6 +138,32 @@ func TestLongListsJumpByNumber(t *testing.T) {
 	}
 }
 
+// TestChineseFitsTheTerminal: text with no spaces, every character two
+// columns wide, wraps between characters: the whole question is on
+// screen, and no line is wider than the terminal.
+func TestChineseFitsTheTerminal(t *testing.T) {
+	message := "我喜欢思考置信区间和统计功效这类问题，并且愿意花时间把它们弄清楚，即使这意味着要多读几篇论文。"
+	help := "这里的统计功效是指：当效应确实存在时，一次实验能够发现它的概率。"
+	options := []string{"非常不同意", "不同意", "既不同意也不反对", "同意", "非常同意"}
+	for _, size := range [][2]int{{40, 24}, {60, 24}, {80, 24}} {
+		l := testList(quiz.Prompt{Message: message, Help: help, Options: options, Scale: true}, false, "en", size[0], size[1])
+		press(t, l, '?')
+		screen := l.screen()
+		for _, line := range strings.Split(screen, "\n") {
+			if w := textwidth.String(line); w > size[0]-1 {
+				t.Errorf("%v: line %d wide: %q", size, w, line)
+			}
+		}
+		flat := strings.NewReplacer(" ", "", "\n", "", "?", "").Replace(screen)
+		if !strings.Contains(flat, message) || !strings.Contains(flat, help) {
+			t.Errorf("%v: the question or its help is cut:\n%s", size, screen)
+		}
+		if strings.Contains(screen, "…") {
+			t.Errorf("%v: something is clipped:\n%s", size, screen)
+		}
+	}
+}
+
 // TestScreenFitsTheTerminal: every line drawn is narrower than the
 // terminal, so nothing wraps and redraws erase exactly what they drew; a
 // long list scrolls to keep the cursor on screen.
@@ -158,7 +185,7 @@ func TestScreenFitsTheTerminal(t *testing.T) {
 				t.Errorf("%v: %d lines on a %d-row terminal", size, len(lines), size[1])
 			}
 			for _, line := range lines {
-				if w := terminal.StringWidth(line); w > size[0]-1 {
+				if w := textwidth.String(line); w > size[0]-1 {
 					t.Errorf("%v: line %d wide: %q", size, w, line)
 				}
 			}

@@ -55,7 +55,7 @@ func (r *Runner) Run() (Answers, error) {
 		r.Answers = r.Bank.NewAnswers()
 	}
 	if r.Planner != nil {
-		if err := r.short(); err != nil {
+		if err := r.short(-1); err != nil {
 			return r.Answers, err
 		}
 	}
@@ -73,10 +73,10 @@ func (r *Runner) Run() (Answers, error) {
 		if _, err := r.ask(qi, &i18n.KeepAnswer); err != nil {
 			return r.Answers, err
 		}
-		if r.Planner != nil && r.Planner.Next(r.Answers) >= 0 {
+		if next := r.nextShort(); next >= 0 {
 			// The change re-opened the decision: ask on until it is
 			// decided again (or, as offered, everything).
-			if err := r.short(); err != nil {
+			if err := r.short(next); err != nil {
 				return r.Answers, err
 			}
 			if err := r.inOrder(); err != nil {
@@ -86,18 +86,28 @@ func (r *Runner) Run() (Answers, error) {
 	}
 }
 
-// short asks the planner's questions until the answers decide the top
-// role, then says so and offers the rest; declining leaves them
-// unanswered. Back goes to the question asked before (after resuming,
-// the answered ones in bank order).
-func (r *Runner) short() error {
+// nextShort is the short quiz's next question, or -1 when the answers
+// are decided or the quiz is not short.
+func (r *Runner) nextShort() int {
+	if r.Planner == nil {
+		return -1
+	}
+	return r.Planner.Next(r.Answers)
+}
+
+// short asks the planner's questions, starting with next (-1: ask the
+// planner), until the answers decide the top role, then says so and
+// offers the rest; declining leaves them unanswered. Back goes to the
+// question asked before (after resuming, the answered ones in bank
+// order).
+func (r *Runner) short(next int) error {
 	var asked []int
 	for qi, a := range r.Answers {
 		if a.Set {
 			asked = append(asked, qi)
 		}
 	}
-	pending := -1
+	pending := next
 	for {
 		qi := pending
 		pending = -1

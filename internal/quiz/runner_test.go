@@ -478,9 +478,11 @@ func TestPrinterFollowsLanguage(t *testing.T) {
 type listPlanner struct {
 	order []int
 	extra int // asked once more after a review change, when ≥ 0
+	calls int
 }
 
 func (p *listPlanner) Next(as Answers) int {
+	p.calls++
 	for _, qi := range p.order {
 		if !as[qi].Set {
 			return qi
@@ -574,6 +576,11 @@ func TestRunnerShortQuizRest(t *testing.T) {
 		t.Fatal(err)
 	}
 	wantAnswers(t, b, as, map[string]string{"l1": "2", "s1": "small"})
+	// Once per question asked and once per decision: the question the
+	// review change re-opened is the one asked, not planned again.
+	if pl.calls != 4 {
+		t.Errorf("the planner was consulted %d times, want 4", pl.calls)
+	}
 }
 
 // reopening asks l1 once s1 is "small": a change that re-opens the

@@ -290,15 +290,7 @@ func Result(p i18n.Printer, b *quiz.Bank, answers quiz.Answers, res *scoring.Res
 		}
 	}
 	for _, e := range res.Explanations {
-		ej := ExplanationJSON{Role: b.Roles[e.Role].ID, Fit: Points(e.Fit), Baseline: Points(e.Baseline), Dimensions: []DimensionEffectJSON{}, Answers: []AnswerEffectJSON{}}
-		shown := showEffects(e)
-		for i, de := range e.Dimensions {
-			ej.Dimensions = append(ej.Dimensions, DimensionEffectJSON{ID: b.Dimensions[de.Dimension].ID, Score: score(scoring.DimensionScore{Score: de.Score, Scored: de.Scored}), Target: de.Target, Weight: de.Weight, Effect: Points(shown.dimensions[i])})
-		}
-		for i, ae := range e.Answers {
-			ej.Answers = append(ej.Answers, AnswerEffectJSON{Question: b.Questions[ae.Question].ID, Value: b.FormatValue(ae.Question, answers[ae.Question]), Effect: Points(shown.answers[i])})
-		}
-		v.Explanation = append(v.Explanation, ej)
+		v.Explanation = append(v.Explanation, Explanation(b, answers, e))
 	}
 	return v
 }

@@ -113,3 +113,46 @@ func TestApportionAddsUp(t *testing.T) {
 		}
 	}
 }
+
+// TestSelectMoves: at most three dimensions and three answers each way,
+// in the explanation's order; unscored dimensions and effects shown as
+// 0.0 are left out.
+func TestSelectMoves(t *testing.T) {
+	p := func(v float64) *Points { x := Points(v); return &x }
+	e := ExplanationJSON{
+		Dimensions: []DimensionEffectJSON{
+			{ID: "a", Score: p(90), Effect: 4}, {ID: "b", Score: nil, Effect: 3}, {ID: "c", Score: p(10), Effect: -2},
+			{ID: "d", Score: p(50), Effect: 0}, {ID: "e", Score: p(60), Effect: 1}, {ID: "f", Score: p(70), Effect: 0.5},
+			{ID: "g", Score: p(80), Effect: 0.1},
+		},
+		Answers: []AnswerEffectJSON{
+			{Question: "q1", Effect: 2}, {Question: "q2", Effect: -1.5}, {Question: "q3", Effect: 0},
+			{Question: "q4", Effect: 1}, {Question: "q5", Effect: 0.4}, {Question: "q6", Effect: 0.2}, {Question: "q7", Effect: -0.1},
+		},
+	}
+	m := SelectMoves(e)
+	ids := func(ds []DimensionEffectJSON) (s []string) {
+		for _, d := range ds {
+			s = append(s, d.ID)
+		}
+		return s
+	}
+	qs := func(as []AnswerEffectJSON) (s []string) {
+		for _, a := range as {
+			s = append(s, a.Question)
+		}
+		return s
+	}
+	for _, c := range []struct {
+		got, want []string
+	}{
+		{ids(m.Closer), []string{"a", "e", "f"}},
+		{ids(m.Further), []string{"c"}},
+		{qs(m.Up), []string{"q1", "q4", "q5"}},
+		{qs(m.Down), []string{"q2", "q7"}},
+	} {
+		if strings.Join(c.got, ",") != strings.Join(c.want, ",") {
+			t.Errorf("got %v, want %v", c.got, c.want)
+		}
+	}
+}

@@ -275,12 +275,11 @@ func ResultSummary(out io.Writer, t *Theme, b *quiz.Bank, res *scoring.Result) e
 // moved the top role's fit up most: the explanation's largest positive
 // effects.
 func (t *Theme) whyLine(b *quiz.Bank, e scoring.Explanation, most int) string {
-	fx := showEffects(e)
+	closer := SelectMoves(ExplanationJSON{Dimensions: dimensionEffects(b, e, showEffects(e))}).Closer
 	var parts []string
-	for i, de := range e.Dimensions {
-		if de.Scored && fx.dimensions[i] > 0 && len(parts) < most {
-			parts = append(parts, t.P.T(i18n.YouAndRole, b.Dimensions[de.Dimension].Name, Round1(de.Score), de.Target))
-		}
+	for _, d := range closer[:min(most, len(closer))] {
+		di, _ := b.Dimension(d.ID)
+		parts = append(parts, t.P.T(i18n.YouAndRole, b.Dimensions[di].Name, Round1(float64(*d.Score)), d.Target))
 	}
 	if len(parts) == 0 {
 		return ""
@@ -374,52 +373,36 @@ func LowerFirst(s string) string {
 func (t *Theme) writeExplanation(w io.Writer, b *quiz.Bank, answers quiz.Answers, e scoring.Explanation) {
 	t.section(w, t.P.T(i18n.WhatMoved, b.Roles[e.Role].Name, Round1(e.Fit)))
 	t.writeWrapped(w, "  ", 2, t.P.T(i18n.FromNeutral, Round1(e.Baseline), t.moved(e.Fit-e.Baseline)))
-	fx := showEffects(e)
-	var up, down []string
-	for i, de := range e.Dimensions {
-		if !de.Scored || fx.dimensions[i] == 0 {
-			continue
+	mv := SelectMoves(Explanation(b, answers, e))
+	dims := func(ds []DimensionEffectJSON) string {
+		var parts []string
+		for _, d := range ds {
+			di, _ := b.Dimension(d.ID)
+			parts = append(parts, t.P.T(i18n.YouAndRole, b.Dimensions[di].Name, Round1(float64(*d.Score)), d.Target))
 		}
-		s := t.P.T(i18n.YouAndRole, b.Dimensions[de.Dimension].Name, Round1(de.Score), de.Target)
-		if fx.dimensions[i] > 0 && len(up) < 3 {
-			up = append(up, s)
-		} else if fx.dimensions[i] < 0 && len(down) < 3 {
-			down = append(down, s)
-		}
+		return strings.Join(parts, "; ")
 	}
-	if len(up) > 0 {
-		t.writeWrapped(w, "  "+t.Good.Sprint(padRight(t.P.T(i18n.ClosestMatch), 17)), 19, strings.Join(up, "; "))
+	if len(mv.Closer) > 0 {
+		t.writeWrapped(w, "  "+t.Good.Sprint(padRight(t.P.T(i18n.ClosestMatch), 17)), 19, dims(mv.Closer))
 	}
-	if len(down) > 0 {
-		t.writeWrapped(w, "  "+t.Bad.Sprint(padRight(t.P.T(i18n.FurthestApart), 17)), 19, strings.Join(down, "; "))
+	if len(mv.Further) > 0 {
+		t.writeWrapped(w, "  "+t.Bad.Sprint(padRight(t.P.T(i18n.FurthestApart), 17)), 19, dims(mv.Further))
 	}
 	t.writeWrapped(w, "  ", 2, t.Dim.Sprint(t.P.T(i18n.AnswersCounted)))
-	shown := 0
-	for _, sign := range []float64{1, -1} {
-		n := 0
-		for i, ae := range e.Answers {
-			if n == 3 {
-				break
-			}
-			effect := fx.answers[i]
-			if effect*sign <= 0 {
-				continue
-			}
-			mark, style, amount := "▲", t.Good, t.P.T(i18n.Up, effect)
-			if sign < 0 {
-				mark, style, amount = "▼", t.Bad, t.P.T(i18n.Down, -effect)
-			}
-			if t.Plain {
-				mark = " "
-			}
-			q := &b.Questions[ae.Question]
-			first := fmt.Sprintf("    %s %s  ", style.Sprint(mark), style.Sprint(padRight(amount, 9)))
-			t.writeWrapped(w, first, 17, fmt.Sprintf("%s → %s", q.Text, b.FormatLabel(ae.Question, answers[ae.Question])))
-			n++
-			shown++
+	for _, a := range append(mv.Up, mv.Down...) {
+		effect := float64(a.Effect)
+		mark, style, amount := "▲", t.Good, t.P.T(i18n.Up, effect)
+		if effect < 0 {
+			mark, style, amount = "▼", t.Bad, t.P.T(i18n.Down, -effect)
 		}
+		if t.Plain {
+			mark = " "
+		}
+		qi, _ := b.Question(a.Question)
+		first := fmt.Sprintf("    %s %s  ", style.Sprint(mark), style.Sprint(padRight(amount, 9)))
+		t.writeWrapped(w, first, 17, fmt.Sprintf("%s → %s", b.Questions[qi].Text, b.FormatLabel(qi, answers[qi])))
 	}
-	if shown == 0 {
+	if len(mv.Up)+len(mv.Down) == 0 {
 		fmt.Fprintf(w, "    %s\n", t.Dim.Sprint(t.P.T(i18n.NoAnswerMoved)))
 	}
 }

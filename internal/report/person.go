@@ -292,43 +292,30 @@ func why(p i18n.Printer, b *quiz.Bank, answers quiz.Answers, e render.Explanatio
 		moved = p.T(i18n.MovedDown, -delta)
 	}
 	v := whyView{W: wordsFor(p), Title: p.T(i18n.WhatMoved, role.Name, render.Round1(float64(e.Fit))), FromNeutral: p.T(i18n.FromNeutral, render.Round1(float64(e.Baseline)), moved), Open: open}
-	var up, down []string
-	for _, d := range e.Dimensions {
-		if d.Score == nil || d.Effect == 0 {
+	mv := render.SelectMoves(e)
+	dims := func(ds []render.DimensionEffectJSON) string {
+		var parts []string
+		for _, d := range ds {
+			if di, ok := b.Dimension(d.ID); ok {
+				parts = append(parts, p.T(i18n.YouAndRole, b.Dimensions[di].Name, render.Round1(float64(*d.Score)), d.Target))
+			}
+		}
+		return strings.Join(parts, "; ")
+	}
+	v.Closest, v.Furthest = dims(mv.Closer), dims(mv.Further)
+	for _, a := range append(mv.Up, mv.Down...) {
+		qi, ok := b.Question(a.Question)
+		if !ok {
 			continue
 		}
-		di, _ := b.Dimension(d.ID)
-		s := p.T(i18n.YouAndRole, b.Dimensions[di].Name, render.Round1(float64(*d.Score)), d.Target)
-		if d.Effect > 0 && len(up) < 3 {
-			up = append(up, s)
-		} else if d.Effect < 0 && len(down) < 3 {
-			down = append(down, s)
+		eff := float64(a.Effect)
+		m := moveView{Up: eff > 0, Question: b.Questions[qi].Text, Value: b.FormatLabel(qi, answers[qi])}
+		if eff > 0 {
+			m.Amount = p.T(i18n.Up, render.Round1(eff))
+		} else {
+			m.Amount = p.T(i18n.Down, -render.Round1(eff))
 		}
-	}
-	v.Closest, v.Furthest = strings.Join(up, "; "), strings.Join(down, "; ")
-	for _, sign := range []float64{1, -1} {
-		n := 0
-		for _, a := range e.Answers {
-			if n == 3 {
-				break
-			}
-			eff := float64(a.Effect)
-			if render.Round1(eff)*sign <= 0 {
-				continue
-			}
-			qi, ok := b.Question(a.Question)
-			if !ok {
-				continue
-			}
-			m := moveView{Up: sign > 0, Question: b.Questions[qi].Text, Value: b.FormatLabel(qi, answers[qi])}
-			if sign > 0 {
-				m.Amount = p.T(i18n.Up, render.Round1(eff))
-			} else {
-				m.Amount = p.T(i18n.Down, -render.Round1(eff))
-			}
-			v.Moves = append(v.Moves, m)
-			n++
-		}
+		v.Moves = append(v.Moves, m)
 	}
 	return v
 }

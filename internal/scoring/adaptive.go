@@ -121,17 +121,12 @@ func (m *Model) decide(reaches []reachable, answers quiz.Answers) Decision {
 // delta is Δ(l, r): a lower bound on D_r − D_l over every completion, or
 // −Inf when a dimension either role weighs may or may not end up scored.
 func (m *Model) delta(reaches []reachable, l, r int) float64 {
-	var wl, wr float64
 	for dim, rc := range reaches {
-		if rc.never {
-			continue
-		}
-		if !rc.scored && (m.weight[l][dim] > 0 || m.weight[r][dim] > 0) {
+		if !rc.never && !rc.scored && (m.weight[l][dim] > 0 || m.weight[r][dim] > 0) {
 			return math.Inf(-1)
 		}
-		wl += m.weight[l][dim]
-		wr += m.weight[r][dim]
 	}
+	wl, wr := m.profileWeight(reaches, l), m.profileWeight(reaches, r)
 	switch {
 	case wl == 0:
 		return math.Inf(-1) // l is unscored: it cannot rank first
@@ -150,6 +145,19 @@ func (m *Model) delta(reaches []reachable, l, r int) float64 {
 		total += minTerm(rc, a, m.target[r][dim], b, m.target[l][dim])
 	}
 	return total
+}
+
+// profileWeight is the total weight role r's profile puts on the
+// dimensions that may be scored: the denominator of its D in every
+// completion, once each of those is certain to be scored.
+func (m *Model) profileWeight(reaches []reachable, r int) float64 {
+	w := 0.0
+	for dim, rc := range reaches {
+		if !rc.never {
+			w += m.weight[r][dim]
+		}
+	}
+	return w
 }
 
 // term is f(S) = a (S − tr)² − b (S − tl)².
@@ -524,16 +532,12 @@ func (m *Model) predict(qi int, scores []float64) []option {
 // undecided: the completion has another role winning, or within Tau.
 func (m *Model) Witness(answers quiz.Answers, l, r int) (completion quiz.Answers, ok bool) {
 	reaches := m.reaches(answers)
-	var wl, wr float64
-	for dim, rc := range reaches {
+	for _, rc := range reaches {
 		if !rc.never && !rc.scored {
 			return nil, false
 		}
-		if rc.scored {
-			wl += m.weight[l][dim]
-			wr += m.weight[r][dim]
-		}
 	}
+	wl, wr := m.profileWeight(reaches, l), m.profileWeight(reaches, r)
 	completion = slices.Clone(answers)
 	for dim, rc := range reaches {
 		if rc.never || len(rc.touching) == 0 {

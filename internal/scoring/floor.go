@@ -99,18 +99,9 @@ func (m *Model) newFloor(full quiz.Answers, lead int) *floor {
 	}
 	f := &floor{m: m, lead: lead, shared: len(shared), free: len(shared) > floorMaxShared}
 	whole := m.reaches(full)
-	total := func(r int) float64 {
-		w := 0.0
-		for d, rc := range whole {
-			if !rc.never {
-				w += m.weight[r][d]
-			}
-		}
-		return w
-	}
-	wl := total(lead)
+	wl := m.profileWeight(whole, lead)
 	for r := range m.roles {
-		wr := total(r)
+		wr := m.profileWeight(whole, r)
 		if r == lead || wr == 0 {
 			continue // an unscored role never ranks above the lead
 		}

@@ -121,12 +121,19 @@ func (m *Model) decide(reaches []reachable, answers quiz.Answers) Decision {
 // delta is Δ(l, r): a lower bound on D_r − D_l over every completion, or
 // −Inf when a dimension either role weighs may or may not end up scored.
 func (m *Model) delta(reaches []reachable, l, r int) float64 {
+	// profileWeight's sums, in the same pass as the check: the planner
+	// calls this for every question and rival.
+	var wl, wr float64
 	for dim, rc := range reaches {
-		if !rc.never && !rc.scored && (m.weight[l][dim] > 0 || m.weight[r][dim] > 0) {
+		if rc.never {
+			continue
+		}
+		if !rc.scored && (m.weight[l][dim] > 0 || m.weight[r][dim] > 0) {
 			return math.Inf(-1)
 		}
+		wl += m.weight[l][dim]
+		wr += m.weight[r][dim]
 	}
-	wl, wr := m.profileWeight(reaches, l), m.profileWeight(reaches, r)
 	switch {
 	case wl == 0:
 		return math.Inf(-1) // l is unscored: it cannot rank first

@@ -66,6 +66,9 @@ type reachable struct {
 	answeredWP float64
 	optionsByQ [][]option // for each of touching, its possible additions
 	shared     int        // questions in touching that measure other dimensions too
+	// work is what settle did: the sums it formed, or the options it
+	// weighed, for callers that keep a budget (LeastToDecide).
+	work int
 }
 
 // Decide says whether the top role is settled by answers.
@@ -350,7 +353,7 @@ func cmpFloat(a, b float64) int {
 // measures this dimension alone and the distinct sums stay few, else as
 // an interval (a sound bound).
 func (rc *reachable) settle() {
-	rc.scored, rc.never, rc.exact, rc.vals = false, false, false, nil
+	rc.scored, rc.never, rc.exact, rc.vals, rc.work = false, false, false, nil, len(rc.optionsByQ)
 	minY, maxY := rc.answeredW, rc.answeredW
 	for _, opts := range rc.optionsByQ {
 		minY += opts[0].y // sorted by weight first
@@ -381,6 +384,7 @@ func (rc *reachable) exactScores() ([]float64, bool) {
 	sums := []option{{x: rc.answeredWP, y: rc.answeredW}}
 	for _, opts := range rc.optionsByQ {
 		next := make([]option, 0, len(sums)*len(opts))
+		rc.work += len(sums) * len(opts)
 		for _, s := range sums {
 			for _, o := range opts {
 				next = append(next, option{x: s.x + o.x, y: s.y + o.y})
@@ -422,6 +426,7 @@ func (rc *reachable) extreme(sign float64) float64 {
 	for range 100 {
 		x, y := rc.answeredWP, rc.answeredW
 		for _, opts := range rc.optionsByQ {
+			rc.work += len(opts)
 			best, bestV := opts[0], math.Inf(1)
 			for _, o := range opts {
 				if v := sign * (o.x - lambda*o.y); v < bestV {

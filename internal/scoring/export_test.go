@@ -1,5 +1,7 @@
 package scoring
 
+import "github.com/pmfit/pmfit/internal/quiz"
+
 // BestCaseWork runs BestCase's search for role r and returns the fit
 // terms it evaluated, and the most it may: its budget plus one last
 // evaluation of every role (the budget is checked before each).
@@ -20,3 +22,13 @@ func SetFloorLimits(perDim, shared, budget int) (restore func()) {
 	floorMaxPerDim, floorMaxShared, floorBudget = perDim, shared, budget
 	return func() { floorMaxPerDim, floorMaxShared, floorBudget = p, s, b }
 }
+
+// LeastToDecideWork is LeastToDecide with the work it did, in the units
+// of its budget.
+func (m *Model) LeastToDecideWork(full quiz.Answers) (n int, exact bool, work int) {
+	return m.leastToDecide(full)
+}
+
+// MaxExactStates is how many distinct sums a dimension's exact reachable
+// scores may hold.
+const MaxExactStates = maxExactStates

@@ -10,12 +10,16 @@ import (
 
 // Limits that keep LeastToDecide bounded on any bank. Past the first two
 // it relaxes (its answer stays a lower bound, only a weaker one); past
-// the search budget it returns its lower bound, not the exact count.
-// Variables only so that tests can lower them.
+// the work budget it stops and returns the lower bound it has. Variables
+// only so that tests can lower them.
 var (
-	floorMaxPerDim = 10      // single-dimension questions enumerated on one dimension
-	floorMaxShared = 10      // questions measuring several dimensions, enumerated jointly
-	floorBudget    = 1 << 20 // search nodes
+	floorMaxPerDim = 10 // single-dimension questions enumerated on one dimension
+	floorMaxShared = 10 // questions measuring several dimensions, enumerated jointly
+	// floorBudget counts sums formed and options weighed for reachable
+	// scores, terms compared, and search steps: about a quarter of a
+	// second at most. The default bank needs under a fifth of it (at most
+	// 0.71 million over 300 simulated respondents).
+	floorBudget = 1 << 22
 )
 
 // LeastToDecide is the fewest questions the short quiz could ask a
@@ -23,7 +27,7 @@ var (
 // whatever order it asked them in: the size of the smallest subset of
 // full's answers that decides the full form's top role L
 // (docs/adaptive.md, "How short it could be"). exact is false when the
-// search ran past its budget; n is then a lower bound. When full does not
+// work ran past its budget; n is then a lower bound. When full does not
 // decide its own top role (a tie within Tau), the quiz asks everything.
 //
 // Δ(L, R) is a sum of one term per dimension, and a dimension's term
@@ -34,42 +38,61 @@ var (
 // several dimensions, and prunes with the fewest answers each rival
 // alone would still need.
 func (m *Model) LeastToDecide(full quiz.Answers) (n int, exact bool) {
+	n, exact, _ = m.leastToDecide(full)
+	return n, exact
+}
+
+// leastToDecide is LeastToDecide, with the work it did.
+func (m *Model) leastToDecide(full quiz.Answers) (n int, exact bool, work int) {
 	answered := full.Count()
 	if !m.Decide(full).Decided {
-		return answered, true
+		return answered, true, 0
 	}
 	var res Result
 	m.ScoreInto(&res, full)
 	f := m.newFloor(full, res.Top())
-	if len(f.rivals) == 0 {
-		return 0, true // every other role is unscored: nothing to prove
+	switch {
+	case f.spent():
+		return 0, false, f.work // not even the tables: nothing is known
+	case len(f.rivals) == 0:
+		return 0, true, f.work // every other role is unscored: nothing to prove
 	}
 
-	best, lower, spent := answered, answered, false
-	work := 0
+	// best is the fewest found; lower the least any subset of the shared
+	// questions could still give.
+	best, lower := answered, answered
 	for t := range f.sharedSubsets() {
 		cost := 0
 		if !f.free {
 			cost = bits.OnesCount64(t)
 		}
-		s := f.search(t, floorBudget-work)
+		if cost >= best {
+			continue
+		}
+		var s *floorSearch
+		if !f.spent() {
+			s = f.search(t)
+		}
+		if s == nil {
+			lower = min(lower, cost) // not searched: the singles may add nothing
+			continue
+		}
 		lower = min(lower, cost+s.lower)
 		if cost+s.lower < best {
 			s.best = best - cost
 			s.run(0, 0, make([]float64, len(f.rivals)))
-			spent = spent || s.aborted
 			best = min(best, cost+s.best)
 		}
-		work += s.work
 	}
-	if spent {
-		return min(lower, best), false
+	if f.spent() {
+		return min(lower, best), false, f.work
 	}
-	return best, true
+	return best, true, f.work
 }
 
-// floor is LeastToDecide's problem: a lead, its rivals, and for every
-// dimension the reachable scores of every subset of its questions.
+// floor is LeastToDecide's problem: a lead, its rivals, for every
+// dimension the reachable scores of every subset of its questions, and
+// the work done so far.
 type floor struct {
 	m      *Model
 	lead   int
@@ -78,7 +101,10 @@ type floor struct {
 	dims   []floorDim
 	shared int  // questions measuring several dimensions
 	free   bool // too many of those: counted as answered, at no cost
+	work   int
 }
+
+func (f *floor) spent() bool { return f.work > floorBudget }
 
 func (m *Model) newFloor(full quiz.Answers, lead int) *floor {
 	nd := len(m.bank.Dimensions)
@@ -114,7 +140,9 @@ func (m *Model) newFloor(full quiz.Answers, lead int) *floor {
 	}
 	f.dims = make([]floorDim, nd)
 	for d := range nd {
-		f.dims[d] = m.floorDim(d, full, singles[d], shared, open, f.free)
+		if f.dims[d] = f.dim(d, full, singles[d], shared, open); f.spent() {
+			break
+		}
 	}
 	return f
 }
@@ -135,8 +163,96 @@ func (f *floor) sharedSubsets() func(func(uint64) bool) {
 	}
 }
 
-// floorChoice is one way to answer a dimension's own questions: how many,
-// and the term it leaves on each rival's margin.
+// floorDim is one dimension's reachable scores for every subset of the
+// questions measuring it: reach[u][x], u a subset of the shared
+// questions touching it (compacted: bit i is touch[i] of the bank-wide
+// shared list), x a subset of its single questions.
+type floorDim struct {
+	touch []int
+	free  bool // shared questions counted as answered and free
+	relax bool // too many singles: every subset scored as if all were answered
+	reach [][]reachable
+}
+
+func (f *floor) dim(d int, full quiz.Answers, singles, shared, open []int) floorDim {
+	m := f.m
+	fd := floorDim{free: f.free, relax: len(singles) > floorMaxPerDim}
+	var touching []int
+	for i, qi := range shared {
+		if slices.ContainsFunc(m.options()[qi], func(do dimOptions) bool { return do.dim == d }) {
+			fd.touch = append(fd.touch, i)
+			touching = append(touching, qi)
+		}
+	}
+	nx, nu := 1<<uint(len(singles)), 1<<uint(len(touching))
+	if fd.relax {
+		nx = 1
+	}
+	if fd.free {
+		nu = 1
+	}
+	// add places question qi on d in rc: its answer in full when
+	// answered, else all its options.
+	add := func(rc *reachable, qi int, answered bool) {
+		if answered {
+			for _, it := range m.Items(nil, qi, full[qi]) {
+				if it.Dimension == d {
+					rc.answeredW += it.Weight
+					rc.answeredWP += it.Weight * it.Position
+				}
+			}
+			return
+		}
+		for _, do := range m.options()[qi] {
+			if do.dim == d {
+				rc.touching = append(rc.touching, qi)
+				rc.optionsByQ = append(rc.optionsByQ, do.opts)
+				if len(m.options()[qi]) > 1 {
+					rc.shared++
+				}
+			}
+		}
+	}
+	fd.reach = make([][]reachable, nu)
+	for u := range nu {
+		fd.reach[u] = make([]reachable, nx)
+		for x := range nx {
+			var rc reachable
+			for i, qi := range touching {
+				add(&rc, qi, fd.free || u&(1<<uint(i)) != 0)
+			}
+			for i, qi := range singles {
+				add(&rc, qi, fd.relax || x&(1<<uint(i)) != 0)
+			}
+			for _, qi := range open {
+				add(&rc, qi, false)
+			}
+			rc.settle()
+			fd.reach[u][x] = rc
+			if f.work += rc.work; f.spent() {
+				return fd
+			}
+		}
+	}
+	return fd
+}
+
+// local is the subset of fd's shared questions in the bank-wide subset t.
+func (fd floorDim) local(t uint64) int {
+	if fd.free {
+		return 0
+	}
+	u := 0
+	for i, b := range fd.touch {
+		if t&(1<<uint(b)) != 0 {
+			u |= 1 << uint(i)
+		}
+	}
+	return u
+}
+
+// floorChoice is one way to answer a dimension's own questions: how
+// many, and the term it leaves on each rival's margin.
 type floorChoice struct {
 	k     int
 	terms []float64
@@ -145,20 +261,20 @@ type floorChoice struct {
 // floorSearch looks for the fewest single questions that, with the
 // shared questions in one subset answered, decide the lead.
 type floorSearch struct {
+	f       *floor
 	choices [][]floorChoice // per dimension, fewest answers first
 	// need[d][i][j]: the largest sum of rival i's terms over dimensions
 	// d.. with j answers there in all (−Inf when none reach it).
-	need    [][][]float64
-	lower   int // the fewest answers any one rival needs: a lower bound
-	best    int // the fewest found
-	work    int
-	budget  int
-	aborted bool
+	need  [][][]float64
+	lower int // the fewest answers any one rival needs: a lower bound
+	best  int // the fewest found
 }
 
-func (f *floor) search(t uint64, budget int) *floorSearch {
+// search prepares the search for the shared subset t, or returns nil
+// when the budget runs out first.
+func (f *floor) search(t uint64) *floorSearch {
 	nr, nd := len(f.rivals), len(f.dims)
-	s := &floorSearch{choices: make([][]floorChoice, nd), budget: budget}
+	s := &floorSearch{f: f, choices: make([][]floorChoice, nd)}
 	for d, fd := range f.dims {
 		row := fd.reach[fd.local(t)]
 		all := make([]floorChoice, len(row))
@@ -178,9 +294,11 @@ func (f *floor) search(t uint64, budget int) *floorSearch {
 				}
 			}
 			all[x] = c
-			s.work++
 		}
-		s.choices[d] = undominated(all)
+		s.choices[d] = f.undominated(all)
+		if f.spent() {
+			return nil
+		}
 	}
 	// Suffix tables, rival by rival: a knapsack on the count.
 	s.need = make([][][]float64, nd+1)
@@ -190,12 +308,12 @@ func (f *floor) search(t uint64, budget int) *floorSearch {
 	}
 	for d := nd - 1; d >= 0; d-- {
 		s.need[d] = make([][]float64, nr)
+		kmax := 0
+		for _, c := range s.choices[d] {
+			kmax = max(kmax, c.k)
+		}
 		for i := range nr {
 			next := s.need[d+1][i]
-			kmax := 0
-			for _, c := range s.choices[d] {
-				kmax = max(kmax, c.k)
-			}
 			cur := slices.Repeat([]float64{math.Inf(-1)}, len(next)+kmax)
 			for j, v := range next {
 				if math.IsInf(v, -1) {
@@ -204,12 +322,13 @@ func (f *floor) search(t uint64, budget int) *floorSearch {
 				for _, c := range s.choices[d] {
 					cur[j+c.k] = math.Max(cur[j+c.k], v+c.terms[i])
 				}
-				s.work++
 			}
 			s.need[d][i] = cur
+			if f.work += len(next) * len(s.choices[d]); f.spent() {
+				return nil
+			}
 		}
 	}
-	s.lower = 0
 	for i := range nr {
 		s.lower = max(s.lower, fewestReaching(s.need[0][i], 0))
 	}
@@ -217,7 +336,7 @@ func (f *floor) search(t uint64, budget int) *floorSearch {
 }
 
 // fewestReaching is the fewest answers j with have + sums[j] > Tau, or
-// MaxInt.
+// a count larger than any bank's when none.
 func fewestReaching(sums []float64, have float64) int {
 	for j, v := range sums {
 		if have+v > Tau {
@@ -231,11 +350,7 @@ func fewestReaching(sums []float64, have float64) int {
 // chosen so far and sums the rivals' margins so far, for fewer answers
 // than s.best.
 func (s *floorSearch) run(d, count int, sums []float64) {
-	if s.aborted {
-		return
-	}
-	if s.work++; s.work > s.budget {
-		s.aborted = true
+	if s.f.work++; s.f.spent() {
 		return
 	}
 	still := 0
@@ -264,10 +379,11 @@ func (s *floorSearch) run(d, count int, sums []float64) {
 // undominated keeps the choices no other matches or beats on every
 // rival's term with as few answers (the first of equal ones), fewest
 // answers first.
-func undominated(all []floorChoice) []floorChoice {
+func (f *floor) undominated(all []floorChoice) []floorChoice {
 	slices.SortStableFunc(all, func(x, y floorChoice) int { return x.k - y.k })
 	var keep []floorChoice
 	for _, c := range all {
+		f.work += len(keep)
 		dominated := slices.ContainsFunc(keep, func(o floorChoice) bool {
 			for i := range c.terms {
 				if o.terms[i] < c.terms[i] {
@@ -281,96 +397,4 @@ func undominated(all []floorChoice) []floorChoice {
 		}
 	}
 	return keep
-}
-
-// floorDim is one dimension's reachable scores for every subset of the
-// questions measuring it: reach[u][x], u a subset of the shared
-// questions touching it (as bits of the bank-wide shared list, compacted
-// to the ones that touch it), x a subset of its single questions.
-type floorDim struct {
-	touch  []int // bits, in the shared list, of the shared questions touching it
-	nShare int   // len of the shared list
-	free   bool  // shared questions counted as answered and free
-	nSing  int
-	reach  [][]reachable
-	never  bool // unscored in full and whatever is answered
-	relax  bool // too many singles: every subset scored as if all were answered
-}
-
-func (m *Model) floorDim(d int, full quiz.Answers, singles, shared, open []int, free bool) floorDim {
-	fd := floorDim{nShare: len(shared), free: free, nSing: len(singles)}
-	var touching []int
-	for i, qi := range shared {
-		for _, do := range m.options()[qi] {
-			if do.dim == d {
-				fd.touch = append(fd.touch, i)
-				touching = append(touching, qi)
-			}
-		}
-	}
-	fd.relax = len(singles) > floorMaxPerDim
-	nx := 1 << uint(len(singles))
-	if fd.relax {
-		nx = 1
-	}
-	nu := 1 << uint(len(touching))
-	if free {
-		nu = 1
-	}
-	fd.reach = make([][]reachable, nu)
-	for u := range nu {
-		fd.reach[u] = make([]reachable, nx)
-		for x := range nx {
-			var rc reachable
-			place := func(qi int, answered bool) {
-				if answered {
-					for _, it := range m.Items(nil, qi, full[qi]) {
-						if it.Dimension == d {
-							rc.answeredW += it.Weight
-							rc.answeredWP += it.Weight * it.Position
-						}
-					}
-					return
-				}
-				for _, do := range m.options()[qi] {
-					if do.dim == d {
-						rc.touching = append(rc.touching, qi)
-						rc.optionsByQ = append(rc.optionsByQ, do.opts)
-					}
-				}
-			}
-			for i, qi := range touching {
-				place(qi, free || u&(1<<uint(i)) != 0)
-				if !free && u&(1<<uint(i)) == 0 {
-					rc.shared++
-				}
-			}
-			for i, qi := range singles {
-				place(qi, fd.relax || x&(1<<uint(i)) != 0)
-			}
-			for _, qi := range open {
-				place(qi, false)
-				if len(m.options()[qi]) > 1 && slices.ContainsFunc(m.options()[qi], func(do dimOptions) bool { return do.dim == d }) {
-					rc.shared++
-				}
-			}
-			rc.settle()
-			fd.reach[u][x] = rc
-		}
-	}
-	return fd
-}
-
-// local is the subset of fd's shared questions in the bank-wide subset t.
-func (fd floorDim) local(t uint64) int {
-	if fd.free {
-		return 0
-	}
-	u := 0
-	for i, b := range fd.touch {
-		if t&(1<<uint(b)) != 0 {
-			u |= 1 << uint(i)
-		}
-	}
-	return u
 }

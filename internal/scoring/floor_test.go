@@ -1,9 +1,11 @@
 package scoring_test
 
 import (
+	"fmt"
 	"math/bits"
 	"math/rand/v2"
 	"slices"
+	"strings"
 	"testing"
 
 	"github.com/pmfit/pmfit/internal/analysis"
@@ -149,4 +151,76 @@ func TestFewestForAnyExactRule(t *testing.T) {
 	slices.Sort(rule)
 	slices.Sort(anyRule)
 	t.Logf("fewest questions, median of %d respondents: %d for pmfit's rule, at least %d for any exact rule", n, rule[(n-1)/2], anyRule[(n-1)/2])
+}
+
+// hugeBank is a bank built to make LeastToDecide's enumeration explode:
+// many dimensions, a dozen agreement questions on each with weights that
+// keep every sum distinct, and multi-selects touching every dimension.
+func hugeBank(t *testing.T) *quiz.Bank {
+	var y strings.Builder
+	y.WriteString("version: 1\nid: huge\ndimensions:\n")
+	const dims, perDim, multis = 12, 12, 10
+	for d := range dims {
+		fmt.Fprintf(&y, "  - {id: d%d, name: D%d, low: Low, high: High}\n", d, d)
+	}
+	y.WriteString("roles:\n")
+	for r := range 7 {
+		fmt.Fprintf(&y, "  - {id: r%d, name: R%d, summary: Role., profile: {", r, r)
+		for d := range dims {
+			if d > 0 {
+				y.WriteString(", ")
+			}
+			fmt.Fprintf(&y, "d%d: {target: %d, weight: %d}", d, (r*37+d*11)%100, 1+(r+d)%3)
+		}
+		y.WriteString("}}\n")
+	}
+	y.WriteString("questions:\n")
+	for d := range dims {
+		for i := range perDim {
+			fmt.Fprintf(&y, "  - {id: q%d-%d, type: likert, dimension: d%d, weight: %g, text: Q.}\n", d, i, d, 1+float64(i)/7)
+		}
+	}
+	for i := range multis {
+		fmt.Fprintf(&y, "  - id: m%d\n    type: multi\n    text: Pick.\n    options:\n", i)
+		for d := range dims {
+			fmt.Fprintf(&y, "      - {value: o%d, label: O%d, counts: [d%d, d%d]}\n", d, d, d, (d+i+1)%dims)
+		}
+	}
+	b, err := quiz.LoadBank("huge.yaml", []byte(y.String()), quiz.LoadOptions{})
+	if err != nil {
+		t.Fatalf("%v", err)
+	}
+	return b
+}
+
+// TestLeastToDecideIsBounded: on a bank built to explode the enumeration,
+// LeastToDecide stops within its budget (plus at most one dimension's
+// reachable scores, which the budget cannot split), says it is not exact,
+// and still never claims more than the short quiz asks.
+func TestLeastToDecideIsBounded(t *testing.T) {
+	b := hugeBank(t)
+	m := scoring.New(b)
+	const budget = 1 << 18
+	restore := scoring.SetFloorLimits(10, 10, budget)
+	defer restore()
+	options := 0
+	for _, q := range b.Questions {
+		options += len(q.EveryAnswer(1 << 20))
+	}
+	slack := scoring.MaxExactStates * options
+	rng := rand.New(rand.NewPCG(71, 72))
+	full := b.NewAnswers()
+	for trial := range 3 {
+		uniformAnswers(b, rng, full)
+		n, exact, work := m.LeastToDecideWork(full)
+		if work > budget+slack {
+			t.Fatalf("trial %d: %d units of work, budget %d (+%d)", trial, work, budget, slack)
+		}
+		if exact && work > budget {
+			t.Fatalf("trial %d: past its budget, yet exact", trial)
+		}
+		if n < 0 || n > len(full) {
+			t.Fatalf("trial %d: %d questions", trial, n)
+		}
+	}
 }

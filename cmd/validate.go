@@ -182,7 +182,8 @@ func looksLikeAnswerFile(name string) bool {
 	return quiz.LooksLikeAnswerFile(head[:n])
 }
 
-// unreachableRoles reports each role that no answers found rank first.
+// unreachableRoles reports each role that no answers found rank first,
+// saying so firmly when another role provably ranks above it.
 func unreachableRoles(file string, b *quiz.Bank) []quiz.Problem {
 	var ps []quiz.Problem
 	m := scoring.New(b)
@@ -191,15 +192,22 @@ func unreachableRoles(file string, b *quiz.Bank) []quiz.Problem {
 		if res.Top() == r {
 			continue
 		}
-		fit := 0.0
-		for _, rf := range res.Roles {
-			if rf.Role == r {
-				fit = rf.Fit
+		p := quiz.Problem{File: file, Line: role.Source.Line, Col: role.Source.Col}
+		if above := m.AlwaysAbove(r); above >= 0 {
+			// A proof, not only a search that came back empty.
+			p.Message = fmt.Sprintf("role %q can never rank first: %q ranks above it whatever the answers; make its profile more distinct, or add questions that separate them",
+				role.ID, b.Roles[above].ID)
+		} else {
+			fit := 0.0
+			for _, rf := range res.Roles {
+				if rf.Role == r {
+					fit = rf.Fit
+				}
 			}
+			p.Message = fmt.Sprintf("role %q cannot rank first on any answers the search found: those that suit it best still rank %q first (fit %.1f against %.1f); make its profile more distinct, or add questions that separate it",
+				role.ID, b.Roles[res.Top()].ID, render.Round1(res.Roles[0].Fit), render.Round1(fit))
 		}
-		ps = append(ps, quiz.Problem{File: file, Line: role.Source.Line, Col: role.Source.Col, Message: fmt.Sprintf(
-			"role %q cannot rank first on any answers the search found: those that suit it best still rank %q first (fit %.1f against %.1f); make its profile more distinct, or add questions that separate it",
-			role.ID, b.Roles[res.Top()].ID, render.Round1(res.Roles[0].Fit), render.Round1(fit))})
+		ps = append(ps, p)
 	}
 	return ps
 }

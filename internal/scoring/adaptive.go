@@ -691,6 +691,35 @@ func (m *Model) answerGiving(qi, dim int, o option) (a quiz.Answer, ok bool) {
 	return quiz.Answer{}, false
 }
 
+// AlwaysAbove returns a role that ranks above role r on every complete
+// answer set, proving that r can never rank first, or -1 when none is
+// found. A rival qualifies when Δ(rival, r), taken over every answer set
+// (nothing answered yet), exceeds Tau (the short quiz's proof, with
+// nothing asked), or when its profile is r's own and it comes first in
+// the bank (their fits always tie, and ties go by bank order). Δ is a
+// lower bound, so -1 proves nothing: BestCase's search is what finds a
+// role's answers.
+func (m *Model) AlwaysAbove(r int) int {
+	reaches := m.reaches(m.bank.NewAnswers())
+	for rival := range m.roles {
+		if rival != r && (m.delta(reaches, rival, r) > Tau || rival < r && m.sameProfile(rival, r)) {
+			return rival
+		}
+	}
+	return -1
+}
+
+// sameProfile reports whether roles a and b weigh the same dimensions
+// equally, with the same targets.
+func (m *Model) sameProfile(a, b int) bool {
+	for d, w := range m.weight[a] {
+		if w != m.weight[b][d] || w != 0 && m.target[a][d] != m.target[b][d] {
+			return false
+		}
+	}
+	return true
+}
+
 // Delta is Δ(l, r) for answers: a lower bound, over every way of
 // answering the unanswered questions, on D_r − D_l, role r's weighted
 // mean squared distance minus role l's. l beats r whatever the rest when

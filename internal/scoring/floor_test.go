@@ -224,3 +224,44 @@ func TestLeastToDecideIsBounded(t *testing.T) {
 		}
 	}
 }
+
+// TestAlwaysAboveIsAProof: on every small bank, a role AlwaysAbove names
+// ranks above the role on every complete answer set (by enumeration),
+// and on the bank built for it, the dominated roles are named and the
+// others are not.
+func TestAlwaysAboveIsAProof(t *testing.T) {
+	banks := floorBanks(t)
+	banks["dominated"] = loadBank(t, "testdata/dominated.yaml")
+	for name, b := range banks {
+		m := scoring.New(b)
+		for r := range b.Roles {
+			above := m.AlwaysAbove(r)
+			if above < 0 {
+				continue
+			}
+			completions(b, b.NewAnswers(), func(c quiz.Answers) {
+				res := m.Score(c, scoring.Options{})
+				for _, rf := range res.Roles {
+					if rf.Role == r {
+						t.Fatalf("%s: %s is always above %s, yet %s ranks above it on %v", name, b.Roles[above].ID, b.Roles[r].ID, b.Roles[r].ID, c)
+					}
+					if rf.Role == above {
+						break
+					}
+				}
+			})
+		}
+	}
+	b := banks["dominated"]
+	m := scoring.New(b)
+	want := map[string]string{"first": "", "near": "", "copy": "first", "far": "first", "low": ""}
+	for r, role := range b.Roles {
+		got := ""
+		if above := m.AlwaysAbove(r); above >= 0 {
+			got = b.Roles[above].ID
+		}
+		if got != want[role.ID] {
+			t.Errorf("AlwaysAbove(%s) = %q, want %q", role.ID, got, want[role.ID])
+		}
+	}
+}

@@ -32,7 +32,7 @@ type AnalyzeOptions struct {
 	Jobs        int
 
 	Simulate int
-	Short    int // --short-takes: respondents who also take the short quiz
+	Short    int // --short-takes: respondents and input sets who also take the short quiz
 	Seed     uint64
 	Noise    float64
 	Format   string
@@ -61,7 +61,9 @@ points. The report gives, for each cohort:
   - how often changing only one question's answer changes the top role;
   - with "expect" in the inputs: top-1 and top-2 accuracy, "also" (an
     acceptable second role) in the top two, and a confusion matrix;
-  - whether explanations add up and keep their signs.
+  - whether explanations add up and keep their signs;
+  - the short quiz taken by the first --short-takes complete sets: the
+    questions it asked, and the fewest any order could have asked.
 With --simulate it adds how often a retake agrees with the first take at
 each certainty level, and how uniformly random answer sets are graded.
 For every role it searches the answers that rank it first by the widest
@@ -138,7 +140,7 @@ Thresholds turn the report into a check for CI: any one unmet exits 4.
 	}
 	fl := cmd.Flags()
 	fl.IntVar(&opts.Simulate, "simulate", 0, "Simulate `N` respondents (and N uniformly random answer sets)")
-	fl.IntVar(&opts.Short, "short-takes", 1000, "How many of the simulated respondents also take the short quiz (quiz --short), at most; 0 for none")
+	fl.IntVar(&opts.Short, "short-takes", 1000, "How many simulated respondents, and complete input sets (the first in input order), also take the short quiz (quiz --short), at most; 0 for none")
 	fl.Uint64Var(&opts.Seed, "seed", 1, "Random seed for --simulate; the same seed gives the same report")
 	fl.Float64Var(&opts.Noise, "noise", analysis.DefaultNoise, "Item-level noise of simulated respondents, in `points` (0–100)")
 	addFormatFlag(cmd, &opts.Format, "text", "json")
@@ -187,6 +189,7 @@ func analyzeRun(opts *AnalyzeOptions) error {
 			t = sum.Tally.(tally).Tally
 		}
 		cohort := an.Cohort(t)
+		cohort.Short = an.ShortReport(an.ShortTakes(t.Kept(), opts.Jobs))
 		cohort.Invalid = sum.Invalid
 		rep.Inputs = &cohort
 	}
@@ -254,7 +257,7 @@ func analyzeInputs(opts *AnalyzeOptions, b *quiz.Bank, model *scoring.Model, an 
 		Inputs: inputs, Stdin: opts.IO.In, Columns: columns,
 		Partial: opts.Partial, Workers: opts.Jobs,
 		Encoder: batch.Discard, Out: io.Discard,
-		NewTally: func() batch.Tally { return tally{an.NewTally()} },
+		NewTally: func() batch.Tally { return tally{an.NewTally().KeepForShort(opts.Short)} },
 		Note: func(line string) {
 			if notes++; notes <= maxNotes {
 				fmt.Fprintln(opts.IO.ErrOut, line)

@@ -68,6 +68,9 @@ type Cohort struct {
 	Sensitivity  []Sensitivity         `json:"sensitivity,omitempty"`
 	Expectations *Expectations         `json:"expectations,omitempty"`
 	Explanations *ExplanationAgreement `json:"explanations,omitempty"`
+	// Short is the short quiz taken by the first complete answer sets of
+	// the inputs (analyze --short-takes), when any.
+	Short *ShortReport `json:"short,omitempty"`
 }
 
 // Reliability is one dimension's internal consistency.
@@ -175,8 +178,8 @@ type SimulationReport struct {
 }
 
 // ShortReport is the short quiz (docs/adaptive.md) taken by simulated
-// respondents: how many questions it asked, and how often the role it
-// stopped on is the full form's top role.
+// respondents or by input answer sets: how many questions it asked, and
+// how often the role it stopped on is the full form's top role.
 type ShortReport struct {
 	Respondents int `json:"respondents"`
 	Questions   int `json:"questions"` // in the bank
@@ -368,26 +371,33 @@ func (a *Analyzer) SimulationReport(s *Simulation) *SimulationReport {
 		}
 		r.Extremes = append(r.Extremes, e)
 	}
-	if n := len(s.Short); n > 0 {
-		asked, fewest := make([]int, n), make([]int, n)
-		early, agrees, inexact := 0, 0, 0
-		for i, t := range s.Short {
-			asked[i], fewest[i] = t.Asked, t.Fewest
-			if t.Early {
-				early++
-			}
-			if t.Agrees {
-				agrees++
-			}
-			if !t.FewestExact {
-				inexact++
-			}
-		}
-		sp := spreadOf(asked)
-		r.Short = &ShortReport{Respondents: n, Questions: len(a.bank.Questions), Median: sp.Median, P90: sp.P90, Max: sp.Max,
-			Early: share(early, n), Agrees: share(agrees, n), Fewest: spreadOf(fewest), FewestInexact: inexact}
-	}
+	r.Short = a.ShortReport(s.Short)
 	return r
+}
+
+// ShortReport summarizes short takes, or is nil when there are none.
+func (a *Analyzer) ShortReport(takes []ShortTake) *ShortReport {
+	n := len(takes)
+	if n == 0 {
+		return nil
+	}
+	asked, fewest := make([]int, n), make([]int, n)
+	early, agrees, inexact := 0, 0, 0
+	for i, t := range takes {
+		asked[i], fewest[i] = t.Asked, t.Fewest
+		if t.Early {
+			early++
+		}
+		if t.Agrees {
+			agrees++
+		}
+		if !t.FewestExact {
+			inexact++
+		}
+	}
+	sp := spreadOf(asked)
+	return &ShortReport{Respondents: n, Questions: len(a.bank.Questions), Median: sp.Median, P90: sp.P90, Max: sp.Max,
+		Early: share(early, n), Agrees: share(agrees, n), Fewest: spreadOf(fewest), FewestInexact: inexact}
 }
 
 // Reach searches, for every role, for the answer set that ranks it

@@ -286,3 +286,44 @@ func overtaking(m *scoring.Model, part, full quiz.Answers, top int) quiz.Answers
 	}
 	return nil
 }
+
+// TestTallyKeepsTheFirstCompleteSets: a tally keeps copies of its first
+// complete sets, skipping partial ones, and tallies merged in input order
+// keep the first ones of the whole input.
+func TestTallyKeepsTheFirstCompleteSets(t *testing.T) {
+	b := defaultBank(t)
+	m := scoring.New(b)
+	a := New(m)
+	sets := simulatedRespondents(b, 6)
+	partial := slices.Clone(sets[0])
+	partial[3] = quiz.Answer{}
+	var res scoring.Result
+	add := func(tl *Tally, as quiz.Answers) {
+		m.ScoreInto(&res, as)
+		tl.Add(as, &res, -1, -1)
+	}
+	first, second := a.NewTally().KeepForShort(3), a.NewTally().KeepForShort(3)
+	add(first, partial)
+	add(first, sets[1])
+	add(first, sets[2])
+	for _, s := range sets[3:] {
+		add(second, s)
+	}
+	sets[1][0] = quiz.Answer{} // a copy is kept, not the caller's slice
+	first.Merge(second)
+	kept := first.Kept()
+	if len(kept) != 3 || !kept[0][0].Set {
+		t.Fatalf("kept %d sets (first answer set: %v), want 3 complete copies", len(kept), kept[0][0].Set)
+	}
+	for i, want := range []int{2, 3} {
+		if !slices.Equal(kept[i+1], sets[want]) {
+			t.Errorf("kept set %d is not input set %d", i+1, want)
+		}
+	}
+	takes := a.ShortTakes(kept, 2)
+	for i, tk := range takes {
+		if tk.Asked == 0 || tk.Fewest > tk.Asked || !tk.Agrees {
+			t.Errorf("take %d: %+v", i, tk)
+		}
+	}
+}

@@ -177,6 +177,34 @@ func (a *Analyzer) Simulate(opts SimOptions) *Simulation {
 	return out
 }
 
+// ShortTakes runs the short quiz for each complete answer set, on
+// workers goroutines (0: one per CPU); the takes come in the sets' order.
+func (a *Analyzer) ShortTakes(sets []quiz.Answers, workers int) []ShortTake {
+	if workers <= 0 {
+		workers = runtime.GOMAXPROCS(0)
+	}
+	takes := make([]ShortTake, len(sets))
+	next := make(chan int)
+	var wg sync.WaitGroup
+	for range min(workers, len(sets)) {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			var res scoring.Result
+			for i := range next {
+				a.model.ScoreInto(&res, sets[i])
+				takes[i] = a.shortTake(sets[i], res.Top())
+			}
+		}()
+	}
+	for i := range sets {
+		next <- i
+	}
+	close(next)
+	wg.Wait()
+	return takes
+}
+
 // shortTake runs the short quiz for a respondent whose full answers are
 // full and whose full form ranks top first.
 func (a *Analyzer) shortTake(full quiz.Answers, top int) ShortTake {

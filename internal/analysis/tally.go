@@ -2,6 +2,7 @@ package analysis
 
 import (
 	"math"
+	"slices"
 
 	"github.com/pmfit/pmfit/internal/quiz"
 	"github.com/pmfit/pmfit/internal/scoring"
@@ -59,6 +60,11 @@ type Tally struct {
 	effects, against, signBreaches int
 	sumGap                         float64 // largest |Σ effects − (fit − baseline)|
 
+	// The first complete answer sets, in input order, at most keep of
+	// them, for the short quiz to be taken after the tally (ShortTakes).
+	keep int
+	kept []quiz.Answers
+
 	// Scratch, not merged.
 	answers quiz.Answers
 	res     scoring.Result
@@ -90,6 +96,16 @@ func (a *Analyzer) NewTally() *Tally {
 	return t
 }
 
+// KeepForShort has the tally keep a copy of its first n complete answer
+// sets, in input order, for ShortTakes; it returns t.
+func (t *Tally) KeepForShort(n int) *Tally {
+	t.keep = n
+	return t
+}
+
+// Kept is the answer sets the tally kept (KeepForShort).
+func (t *Tally) Kept() []quiz.Answers { return t.kept }
+
 func (a *Analyzer) newLightTally() *Tally {
 	t := a.NewTally()
 	t.light = true
@@ -113,6 +129,9 @@ func levelIndex(l scoring.Level) int {
 func (t *Tally) Add(answers quiz.Answers, res *scoring.Result, expect, also int) {
 	a := t.a
 	t.Sets++
+	if len(t.kept) < t.keep && answers.Count() == len(answers) {
+		t.kept = append(t.kept, slices.Clone(answers))
+	}
 	top := res.Top()
 	t.first[top]++
 	t.levels[levelIndex(res.Certainty.Level)]++
@@ -293,6 +312,7 @@ func (t *Tally) ownPull(profile []quiz.Target, dims []scoring.DimensionScore, qi
 // Merge adds o's counts to t.
 func (t *Tally) Merge(o *Tally) {
 	t.Sets += o.Sets
+	t.kept = append(t.kept, o.kept[:min(len(o.kept), t.keep-len(t.kept))]...)
 	for d := range t.dims {
 		t.dims[d].merge(&o.dims[d])
 	}

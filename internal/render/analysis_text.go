@@ -28,14 +28,7 @@ func AnalysisText(out io.Writer, t *Theme, b *quiz.Bank, r *analysis.Report) err
 			fmt.Fprintf(w, "    %-8s %9s  %s\n", c.Level, count(c.Sets), pct(c.RetakeSame))
 		}
 		if sh := s.Short; sh != nil {
-			fmt.Fprintf(w, "\n  %s\n", t.Strong.Sprintf("The short quiz (quiz --short), taken by the first %s respondents", count(sh.Respondents)))
-			fmt.Fprintf(w, "    Questions asked: median %d, p90 %d, max %d of %d (median %.0f%% of the bank)\n", sh.Median, sh.P90, sh.Max, sh.Questions, 100*float64(sh.Median)/float64(sh.Questions))
-			fmt.Fprintf(w, "    Stopped early: %s; ended on the full form's top role: %s\n", pct(sh.Early), pct(sh.Agrees))
-			at := "at least "
-			if sh.FewestInexact == 0 {
-				at = ""
-			}
-			fmt.Fprintf(w, "    Fewest any order could ask, knowing the answers: %smedian %d, p90 %d, max %d (median %.0f%%)\n", at, sh.Fewest.Median, sh.Fewest.P90, sh.Fewest.Max, 100*float64(sh.Fewest.Median)/float64(sh.Questions))
+			writeShort(w, t, sh, fmt.Sprintf("taken by the first %s respondents", count(sh.Respondents)))
 		}
 
 		t.section(w, fmt.Sprintf("Uniformly random answer sets: %s", count(s.Random.Sets)))
@@ -57,6 +50,13 @@ func AnalysisText(out io.Writer, t *Theme, b *quiz.Bank, r *analysis.Report) err
 		writeCohort(w, t, b, in)
 		if e := in.Expectations; e != nil {
 			writeExpectations(w, t, e)
+		}
+		if sh := in.Short; sh != nil {
+			who := fmt.Sprintf("taken by the first %s complete answer sets", count(sh.Respondents))
+			if sh.Respondents == in.Sets {
+				who = fmt.Sprintf("taken by all %s answer sets", count(sh.Respondents))
+			}
+			writeShort(w, t, sh, who)
 		}
 	}
 
@@ -251,4 +251,18 @@ func count(n int) string {
 		s = s[:i] + "," + s[i:]
 	}
 	return s
+}
+
+// writeShort reports short quiz takes: the questions asked, how often the
+// quiz stopped early and agreed with the full form, and the fewest any
+// order could have asked.
+func writeShort(w io.Writer, t *Theme, sh *analysis.ShortReport, who string) {
+	fmt.Fprintf(w, "\n  %s\n", t.Strong.Sprintf("The short quiz (quiz --short), %s", who))
+	fmt.Fprintf(w, "    Questions asked: median %d, p90 %d, max %d of %d (median %.0f%% of the bank)\n", sh.Median, sh.P90, sh.Max, sh.Questions, 100*float64(sh.Median)/float64(sh.Questions))
+	fmt.Fprintf(w, "    Stopped early: %s; ended on the full form's top role: %s\n", pct(sh.Early), pct(sh.Agrees))
+	at := "at least "
+	if sh.FewestInexact == 0 {
+		at = ""
+	}
+	fmt.Fprintf(w, "    Fewest any order could ask, knowing the answers: %smedian %d, p90 %d, max %d (median %.0f%%)\n", at, sh.Fewest.Median, sh.Fewest.P90, sh.Fewest.Max, 100*float64(sh.Fewest.Median)/float64(sh.Questions))
 }

@@ -30,6 +30,7 @@ import (
 	"golang.org/x/sys/unix"
 
 	"github.com/pmfit/pmfit/internal/quiz"
+	"github.com/pmfit/pmfit/internal/textwidth"
 	"github.com/pmfit/pmfit/internal/scoring"
 )
 
@@ -983,5 +984,58 @@ func TestQuizShortOnATerminal(t *testing.T) {
 	screen := strings.Join(strings.Fields(s.term.String()), " ")
 	if !strings.Contains(screen, why) || !strings.Contains(screen, "Product Owner ") {
 		t.Errorf("the results do not name Product Owner and say %q:\n%s", why, s.term.String())
+	}
+}
+
+// csiPattern matches any CSI escape sequence (colours, cursor moves,
+// erases), for measuring what a line shows.
+var csiPattern = regexp.MustCompile(`\x1b\[[0-9;?]*[ -/]*[@-~]`)
+
+// TestQuizInChineseFitsTheTerminal takes a bank written in Chinese (two
+// columns a character, no spaces) through the quiz on a 60-column
+// terminal: no line pmfit writes is wider than the terminal, so nothing
+// wraps behind the prompt's back, and every question is shown whole.
+func TestQuizInChineseFitsTheTerminal(t *testing.T) {
+	data, err := os.ReadFile("testdata/banks/data-roles-zh.yaml")
+	if err != nil {
+		t.Fatal(err)
+	}
+	zh, err := quiz.LoadBank("data-roles-zh.yaml", data, quiz.LoadOptions{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	state := t.TempDir()
+	s := startPTYSized(t, 60, 24, state, nil, "--questions", "testdata/banks/data-roles-zh.yaml", "quiz")
+	for qi, q := range zh.Questions {
+		s.expect(fmt.Sprintf("Question %d of %d", qi+1, len(zh.Questions)))
+		s.prompt()
+		if q.Kind == quiz.Multi {
+			s.send(keySpace) // tick the first option
+		}
+		s.send(keyEnter)
+	}
+	s.expect("Review your answers")
+	s.prompt()
+	s.send(keyEnter)
+	s.expect("See the full result")
+	s.prompt()
+	s.send("2")
+	if code := s.wait(); code != 0 {
+		t.Fatalf("exit %d", code)
+	}
+	raw := strings.ReplaceAll(csiPattern.ReplaceAllString(s.raw.String(), ""), "\r", "\n")
+	for _, line := range strings.Split(raw, "\n") {
+		if !strings.Contains(strings.TrimSpace(line), " ") {
+			continue // one word, such as a file's path, has no place to break
+		}
+		if w := textwidth.String(line); w > 59 {
+			t.Errorf("a line %d columns wide on a 60-column terminal: %q", w, line)
+		}
+	}
+	flat := strings.NewReplacer(" ", "", "\n", "").Replace(raw)
+	for _, q := range zh.Questions {
+		if !strings.Contains(flat, strings.ReplaceAll(q.Text, " ", "")) {
+			t.Errorf("question %s is not shown whole", q.ID)
+		}
 	}
 }

@@ -201,6 +201,20 @@ func (l *list) Cleanup(_ *survey.PromptConfig, val any) error {
 		}
 		return nil
 	}
+	line := l.answered(o)
+	if l.stacked != nil {
+		if l.pr.Progress != "" {
+			*l.stacked++
+		} else {
+			*l.stacked = 0 // not a question: its line is not one to take back
+		}
+	}
+	return l.Render("{{.}}\n", line)
+}
+
+// answered is the one line an answered question leaves: "✔ question →
+// answer", narrower than the terminal.
+func (l *list) answered(o outcome) string {
 	var chosen []string
 	if l.multi {
 		for _, i := range o.picks {
@@ -210,18 +224,10 @@ func (l *list) Cleanup(_ *survey.PromptConfig, val any) error {
 		chosen = append(chosen, l.pr.Options[o.index])
 	}
 	width, _ := l.size()
-	room := max(width-1, 20) - 4 // "✔ ", " → "
+	room := max(width-1, 20) - 5 // "✔ " and " → "
 	answer := clip(strings.Join(chosen, "; "), room/2)
 	message := clip(l.pr.Message, room-textwidth.String(answer))
-	line := fmt.Sprintf("%s %s %s %s", l.style.chosen.Sprint("✔"), message, l.style.detail.Sprint("→"), l.style.chosen.Sprint(answer))
-	if l.stacked != nil {
-		if l.pr.Progress != "" {
-			*l.stacked++
-		} else {
-			*l.stacked = 0 // not a question: its line is not one to take back
-		}
-	}
-	return l.Render("{{.}}\n", line)
+	return fmt.Sprintf("%s %s %s %s", l.style.chosen.Sprint("✔"), message, l.style.detail.Sprint("→"), l.style.chosen.Sprint(answer))
 }
 
 // draw renders the question, its hints and the visible options.

@@ -138,6 +138,24 @@ func TestLongListsJumpByNumber(t *testing.T) {
 	}
 }
 
+// TestAnsweredLineFitsTheTerminal: the line an answered question leaves
+// is narrower than the terminal, in any script, so it never wraps and
+// the next question's redraws erase what they drew.
+func TestAnsweredLineFitsTheTerminal(t *testing.T) {
+	for _, pr := range []quiz.Prompt{
+		{Message: strings.Repeat("When engineers are stuck on a product question ", 3), Options: []string{strings.Repeat("Neither agree nor disagree ", 3)}},
+		{Message: "我喜欢思考置信区间和统计功效这类问题，并且愿意花时间把它们弄清楚。", Options: []string{"在一个集中的数据平台团队中工作并负责调度系统"}},
+	} {
+		for _, width := range []int{20, 40, 60, 80} {
+			l := testList(pr, false, "en", width, 24)
+			line := l.answered(outcome{index: 0})
+			if w := textwidth.String(line); w > max(width-1, 20) {
+				t.Errorf("%d columns: answered line %d wide: %q", width, w, line)
+			}
+		}
+	}
+}
+
 // TestChineseFitsTheTerminal: text with no spaces, every character two
 // columns wide, wraps between characters: the whole question is on
 // screen, and no line is wider than the terminal.

@@ -30,8 +30,8 @@ import (
 	"golang.org/x/sys/unix"
 
 	"github.com/pmfit/pmfit/internal/quiz"
-	"github.com/pmfit/pmfit/internal/textwidth"
 	"github.com/pmfit/pmfit/internal/scoring"
+	"github.com/pmfit/pmfit/internal/textwidth"
 )
 
 const (

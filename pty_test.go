@@ -991,51 +991,70 @@ func TestQuizShortOnATerminal(t *testing.T) {
 // erases), for measuring what a line shows.
 var csiPattern = regexp.MustCompile(`\x1b\[[0-9;?]*[ -/]*[@-~]`)
 
-// TestQuizInChineseFitsTheTerminal takes a bank written in Chinese (two
-// columns a character, no spaces) through the quiz on a 60-column
-// terminal: no line pmfit writes is wider than the terminal, so nothing
-// wraps behind the prompt's back, and every question is shown whole.
-func TestQuizInChineseFitsTheTerminal(t *testing.T) {
-	data, err := os.ReadFile("testdata/banks/data-roles-zh.yaml")
-	if err != nil {
-		t.Fatal(err)
-	}
-	zh, err := quiz.LoadBank("data-roles-zh.yaml", data, quiz.LoadOptions{})
-	if err != nil {
-		t.Fatal(err)
-	}
-	state := t.TempDir()
-	s := startPTYSized(t, 60, 24, state, nil, "--questions", "testdata/banks/data-roles-zh.yaml", "quiz")
-	for qi, q := range zh.Questions {
-		s.expect(fmt.Sprintf("Question %d of %d", qi+1, len(zh.Questions)))
-		s.prompt()
-		if q.Kind == quiz.Multi {
-			s.send(keySpace) // tick the first option
-		}
-		s.send(keyEnter)
-	}
-	s.expect("Review your answers")
-	s.prompt()
-	s.send(keyEnter)
-	s.expect("See the full result")
-	s.prompt()
-	s.send("2")
-	if code := s.wait(); code != 0 {
-		t.Fatalf("exit %d", code)
-	}
-	raw := strings.ReplaceAll(csiPattern.ReplaceAllString(s.raw.String(), ""), "\r", "\n")
-	for _, line := range strings.Split(raw, "\n") {
-		if !strings.Contains(strings.TrimSpace(line), " ") {
-			continue // one word, such as a file's path, has no place to break
-		}
-		if w := textwidth.String(line); w > 59 {
-			t.Errorf("a line %d columns wide on a 60-column terminal: %q", w, line)
-		}
-	}
-	flat := strings.NewReplacer(" ", "", "\n", "").Replace(raw)
-	for _, q := range zh.Questions {
-		if !strings.Contains(flat, strings.ReplaceAll(q.Text, " ", "")) {
-			t.Errorf("question %s is not shown whole", q.ID)
-		}
+// TestQuizFitsANarrowTerminal takes the quiz through a 60-column
+// terminal, in Spanish on the default bank and on a bank written in
+// Chinese (two columns a character, no spaces): no line pmfit writes is
+// wider than the terminal, so nothing wraps behind the prompts' back,
+// and every question is shown whole.
+func TestQuizFitsANarrowTerminal(t *testing.T) {
+	for _, tc := range []struct {
+		name, bank, lang          string
+		question, confirm, review string
+	}{
+		{"chinese", "testdata/banks/data-roles-zh.yaml", "en", "Question %d of %d", "Enter confirms", "Review your answers"},
+		{"spanish", "", "es", "Pregunta %d de %d", "Intro confirma", "Repasa tus respuestas"},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			b := defaultBankForTest(t)
+			args := []string{"quiz", "--lang", tc.lang}
+			if tc.bank != "" {
+				data, err := os.ReadFile(tc.bank)
+				if err != nil {
+					t.Fatal(err)
+				}
+				if b, err = quiz.LoadBank(tc.bank, data, quiz.LoadOptions{}); err != nil {
+					t.Fatal(err)
+				}
+				args = append([]string{"--questions", tc.bank}, args...)
+			}
+			s := startPTYSized(t, 60, 24, t.TempDir(), nil, args...)
+			for qi, q := range b.Questions {
+				s.expect(fmt.Sprintf(tc.question, qi+1, len(b.Questions)))
+				s.expect(tc.confirm)
+				s.waitRaw()
+				if q.Kind == quiz.Multi {
+					s.send(keySpace) // tick the first option
+				}
+				s.send(keyEnter)
+			}
+			s.expect(tc.review)
+			s.expect(tc.confirm)
+			s.waitRaw()
+			s.send(keyEnter)
+			s.expect("2 ")
+			s.expect(tc.confirm)
+			s.waitRaw()
+			s.send("2")
+			if code := s.wait(); code != 0 {
+				t.Fatalf("exit %d", code)
+			}
+			raw := strings.ReplaceAll(csiPattern.ReplaceAllString(s.raw.String(), ""), "\r", "\n")
+			for _, line := range strings.Split(raw, "\n") {
+				if !strings.Contains(strings.TrimSpace(line), " ") {
+					continue // one word, such as a file's path, has no place to break
+				}
+				if w := textwidth.String(line); w > 59 {
+					t.Errorf("a line %d columns wide on a 60-column terminal: %q", w, line)
+				}
+			}
+			if tc.bank != "" {
+				flat := strings.NewReplacer(" ", "", "\n", "").Replace(raw)
+				for _, q := range b.Questions {
+					if !strings.Contains(flat, strings.ReplaceAll(q.Text, " ", "")) {
+						t.Errorf("question %s is not shown whole", q.ID)
+					}
+				}
+			}
+		})
 	}
 }

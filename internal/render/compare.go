@@ -94,6 +94,20 @@ func Comparison(p i18n.Printer, b *quiz.Bank, people []Compared) ComparisonJSON 
 	return v
 }
 
+// ShownDifferences are the differences a comparison lists, on screen and
+// in its HTML page: the three widest, leaving out any that round to 0
+// points (listing "from 70 to 70" as a difference says nothing).
+func ShownDifferences(v ComparisonJSON) []DifferenceJSON {
+	var shown []DifferenceJSON
+	for _, d := range v.Differences {
+		if len(shown) == 3 || Round1(float64(d.Spread)) < 0.5 {
+			break // widest first: the rest are no wider
+		}
+		shown = append(shown, d)
+	}
+	return shown
+}
+
 // DifferenceText says in words how far apart people are on a dimension.
 func DifferenceText(p i18n.Printer, d DifferenceJSON) string {
 	return p.T(i18n.DiffersBy, d.Name, float64(d.Low), d.LowID, float64(d.High), d.HighID, float64(d.Spread))
@@ -151,9 +165,9 @@ func CompareText(out io.Writer, t *Theme, b *quiz.Bank, v ComparisonJSON) error 
 		}
 		row(dim.Name, cells)
 	}
-	if len(v.Differences) > 0 {
+	if shown := ShownDifferences(v); len(shown) > 0 {
 		t.section(w, t.P.T(i18n.DifferMost))
-		for _, d := range v.Differences[:min(3, len(v.Differences))] {
+		for _, d := range shown {
 			t.writeWrapped(w, "  ", 2, quiz.SanitizeLine(DifferenceText(t.P, d)))
 		}
 	}

@@ -85,7 +85,7 @@ func WriteCompare(w io.Writer, p i18n.Printer, b *quiz.Bank, v render.Comparison
 	}
 	pg.H = float64(len(pg.Dims)) * dimRowH
 	pg.Desc = strings.Join(desc, "; ")
-	for _, d := range v.Differences[:min(3, len(v.Differences))] {
+	for _, d := range render.ShownDifferences(v) {
 		pg.Differences = append(pg.Differences, render.DifferenceText(p, d))
 	}
 	return execute(w, "compare", pg)

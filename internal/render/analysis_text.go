@@ -264,5 +264,5 @@ func writeShort(w io.Writer, t *Theme, sh *analysis.ShortReport, who string) {
 	if sh.FewestInexact == 0 {
 		at = ""
 	}
-	fmt.Fprintf(w, "    Fewest any order could ask, knowing the answers: %smedian %d, p90 %d, max %d (median %.0f%%)\n", at, sh.Fewest.Median, sh.Fewest.P90, sh.Fewest.Max, 100*float64(sh.Fewest.Median)/float64(sh.Questions))
+	fmt.Fprintf(w, "    Fewest in any order, answers known: %smedian %d, p90 %d, max %d (median %.0f%%)\n", at, sh.Fewest.Median, sh.Fewest.P90, sh.Fewest.Max, 100*float64(sh.Fewest.Median)/float64(sh.Questions))
 }

@@ -110,7 +110,9 @@ func writeCohort(w io.Writer, t *Theme, b *quiz.Bank, c *analysis.Cohort) {
 		}
 		lowestText := "–"
 		if lowestQ != "" {
-			lowestText = fmt.Sprintf("%s %s", stat(analysis.Stat(lowest)), truncate(lowestQ, 30))
+			// What the row has left after its fixed columns (4+16+1+5+1+6+1+6+2)
+			// and the statistic (4 and a space), down to 8 columns.
+			lowestText = fmt.Sprintf("%s %s", stat(analysis.Stat(lowest)), truncate(lowestQ, max(8, min(30, t.Width-1-42-5))))
 		}
 		fmt.Fprintf(w, "    %-16s %5d %6s %6s  %s\n", truncate(rel.Dimension, 16), rel.Items, stat(rel.Alpha), stat(rel.Omega), lowestText)
 	}
@@ -179,8 +181,11 @@ func writeExpectations(w io.Writer, t *Theme, e *analysis.Expectations) {
 		return
 	}
 	fmt.Fprintf(w, "\n    %s\n", t.Dim.Sprint("Confusion: rows expected, columns ranked first"))
-	col := 5
-	fmt.Fprintf(w, "    %-14s", "")
+	// Role columns of 5, after a label column of 14 that gives way (to 8)
+	// on a narrow terminal.
+	col, label := 5, 14
+	label = max(8, min(label, t.Width-1-4-len(e.Roles)*(col+1)))
+	fmt.Fprintf(w, "    %-*s", label, "")
 	for _, id := range e.Roles {
 		fmt.Fprintf(w, " %*s", col, truncate(id, col))
 	}
@@ -193,7 +198,7 @@ func writeExpectations(w io.Writer, t *Theme, e *analysis.Expectations) {
 		if total == 0 {
 			continue
 		}
-		fmt.Fprintf(w, "    %-14s", truncate(id, 14))
+		fmt.Fprintf(w, "    %-*s", label, truncate(id, label))
 		for j, n := range e.Confusion[i] {
 			cell := "·"
 			if n > 0 {

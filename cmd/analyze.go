@@ -4,7 +4,6 @@ import (
 	"fmt"
 	"io"
 	"math"
-	"os"
 
 	"github.com/spf13/cobra"
 
@@ -231,41 +230,21 @@ func analyzeRun(opts *AnalyzeOptions) error {
 // analyzeInputs reads every INPUT as batch scoring does, tallying the
 // valid sets; invalid ones are reported on stderr as there.
 func analyzeInputs(opts *AnalyzeOptions, b *quiz.Bank, model *scoring.Model, an *analysis.Analyzer) (batch.Summary, error) {
-	format, _ := batch.ParseFormat(opts.InputFormat)
-	var inputs []batch.Input
-	for _, name := range opts.Inputs {
-		if name != "-" && format == batch.Auto && batch.FormatOf(name) == batch.Auto {
-			if st, err := os.Stat(name); err == nil && !st.IsDir() {
-				return batch.Summary{}, flagErrorf("cannot tell the format of %s from its name: use --input-format yaml, json, ndjson or csv", name)
-			}
-		}
-		inputs = append(inputs, batch.Input{Name: name, Format: format})
+	inputs, columns, err := batchInputs(opts.IO, b, opts.Inputs, opts.InputFormat, opts.Columns)
+	if err != nil {
+		return batch.Summary{}, err
 	}
-	var columns *batch.Columns
-	if opts.Columns != "" {
-		data, err := readInput(opts.IO, opts.Columns, "columns file")
-		if err != nil {
-			return batch.Summary{}, err
-		}
-		if columns, err = batch.ParseColumns(b, opts.Columns, data); err != nil {
-			return batch.Summary{}, asInput(err)
-		}
-	}
-	notes := 0
+	notes := &cappedNotes{w: opts.IO.ErrOut}
 	sum, err := batch.Run(batch.Options{
 		Bank: b, Model: model, Lookup: batch.NewLookup(b),
 		Inputs: inputs, Stdin: opts.IO.In, Columns: columns,
 		Partial: opts.Partial, Workers: opts.Jobs,
 		Encoder: batch.Discard, Out: io.Discard,
 		NewTally: func() batch.Tally { return tally{an.NewTally().KeepForShort(opts.Short)} },
-		Note: func(line string) {
-			if notes++; notes <= maxNotes {
-				fmt.Fprintln(opts.IO.ErrOut, line)
-			}
-		},
+		Note:     notes.note,
 	})
-	if notes > maxNotes {
-		fmt.Fprintf(opts.IO.ErrOut, "… and %d more\n", notes-maxNotes)
+	if n := notes.dropped(); n > 0 {
+		fmt.Fprintf(opts.IO.ErrOut, "… and %d more\n", n)
 	}
 	if sum.Invalid > 0 {
 		fmt.Fprintf(opts.IO.ErrOut, "%d answer sets: %d analyzed, %d invalid (left out of the report)\n", sum.Records, sum.Scored, sum.Invalid)

@@ -100,7 +100,7 @@ func nextRun(opts *NextOptions) error {
 			v.Contenders = append(v.Contenders, b.Roles[r].ID)
 		}
 		if qi >= 0 {
-			q := render.Questions(b)[qi]
+			q := render.Question(b, qi)
 			v.Next = &q
 		}
 		return render.WriteJSON(opts.IO.Out, v)

@@ -260,6 +260,50 @@ func singleAnswerFile(opts *ScoreOptions) (string, bool) {
 // stderr; the output holds every one.
 const maxNotes = 100
 
+// cappedNotes writes a batch run's first maxNotes notes to w and counts
+// the rest.
+type cappedNotes struct {
+	w io.Writer
+	n int
+}
+
+func (c *cappedNotes) note(line string) {
+	if c.n++; c.n <= maxNotes {
+		fmt.Fprintln(c.w, line)
+	}
+}
+
+// dropped is how many notes were not written.
+func (c *cappedNotes) dropped() int { return max(0, c.n-maxNotes) }
+
+// batchInputs gathers what score and analyze read many answer sets from:
+// the INPUTs, each with the --input-format given (refusing a file whose
+// name does not tell its format when none is), and the --columns file.
+func batchInputs(ios *iostreams.IOStreams, b *quiz.Bank, names []string, inputFormat, columnsFile string) ([]batch.Input, *batch.Columns, error) {
+	format, _ := batch.ParseFormat(inputFormat)
+	var inputs []batch.Input
+	for _, name := range names {
+		if name != "-" && format == batch.Auto && batch.FormatOf(name) == batch.Auto {
+			if st, err := os.Stat(name); err == nil && !st.IsDir() {
+				return nil, nil, flagErrorf("cannot tell the format of %s from its name: use --input-format yaml, json, ndjson or csv", name)
+			}
+		}
+		inputs = append(inputs, batch.Input{Name: name, Format: format})
+	}
+	if columnsFile == "" {
+		return inputs, nil, nil
+	}
+	data, err := readInput(ios, columnsFile, "columns file")
+	if err != nil {
+		return nil, nil, err
+	}
+	columns, err := batch.ParseColumns(b, columnsFile, data)
+	if err != nil {
+		return nil, nil, asInput(err)
+	}
+	return inputs, columns, nil
+}
+
 // batchRun scores many answer sets and exits 3 when some were invalid,
 // 4 when all were valid but some expectations unmet.
 func batchRun(opts *ScoreOptions) error {
@@ -271,25 +315,9 @@ func batchRun(opts *ScoreOptions) error {
 	if err != nil {
 		return err
 	}
-	format, _ := batch.ParseFormat(opts.InputFormat)
-	var inputs []batch.Input
-	for _, name := range opts.Inputs {
-		if name != "-" && format == batch.Auto && batch.FormatOf(name) == batch.Auto {
-			if st, err := os.Stat(name); err == nil && !st.IsDir() {
-				return flagErrorf("cannot tell the format of %s from its name: use --input-format yaml, json, ndjson or csv", name)
-			}
-		}
-		inputs = append(inputs, batch.Input{Name: name, Format: format})
-	}
-	var columns *batch.Columns
-	if opts.Columns != "" {
-		data, err := readInput(opts.IO, opts.Columns, "columns file")
-		if err != nil {
-			return err
-		}
-		if columns, err = batch.ParseColumns(b, opts.Columns, data); err != nil {
-			return asInput(err)
-		}
+	inputs, columns, err := batchInputs(opts.IO, b, opts.Inputs, opts.InputFormat, opts.Columns)
+	if err != nil {
+		return err
 	}
 	var enc batch.Encoder = report.NewCohort(opts.Printer(), b)
 	if opts.Format != "html" {
@@ -301,23 +329,18 @@ func batchRun(opts *ScoreOptions) error {
 	if err != nil {
 		return err
 	}
-	notes := 0
+	notes := &cappedNotes{w: opts.IO.ErrOut}
 	sum, err := batch.Run(batch.Options{
 		Bank: b, Model: model, Lookup: batch.NewLookup(b),
 		Inputs: inputs, Stdin: opts.IO.In, Columns: columns,
 		Partial: opts.Partial, FailFast: opts.FailFast, Workers: opts.Jobs, NoSource: opts.NoSource,
-		Encoder: enc, Out: out,
-		Note: func(line string) {
-			if notes++; notes <= maxNotes {
-				fmt.Fprintln(opts.IO.ErrOut, line)
-			}
-		},
+		Encoder: enc, Out: out, Note: notes.note,
 	})
 	if err = commit(err); err != nil {
 		return err
 	}
-	if notes > maxNotes {
-		fmt.Fprintf(opts.IO.ErrOut, "… and %d more (every record is in the output)\n", notes-maxNotes)
+	if n := notes.dropped(); n > 0 {
+		fmt.Fprintf(opts.IO.ErrOut, "… and %d more (every record is in the output)\n", n)
 	}
 	if sum.Invalid+sum.Unmet > 0 && (opts.Format != "text" || opts.Output != "") {
 		fmt.Fprintf(opts.IO.ErrOut, "%d answer sets: %d scored, %d invalid; expectations: %d met, %d unmet\n", sum.Records, sum.Scored, sum.Invalid, sum.Met, sum.Unmet)

@@ -183,10 +183,8 @@ type SimulationReport struct {
 type ShortReport struct {
 	Respondents int `json:"respondents"`
 	Questions   int `json:"questions"` // in the bank
-	// Median, P90 and Max are questions asked.
-	Median int  `json:"median"`
-	P90    int  `json:"p90"`
-	Max    int  `json:"max"`
+	// Spread is of the questions asked: "median", "p90" and "max" in JSON.
+	Spread
 	Early  Stat `json:"early"`  // stopped before the last question
 	Agrees Stat `json:"agrees"` // ended on the full form's top role
 	// Fewest is the distribution of the fewest questions any order could
@@ -395,8 +393,7 @@ func (a *Analyzer) ShortReport(takes []ShortTake) *ShortReport {
 			inexact++
 		}
 	}
-	sp := spreadOf(asked)
-	return &ShortReport{Respondents: n, Questions: len(a.bank.Questions), Median: sp.Median, P90: sp.P90, Max: sp.Max,
+	return &ShortReport{Respondents: n, Questions: len(a.bank.Questions), Spread: spreadOf(asked),
 		Early: share(early, n), Agrees: share(agrees, n), Fewest: spreadOf(fewest), FewestInexact: inexact}
 }
 

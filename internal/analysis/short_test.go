@@ -45,7 +45,8 @@ func TestShortQuizOnPersonas(t *testing.T) {
 	if len(asked) < 30 {
 		t.Fatalf("only %d personas", len(asked))
 	}
-	med, p90, most := quantiles(asked)
+	sp := spreadOf(asked)
+	med, p90, most := sp.Median, sp.P90, sp.Max
 	t.Logf("%d personas: questions asked median %d, p90 %d, max %d of %d", len(asked), med, p90, most, len(b.Questions))
 	// docs/adaptive.md quotes 23, 29 and 33; a worse question choice fails here.
 	if med > 23 || p90 > 29 || most > 33 {
@@ -104,8 +105,7 @@ func TestFewestHoldsAgainstSearch(t *testing.T) {
 		}
 		found, fewest = append(found, set.Count()), append(fewest, least)
 	}
-	fm, _, _ := quantiles(found)
-	lm, _, _ := quantiles(fewest)
+	fm, lm := spreadOf(found).Median, spreadOf(fewest).Median
 	t.Logf("fewest: median %d; the search's smallest sets: median %d; equal for %d of %d", lm, fm, same, len(found))
 }
 
@@ -170,13 +170,6 @@ func leastMargin(m *scoring.Model, set quiz.Answers, top int) float64 {
 		}
 	}
 	return least
-}
-
-// quantiles are the median, the 90th percentile and the maximum.
-func quantiles(xs []int) (med, p90, most int) {
-	s := slices.Clone(xs)
-	slices.Sort(s)
-	return s[(len(s)-1)/2], s[(len(s)*9+9)/10-1], s[len(s)-1]
 }
 
 // TestShortQuizStopsNoLaterThanNeeded checks that the bound, not only

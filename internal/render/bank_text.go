@@ -8,6 +8,7 @@ import (
 	"github.com/pmfit/pmfit/internal/i18n"
 	"github.com/pmfit/pmfit/internal/quiz"
 	"github.com/pmfit/pmfit/internal/scoring"
+	"github.com/pmfit/pmfit/internal/textwidth"
 )
 
 // QuestionsText lists every question with what a script may pass for it.
@@ -36,7 +37,7 @@ func (t *Theme) writeQuestion(w io.Writer, b *quiz.Bank, i int) {
 		}
 	}
 	meta := "· " + kind + " · " + t.P.T(i18n.Measures, strings.Join(dimensionIDs(b, q.Dimensions), ", "))
-	for i, line := range WrapItems(append([]string{q.ID}, strings.Fields(meta)...), " ", t.Width-1) {
+	for i, line := range textwidth.WrapItems(append([]string{q.ID}, strings.Fields(meta)...), " ", t.Width-1) {
 		if i == 0 {
 			// The id is bold, the rest dim: colour after wrapping, so
 			// escape codes never count toward the width.
@@ -52,7 +53,7 @@ func (t *Theme) writeQuestion(w io.Writer, b *quiz.Bank, i int) {
 		for v := q.Scale.Min; v <= q.Scale.Max; v++ {
 			points = append(points, fmt.Sprintf("%d = %s", v, q.Scale.Label(v)))
 		}
-		for _, line := range WrapItems(points, " · ", t.Width-5) {
+		for _, line := range textwidth.WrapItems(points, " · ", t.Width-5) {
 			fmt.Fprintf(w, "    %s\n", line)
 		}
 		return

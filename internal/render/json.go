@@ -68,19 +68,24 @@ type OptionJSON struct {
 func Questions(b *quiz.Bank) []QuestionJSON {
 	out := make([]QuestionJSON, len(b.Questions))
 	for i := range b.Questions {
-		q := &b.Questions[i]
-		v := QuestionJSON{ID: q.ID, Type: q.Kind.String(), Text: q.Text, Help: q.Help, Weight: q.Weight, Dimensions: dimensionIDs(b, q.Dimensions)}
-		if q.Kind == quiz.Likert {
-			minV, maxV, rev := q.Scale.Min, q.Scale.Max, q.Reverse
-			v.Min, v.Max, v.Reverse, v.Labels = &minV, &maxV, &rev, q.Scale.Labels
-		} else {
-			for _, o := range q.Options {
-				v.Options = append(v.Options, OptionJSON{Value: o.Value, Label: o.Label, None: o.None})
-			}
-		}
-		out[i] = v
+		out[i] = Question(b, i)
 	}
 	return out
+}
+
+// Question builds the JSON view of question qi.
+func Question(b *quiz.Bank, qi int) QuestionJSON {
+	q := &b.Questions[qi]
+	v := QuestionJSON{ID: q.ID, Type: q.Kind.String(), Text: q.Text, Help: q.Help, Weight: q.Weight, Dimensions: dimensionIDs(b, q.Dimensions)}
+	if q.Kind == quiz.Likert {
+		minV, maxV, rev := q.Scale.Min, q.Scale.Max, q.Reverse
+		v.Min, v.Max, v.Reverse, v.Labels = &minV, &maxV, &rev, q.Scale.Labels
+	} else {
+		for _, o := range q.Options {
+			v.Options = append(v.Options, OptionJSON{Value: o.Value, Label: o.Label, None: o.None})
+		}
+	}
+	return v
 }
 
 // RoleJSON is one entry of `pmfit roles --format json`.

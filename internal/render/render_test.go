@@ -53,9 +53,6 @@ func TestWrap(t *testing.T) {
 	if got := Wrap("a supercalifragilistic word", 10); got[1] != "supercalifragilistic" {
 		t.Errorf("a long word should get its own line: %q", got)
 	}
-	if got := WrapItems([]string{"1 = No", "2 = Maybe", "3 = Yes"}, " · ", 20); len(got) != 2 || got[1] != "3 = Yes" {
-		t.Errorf("WrapItems = %q", got)
-	}
 }
 
 func TestColourFollowsTheDecision(t *testing.T) {

@@ -116,25 +116,6 @@ func padRight(s string, n int) string {
 // truncate cuts s to n columns, ending it with "…" when cut.
 func truncate(s string, n int) string { return textwidth.Truncate(s, n) }
 
-// WrapItems lays items out in lines of at most width columns, joined by
-// sep, breaking only between items.
-func WrapItems(items []string, sep string, width int) []string {
-	var lines []string
-	line := ""
-	for _, item := range items {
-		switch {
-		case line == "":
-			line = item
-		case textwidth.String(line)+textwidth.String(sep)+textwidth.String(item) <= width:
-			line += sep + item
-		default:
-			lines = append(lines, line)
-			line = item
-		}
-	}
-	return append(lines, line)
-}
-
 // errWriter remembers the first write error so long renderers can write
 // freely and report once.
 type errWriter struct {

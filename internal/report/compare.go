@@ -3,6 +3,7 @@ package report
 import (
 	"fmt"
 	"io"
+	"math"
 	"strings"
 
 	"github.com/pmfit/pmfit/internal/i18n"
@@ -72,7 +73,7 @@ func WriteCompare(w io.Writer, p i18n.Printer, b *quiz.Bank, v render.Comparison
 			// every dot shows.
 			nudge := 0.0
 			for _, dot := range row.Dots {
-				if abs(dot.Score-score) < 3 {
+				if math.Abs(dot.Score-score) < 3 {
 					nudge += 5
 				}
 			}
@@ -89,11 +90,4 @@ func WriteCompare(w io.Writer, p i18n.Printer, b *quiz.Bank, v render.Comparison
 		pg.Differences = append(pg.Differences, render.DifferenceText(p, d))
 	}
 	return execute(w, "compare", pg)
-}
-
-func abs(x float64) float64 {
-	if x < 0 {
-		return -x
-	}
-	return x
 }

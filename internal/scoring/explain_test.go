@@ -5,35 +5,17 @@ import (
 	"math/rand/v2"
 	"testing"
 
+	"github.com/pmfit/pmfit/internal/analysis"
 	"github.com/pmfit/pmfit/internal/quiz"
 	"github.com/pmfit/pmfit/internal/scoring"
 )
 
-// randomAnswers answers every question of b at random; with partial,
-// each question is left unanswered half the time (at least one stays).
+// randomAnswers answers every question of b at random (as analyze's
+// uniformly random sets do); with partial, each question is left
+// unanswered half the time (at least one stays).
 func randomAnswers(b *quiz.Bank, rng *rand.Rand, partial bool) quiz.Answers {
 	as := b.NewAnswers()
-	for qi, q := range b.Questions {
-		switch q.Kind {
-		case quiz.Likert:
-			as[qi] = quiz.Answer{Set: true, Level: q.Scale.Min + rng.IntN(q.Scale.Points())}
-		case quiz.Single:
-			as[qi] = quiz.Answer{Set: true, Choice: rng.IntN(len(q.Options))}
-		default:
-			var p uint64
-			for p == 0 {
-				for i := range q.Options {
-					if i != q.None && rng.IntN(3) == 0 {
-						p |= 1 << uint(i)
-					}
-				}
-				if p == 0 && q.None >= 0 && rng.IntN(2) == 0 {
-					p = 1 << uint(q.None)
-				}
-			}
-			as[qi] = quiz.Answer{Set: true, Picks: p}
-		}
-	}
+	analysis.Random(b, rng, as)
 	if partial {
 		for qi := range as {
 			if rng.IntN(2) == 0 && as.Count() > 1 {

@@ -45,12 +45,13 @@ func (m *Model) LeastToDecide(full quiz.Answers) (n int, exact bool) {
 // leastToDecide is LeastToDecide, with the work it did.
 func (m *Model) leastToDecide(full quiz.Answers) (n int, exact bool, work int) {
 	answered := full.Count()
-	if !m.Decide(full).Decided {
+	whole := m.reaches(full)
+	if !m.decide(whole, full).Decided {
 		return answered, true, 0
 	}
 	var res Result
 	m.ScoreInto(&res, full)
-	f := m.newFloor(full, res.Top())
+	f := m.newFloor(full, whole, res.Top())
 	switch {
 	case f.spent():
 		return 0, false, f.work // not even the tables: nothing is known
@@ -106,7 +107,9 @@ type floor struct {
 
 func (f *floor) spent() bool { return f.work > floorBudget }
 
-func (m *Model) newFloor(full quiz.Answers, lead int) *floor {
+// newFloor sets LeastToDecide's problem up; whole is full's reachable
+// scores.
+func (m *Model) newFloor(full quiz.Answers, whole []reachable, lead int) *floor {
 	nd := len(m.bank.Dimensions)
 	singles := make([][]int, nd)
 	var shared, open []int
@@ -124,7 +127,6 @@ func (m *Model) newFloor(full quiz.Answers, lead int) *floor {
 		}
 	}
 	f := &floor{m: m, lead: lead, shared: len(shared), free: len(shared) > floorMaxShared}
-	whole := m.reaches(full)
 	wl := m.profileWeight(whole, lead)
 	for r := range m.roles {
 		wr := m.profileWeight(whole, r)

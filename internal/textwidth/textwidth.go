@@ -105,6 +105,26 @@ func Wrap(text string, n int) []string {
 	return append(lines, line)
 }
 
+// WrapItems lays items out in lines of at most n columns, joined by sep,
+// breaking only between items (an item wider than n gets a line of its
+// own).
+func WrapItems(items []string, sep string, n int) []string {
+	var lines []string
+	line := ""
+	for _, item := range items {
+		switch {
+		case line == "":
+			line = item
+		case String(line)+String(sep)+String(item) <= n:
+			line += sep + item
+		default:
+			lines = append(lines, line)
+			line = item
+		}
+	}
+	return append(lines, line)
+}
+
 // segments splits a word where a line may break inside it: before and
 // after each wide character, except before closing and after opening
 // punctuation.

@@ -102,6 +102,17 @@ func TestWrap(t *testing.T) {
 	}
 }
 
+func TestWrapItems(t *testing.T) {
+	got := WrapItems([]string{"1 = No", "2 = Maybe", "3 = Yes"}, " · ", 20)
+	if len(got) != 2 || got[0] != "1 = No · 2 = Maybe" || got[1] != "3 = Yes" {
+		t.Errorf("WrapItems = %q", got)
+	}
+	got = WrapItems([]string{"非常不同意", "不同意", "同意"}, " · ", 16) // 10 + 3 + 6 columns: too wide for one line
+	if len(got) != 2 || got[1] != "不同意 · 同意" {
+		t.Errorf("WrapItems (wide) = %q", got)
+	}
+}
+
 func FuzzWrap(f *testing.F) {
 	f.Add("产品经理负责产品的方向。 Product managers own the why.", 10)
 	f.Fuzz(func(t *testing.T, s string, n int) {

@@ -302,7 +302,7 @@ func (l *list) screen() string {
 			// Two columns: the answer gets up to two fifths of the row.
 			dw := min(detailW, max(room*2/5, 8))
 			tw := max(room-dw-3, 8)
-			line = padRight(clip(text, tw), tw) + l.style.detail.Sprint(" → "+clip(l.pr.Details[i], dw))
+			line = textwidth.PadRight(clip(text, tw), tw) + l.style.detail.Sprint(" → "+clip(l.pr.Details[i], dw))
 		} else {
 			line = clip(text, room)
 		}
@@ -344,20 +344,15 @@ func (l *list) hintParts() []string {
 // wrapParts joins parts with sep into lines of at most n columns,
 // breaking only between parts (a part longer than a line is clipped).
 func wrapParts(parts []string, sep string, n int) []string {
-	var lines []string
-	line := ""
-	for _, p := range parts {
-		switch {
-		case line == "":
-			line = p
-		case textwidth.String(line+sep+p) <= n:
-			line += sep + p
-		default:
-			lines = append(lines, clip(line, n))
-			line = p
-		}
+	return clipAll(textwidth.WrapItems(parts, sep, n), n)
+}
+
+// clipAll clips each line to n columns.
+func clipAll(lines []string, n int) []string {
+	for i, l := range lines {
+		lines[i] = clip(l, n)
 	}
-	return append(lines, clip(line, n))
+	return lines
 }
 
 // clip cuts s to at most n columns, ending it with "…" when cut. Runs
@@ -366,16 +361,9 @@ func clip(s string, n int) string {
 	return textwidth.Truncate(strings.Join(strings.Fields(s), " "), n)
 }
 
-// padRight pads s with spaces to n columns.
-func padRight(s string, n int) string { return textwidth.PadRight(s, n) }
-
 // wrap breaks text into lines of at most n columns where textwidth.Wrap
 // allows (spaces, and around Chinese and Japanese characters); a word
 // longer than a line is clipped.
 func wrap(text string, n int) []string {
-	lines := textwidth.Wrap(strings.Join(strings.Fields(text), " "), n)
-	for i, l := range lines {
-		lines[i] = clip(l, n)
-	}
-	return lines
+	return clipAll(textwidth.Wrap(strings.Join(strings.Fields(text), " "), n), n)
 }

@@ -174,9 +174,19 @@ func NumberText(text string, float bool) string {
 	return text
 }
 
+// ValidPicks reports whether picks is a multi-select answer q accepts:
+// at least one option, and "none of these" only on its own.
+func (q *Question) ValidPicks(picks uint64) bool {
+	return picks != 0 && !q.combinesNone(picks)
+}
+
+func (q *Question) combinesNone(picks uint64) bool {
+	return q.None >= 0 && picks&(1<<uint(q.None)) != 0 && bits.OnesCount64(picks) > 1
+}
+
 // checkPicks refuses a "none of these" chosen beside another option.
 func (q *Question) checkPicks(picks uint64) (Answer, error) {
-	if q.None >= 0 && picks&(1<<uint(q.None)) != 0 && bits.OnesCount64(picks) > 1 {
+	if q.combinesNone(picks) {
 		return Answer{}, &ValueError{
 			Question: q.ID, Value: strings.Join(q.pickedValues(picks), ","),
 			Reason:  fmt.Sprintf("combines %q with other options", q.Options[q.None].Value),
@@ -229,8 +239,8 @@ func (q *Question) EveryAnswer(limit int) []Answer {
 			return nil
 		}
 		for p := uint64(1); p < 1<<uint(n); p++ {
-			if a, err := q.checkPicks(p); err == nil {
-				out = append(out, a)
+			if q.ValidPicks(p) {
+				out = append(out, Answer{Set: true, Picks: p})
 			}
 		}
 	}

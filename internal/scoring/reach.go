@@ -2,7 +2,6 @@ package scoring
 
 import (
 	"math"
-	"math/bits"
 	"math/rand/v2"
 	"sort"
 
@@ -216,10 +215,6 @@ func (m *Model) wholeAnswers(qi int) []quiz.Answer {
 	return m.bank.Questions[qi].EveryAnswer(reachSubsets)
 }
 
-func validPicks(q *quiz.Question, p uint64) bool {
-	return p != 0 && (q.None < 0 || p&(1<<uint(q.None)) == 0 || bits.OnesCount64(p) == 1)
-}
-
 // candidates are the answers a coupled block tries from its current one.
 func (s *reach) candidates(c *coupledBlock, cur quiz.Answer) []quiz.Answer {
 	if c.answers != nil {
@@ -229,7 +224,7 @@ func (s *reach) candidates(c *coupledBlock, cur quiz.Answer) []quiz.Answer {
 	var out []quiz.Answer
 	for i := range q.Options {
 		for _, p := range []uint64{cur.Picks ^ 1<<uint(i), 1 << uint(i)} {
-			if validPicks(q, p) {
+			if q.ValidPicks(p) {
 				out = append(out, quiz.Answer{Set: true, Picks: p})
 			}
 		}

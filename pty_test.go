@@ -205,9 +205,8 @@ func (s *ptySession) waitRaw() {
 	s.t.Fatalf("the terminal never left canonical mode; screen:\n%s", s.term.String())
 }
 
-// answer gives answer a to question qi by number, as a person in a hurry
-// would: a digit chooses on a list of up to nine; on longer lists the
-// number moves the cursor and Enter (or Space, to tick) takes it.
+// answer gives answer a to question qi by number, then confirms it with
+// Enter.
 func (s *ptySession) answer(qi int, a quiz.Answer) {
 	s.t.Helper()
 	s.send(byNumber(s.bank, qi, a))
@@ -305,7 +304,7 @@ func TestQuizOnATerminal(t *testing.T) {
 	mainTeam, _ := s.bank.Question("main-team")
 	s.send(strconv.Itoa(mainTeam+1), keyEnter)
 	s.ready(mainTeam)
-	s.send(strconv.Itoa(answers[mainTeam].Choice + 2)) // the option after the persona's
+	s.send(strconv.Itoa(answers[mainTeam].Choice+2), keyEnter) // the option after the persona's
 	s.expect("Review your answers")
 	s.prompt()
 	s.send(keyEnter) // the cursor opens on "Submit"
@@ -313,7 +312,7 @@ func TestQuizOnATerminal(t *testing.T) {
 	s.expect("Technical Product Manager")
 	s.expect("See the full result")
 	s.prompt()
-	s.send("1")
+	s.send("1", keyEnter)
 	s.expect("About the role: Technical Product Manager")
 	if code := s.wait(); code != 0 {
 		t.Fatalf("exit %d", code)
@@ -332,10 +331,10 @@ func TestQuizOnATerminal(t *testing.T) {
 	}
 }
 
-// TestQuizLikertOpensAtNeutralAndDigitsChoose: an agreement question
-// opens with the cursor on the neutral point, and 4 answers "Agree" at
-// once.
-func TestQuizLikertOpensAtNeutralAndDigitsChoose(t *testing.T) {
+// TestQuizLikertOpensAtNeutralAndDigitsSelect: an agreement question
+// opens with the cursor on the neutral point and nothing selected; 4
+// selects "Agree" where it can be seen, and Enter confirms it.
+func TestQuizLikertOpensAtNeutralAndDigitsSelect(t *testing.T) {
 	state := t.TempDir()
 	s := startPTY(t, state, nil, "quiz")
 	readCode, _ := s.bank.Question("read-code") // the first agreement question
@@ -343,14 +342,29 @@ func TestQuizLikertOpensAtNeutralAndDigitsChoose(t *testing.T) {
 	s.answerAll(answers, 0, readCode)
 	s.ready(readCode)
 	s.expect("Strongly agree")
-	if !regexp.MustCompile(`❯ 3 Neither agree nor disagree`).MatchString(s.term.String()) {
-		t.Errorf("the cursor does not open on the neutral point:\n%s", s.term.String())
+	if !regexp.MustCompile(`❯ ○ 3 Neither agree nor disagree`).MatchString(s.term.String()) {
+		t.Errorf("the cursor does not open on the neutral point, unselected:\n%s", s.term.String())
 	}
 	s.send("4")
+	s.expect("Agree")
+	waitScreen(t, s, "● 4 Agree")
+	s.send(keyEnter)
 	s.ready(readCode + 1)
 	saved := readProgress(t, s.bank, filepath.Join(state, "pmfit", "progress.json"))
 	if a := saved[readCode]; !a.Set || a.Level != 4 {
 		t.Errorf("4 saved %+v, want Agree (4)", a)
+	}
+}
+
+// waitScreen waits until the terminal shows text.
+func waitScreen(t *testing.T, s *ptySession, text string) {
+	t.Helper()
+	deadline := time.Now().Add(10 * time.Second)
+	for !strings.Contains(s.term.String(), text) {
+		if time.Now().After(deadline) {
+			t.Fatalf("the screen never showed %q:\n%s", text, s.term.String())
+		}
+		time.Sleep(5 * time.Millisecond)
 	}
 }
 
@@ -399,7 +413,7 @@ func TestQuizInterruptedOnATerminal(t *testing.T) {
 	r.expect("Your best fit: Product Owner")
 	r.expect("See the full result")
 	r.prompt()
-	r.send("2")
+	r.send("2", keyEnter)
 	if code := r.wait(); code != 0 {
 		t.Fatalf("resumed quiz exited %d", code)
 	}
@@ -657,8 +671,9 @@ func (w *window) close() int {
 }
 
 // byNumber is what a person types for answer a with the full-screen
-// prompts: a digit chooses on a list of up to nine; on longer lists the
-// number moves the cursor, and Enter takes it (Space ticks it).
+// prompts: the number of each option (on a list of up to nine a digit
+// selects or ticks it; on longer lists the number moves there and Space
+// ticks), then Enter to confirm.
 func byNumber(b *quiz.Bank, qi int, a quiz.Answer) string {
 	q := &b.Questions[qi]
 	n := len(q.Options)
@@ -674,16 +689,12 @@ func byNumber(b *quiz.Bank, qi int, a quiz.Answer) string {
 				keys += keySpace
 			}
 		}
-		return keys + keyEnter
 	case quiz.Likert:
 		keys = strconv.Itoa(a.Level - q.Scale.Min + 1)
 	default:
 		keys = strconv.Itoa(a.Choice + 1)
 	}
-	if n > 9 {
-		keys += keyEnter
-	}
-	return keys
+	return keys + keyEnter
 }
 
 // plainAnswer is what a person types for answer a in --accessible mode.
@@ -748,7 +759,7 @@ func TestQuizNeverReplacesProgressWithLess(t *testing.T) {
 	r.expect("You have a quiz saved on")
 	r.expect("with 4 of 37 questions answered")
 	r.prompt()
-	r.send("2") // start over
+	r.send("2", keyEnter) // start over
 	r.ready(0)
 	r.send(keyCtrlD)
 	r.expect("nothing to save")
@@ -808,7 +819,7 @@ func TestQuizSummaryFitsAnEightyByTwentyFourTerminal(t *testing.T) {
 			if top < 0 || !strings.Contains(screen, "result.json") || !strings.Contains(screen, "❯ 1 Yes, page through it") {
 				t.Errorf("the summary does not fit on the screen:\n%s", screen)
 			}
-			s.send("2")
+			s.send("2", keyEnter)
 			if code := s.wait(); code != 0 {
 				t.Fatalf("exit %d", code)
 			}
@@ -871,7 +882,7 @@ func TestQuizInSpanishOnATerminal(t *testing.T) {
 	s.expect("¿Ver el resultado completo")
 	s.expect("Intro confirma")
 	s.waitRaw()
-	s.send("2")
+	s.send("2", keyEnter)
 	if code := s.wait(); code != 0 {
 		t.Fatalf("exit %d", code)
 	}
@@ -890,12 +901,9 @@ func TestQuizOnATerminalNeutralisesHostileBanks(t *testing.T) {
 	state := t.TempDir()
 	s := startPTY(t, state, nil, "--questions", "testdata/banks/hostile.yaml", "quiz", "--details")
 	for i := 0; i < 4; i++ {
-		s.expect(" of 4")
+		s.expect(fmt.Sprintf("Question %d of 4", i+1)) // not a redraw of the one before
 		s.prompt()
-		if i == 3 {
-			s.send(keySpace) // the multi-select needs a choice
-		}
-		s.send(keyEnter)
+		s.send(keySpace, keyEnter) // select (or tick) where the cursor is, and confirm
 	}
 	s.expect("✔")
 	s.prompt()
@@ -970,14 +978,14 @@ func TestQuizShortOnATerminal(t *testing.T) {
 	if !strings.Contains(strings.Join(strings.Fields(s.term.String()), " "), why) {
 		t.Errorf("the screen does not say %q:\n%s", why, s.term.String())
 	}
-	s.send("1") // see the result now
+	s.send("1", keyEnter) // see the result now
 	s.expect("Review your answers")
 	s.prompt()
 	s.send(keyEnter)
-	s.expect("Scored on")
+	s.expect("Decided after")
 	s.expect("See the full result")
 	s.prompt()
-	s.send("2")
+	s.send("2", keyEnter)
 	if code := s.wait(); code != 0 {
 		t.Fatalf("exit %d", code)
 	}
@@ -1018,14 +1026,11 @@ func TestQuizFitsANarrowTerminal(t *testing.T) {
 				args = append([]string{"--questions", tc.bank}, args...)
 			}
 			s := startPTYSized(t, 60, 24, t.TempDir(), nil, args...)
-			for qi, q := range b.Questions {
+			for qi := range b.Questions {
 				s.expect(fmt.Sprintf(tc.question, qi+1, len(b.Questions)))
 				s.expect(tc.confirm)
 				s.waitRaw()
-				if q.Kind == quiz.Multi {
-					s.send(keySpace) // tick the first option
-				}
-				s.send(keyEnter)
+				s.send(keySpace, keyEnter) // select (or tick) the option under the cursor
 			}
 			s.expect(tc.review)
 			s.expect(tc.confirm)
@@ -1034,7 +1039,7 @@ func TestQuizFitsANarrowTerminal(t *testing.T) {
 			s.expect("2 ")
 			s.expect(tc.confirm)
 			s.waitRaw()
-			s.send("2")
+			s.send("2", keyEnter)
 			if code := s.wait(); code != 0 {
 				t.Fatalf("exit %d", code)
 			}

@@ -90,7 +90,7 @@ func compareRun(opts *CompareOptions) error {
 		if err != nil {
 			return err
 		}
-		if err := checkComplete(b, set.Answers, opts.Partial); err != nil {
+		if err := checkComplete(b, set.Answers, opts.Partial || set.Partial); err != nil {
 			return inputErrorf("%s: %w", file, err)
 		}
 		id := set.ID

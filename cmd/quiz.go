@@ -230,7 +230,7 @@ func quizRun(opts *QuizOptions) error {
 	if err != nil {
 		return err
 	}
-	runner := &quiz.Runner{Bank: b, Printer: printer, Prompter: prompter}
+	runner := &quiz.Runner{Bank: b, Printer: printer, Prompter: prompter, Clock: opts.Now}
 	store := &progressStore{path: savePath, bank: b, now: opts.Now}
 
 	writeIntro(promptOut, theme, printer, b, opts)
@@ -320,12 +320,12 @@ func newPrompter(opts *QuizOptions, out io.Writer) (quiz.Prompter, error) {
 	ios := opts.IO
 	printer := opts.Printer()
 	if opts.accessible() {
-		return quiz.NewPlain(ios.In, out, printer), nil
+		return quiz.NewPlain(ios.In, out, printer, ios.TerminalWidth()), nil
 	}
 	in, okIn := ios.In.(terminal.FileReader)
 	outFile, okOut := out.(terminal.FileWriter)
 	if !okIn || !okOut {
-		return quiz.NewPlain(ios.In, out, printer), nil
+		return quiz.NewPlain(ios.In, out, printer, ios.TerminalWidth()), nil
 	}
 	colored := ios.ColorEnabled()
 	if opts.promptsToStderr() {

@@ -107,25 +107,37 @@ func (s *progressStore) save(answers quiz.Answers) error {
 // backUp moves the progress file aside (or copies it, keeping the
 // original) to a name that says when: progress.2026-11-29T15-04-05.json.
 func (s *progressStore) backUp(keep bool) (string, error) {
-	ext := filepath.Ext(s.path)
-	backup := strings.TrimSuffix(s.path, ext) + "." + s.now().Format("2006-01-02T15-04-05") + ext
+	backup, err := backUpFile(s.path, s.now(), keep)
+	if err != nil {
+		return "", fmt.Errorf("keeping the saved quiz %s aside: %w", s.path, err)
+	}
+	return backup, nil
+}
+
+// backUpFile moves path aside (or copies it, keeping the original) to a
+// name beside it that says when: result.2026-11-29T15-04-05.json, with
+// -2, -3… when that is taken. A copy is private, as what it copies is.
+func backUpFile(path string, now time.Time, keep bool) (string, error) {
+	ext := filepath.Ext(path)
+	stamp := strings.TrimSuffix(path, ext) + "." + now.Format("2006-01-02T15-04-05")
+	backup := stamp + ext
 	for i := 2; ; i++ {
 		if _, err := os.Lstat(backup); errors.Is(err, fs.ErrNotExist) {
 			break
 		}
-		backup = strings.TrimSuffix(s.path, ext) + "." + s.now().Format("2006-01-02T15-04-05") + "-" + strconv.Itoa(i) + ext
+		backup = stamp + "-" + strconv.Itoa(i) + ext
 	}
 	var err error
 	if keep {
 		var data []byte
-		if data, err = os.ReadFile(s.path); err == nil {
+		if data, err = os.ReadFile(path); err == nil {
 			err = atomicfile.Write(backup, data, 0o600)
 		}
 	} else {
-		err = os.Rename(s.path, backup)
+		err = os.Rename(path, backup)
 	}
 	if err != nil {
-		return "", fmt.Errorf("keeping the saved quiz %s aside: %w", s.path, err)
+		return "", err
 	}
 	return backup, nil
 }
@@ -185,6 +197,7 @@ func offerSavedQuiz(opts *QuizOptions, t *render.Theme, prompter quiz.Prompter, 
 	when := saved.progress.Saved.Local().Format("2006-01-02 15:04")
 	fmt.Fprintln(out)
 	choice, err := prompter.Select(quiz.Prompt{
+		Menu:    true,
 		Message: p.T(i18n.SavedQuizFound, when, saved.progress.Answers.Count(), len(store.bank.Questions)),
 		Options: []string{p.T(i18n.ResumeIt), p.T(i18n.StartOver)},
 	})

@@ -5,6 +5,7 @@ import (
 	"errors"
 	"fmt"
 	"io"
+	"io/fs"
 	"os"
 	"path/filepath"
 	"strings"
@@ -16,11 +17,14 @@ import (
 	"github.com/pmfit/pmfit/internal/report"
 	"github.com/pmfit/pmfit/internal/scoring"
 	"github.com/pmfit/pmfit/internal/shell"
+	"github.com/pmfit/pmfit/internal/textwidth"
 )
 
 // finishQuiz scores a submitted quiz, saves the answers and result, and
 // shows them. The progress file is removed only once the result is safe
-// on disk; if it cannot be written, the progress stays and says where.
+// on disk; if it cannot be written, the progress stays and says where. A
+// saved result holding more answers than this one (a full quiz, before a
+// short one) is kept in a dated backup first: never replaced by less.
 func finishQuiz(opts *QuizOptions, t *render.Theme, prompter quiz.Prompter, promptOut io.Writer, b *quiz.Bank, answers quiz.Answers, store *progressStore) error {
 	ios, printer := opts.IO, t.P
 	model, err := opts.Model()
@@ -34,6 +38,14 @@ func finishQuiz(opts *QuizOptions, t *render.Theme, prompter quiz.Prompter, prom
 			return fmt.Errorf("%w\nYour answers are saved in %s; 'pmfit quiz --resume %s' shows the result once the problem is fixed", err, store.path, shell.Quote(store.path))
 		}
 		return err
+	}
+	var notes []string
+	if earlier, n := fullerResult(b, resultPath, answers.Count()); earlier {
+		backup, err := backUpFile(resultPath, opts.Now(), false)
+		if err != nil {
+			return keep(fmt.Errorf("could not keep your earlier result aside: %w", err))
+		}
+		notes = append(notes, printer.T(i18n.EarlierResultKept, n, backup))
 	}
 	if err := writeOut(resultPath, printer, b, answers, &res); err != nil {
 		return keep(fmt.Errorf("could not save your result: %w", err))
@@ -52,11 +64,9 @@ func finishQuiz(opts *QuizOptions, t *render.Theme, prompter quiz.Prompter, prom
 		fmt.Fprintf(ios.ErrOut, "pmfit: the finished quiz's progress file stays: %v\n", err)
 	}
 
-	savedMsg := i18n.ResultSaved
-	if answers.Count() < len(answers) {
-		savedMsg = i18n.ResultSavedPartial // the short quiz
-	}
-	saved := []string{printer.T(savedMsg, resultPath)}
+	again := shell.Join(append(opts.Executable(), "score", "--answers", resultPath))
+	saved := []string{printer.T(i18n.ResultSaved, resultPath, again)}
+	saved = append(saved, notes...)
 	for _, also := range []string{opts.Out, opts.Report} {
 		if also != "" {
 			saved = append(saved, printer.T(i18n.AlsoSaved, also))
@@ -75,27 +85,41 @@ func finishQuiz(opts *QuizOptions, t *render.Theme, prompter quiz.Prompter, prom
 	if opts.accessible() {
 		rt = render.PlainTheme(ios.TerminalWidth(), printer)
 	}
-	fmt.Fprintln(out)
-	if err := render.ResultSummary(out, rt, b, &res); err != nil {
-		return err
-	}
-	fmt.Fprintln(out)
-	for _, line := range render.Wrap(strings.Join(saved, " "), rt.Width-1) {
-		fmt.Fprintln(out, rt.Dim.Sprint(line))
+	savedLines := render.Wrap(strings.Join(saved, " "), rt.Width-1)
+	writeSaved := func() {
+		for _, line := range savedLines {
+			fmt.Fprintln(out, rt.Dim.Sprint(line))
+		}
 	}
 	var full bytes.Buffer
 	if err := render.ResultText(&full, rt, b, answers, &res); err != nil {
 		return err
 	}
-	// The full result: printed when asked for, or when it is going to a
-	// file or to a screen reader; else offered in a pager.
+	// The full result, headline and all, when asked for or when it goes
+	// to a file or a screen reader: the summary would only repeat it.
 	if opts.Details || !ios.IsStdoutTTY() || opts.accessible() {
 		fmt.Fprintln(out)
-		_, err := out.Write(full.Bytes())
+		if _, err := out.Write(full.Bytes()); err != nil {
+			return err
+		}
+		fmt.Fprintln(out)
+		writeSaved()
+		return nil
+	}
+	// Else a summary that fits the screen with the offer below it, so the
+	// headline is on screen when the quiz ends.
+	seeFull := printer.T(i18n.SeeFullResult)
+	promptLines := 1 + len(render.Wrap(seeFull, rt.Width-3)) + 1 + 2 + 1 // blank, question, hints, two options, cursor
+	room := ios.TerminalHeight() - 2 - screenRows(savedLines, ios.TerminalWidth()) - promptLines
+	fmt.Fprintln(out)
+	if err := render.ResultSummary(out, rt, b, &res, max(room, 1)); err != nil {
 		return err
 	}
+	fmt.Fprintln(out)
+	writeSaved()
 	choice, err := prompter.Select(quiz.Prompt{
-		Message: printer.T(i18n.SeeFullResult),
+		Menu:    true,
+		Message: seeFull,
 		Options: []string{printer.T(i18n.OpenPager), printer.T(i18n.Done)},
 	})
 	if errors.Is(err, quiz.ErrInterrupted) || (err == nil && choice != 0) {
@@ -105,6 +129,34 @@ func finishQuiz(opts *QuizOptions, t *render.Theme, prompter quiz.Prompter, prom
 		return err
 	}
 	return ios.Page(opts.Env, full.String())
+}
+
+// screenRows is how many rows lines take on a terminal width columns
+// wide: a line wider than that (a long path) wraps onto more.
+func screenRows(lines []string, width int) int {
+	rows := 0
+	for _, l := range lines {
+		rows += max(1, (textwidth.String(l)+max(width, 1)-1)/max(width, 1))
+	}
+	return rows
+}
+
+// fullerResult reports whether the result saved at path holds more
+// answers than n (and how many), or cannot be read as answers to b at
+// all: either way it is kept aside rather than replaced.
+func fullerResult(b *quiz.Bank, path string, n int) (bool, int) {
+	data, err := os.ReadFile(path)
+	if errors.Is(err, fs.ErrNotExist) {
+		return false, 0
+	}
+	if err != nil {
+		return true, 0
+	}
+	set, err := quiz.ParseAnswerFile(b, path, data)
+	if err != nil {
+		return true, 0
+	}
+	return set.Answers.Count() > n, set.Answers.Count()
 }
 
 // writeReport draws the person's report into path, atomically; a new

@@ -212,11 +212,12 @@ func TestQuizNamesTheTopRole(t *testing.T) {
 	state := qt.opts.Env.Get("XDG_STATE_HOME")
 	for _, want := range []string{
 		"Which product-management role fits you?",
-		fmt.Sprintf("%d questions. Press the number of an answer", len(m.Bank().Questions)),
+		fmt.Sprintf("%d questions. Select an answer by its number", len(m.Bank().Questions)),
 		"Your answers stay on this machine.",
 		fmt.Sprintf("Your best fit: Growth Product Manager · %.0f%%", render.Round1(res.Roles[0].Fit)),
 		"leaning to the",
-		"Your answers and result are saved in " + filepath.Join(state, "pmfit", "result.json"),
+		"Your answers and result are saved in " + filepath.Join(state, "pmfit", "result.json") +
+			"; see them again with: pmfit score --answers " + filepath.Join(state, "pmfit", "result.json"),
 	} {
 		if !strings.Contains(screen, want) {
 			t.Errorf("screen lacks %q", want)
@@ -237,17 +238,72 @@ func TestQuizNamesTheTopRole(t *testing.T) {
 		t.Errorf("the finished quiz left its progress file: %v", err)
 	}
 
-	// With --details, or when the pager is chosen (PAGER=cat prints), the
-	// full result follows the summary.
-	for _, setup := range []func(){func() { qt.opts.Details = true }, func() { qt.opts.Details = false; qt.persona.page = true }} {
-		setup()
+	// With --details the full result is printed at once, headline and
+	// all, without a summary repeating it; when the pager is chosen
+	// (PAGER=cat prints), it follows the summary.
+	for _, tc := range []struct {
+		setup     func()
+		headlines int
+	}{
+		{func() { qt.opts.Details = true }, 1},
+		{func() { qt.opts.Details = false; qt.persona.page = true }, 2},
+	} {
+		tc.setup()
 		qt.persona.asked = nil
 		if err := qt.run(); err != nil {
 			t.Fatal(err)
 		}
-		if out := qt.out.String(); !strings.Contains(out, "About the role: Growth Product Manager") || strings.Count(out, "Your best fit:") != 2 {
-			t.Errorf("summary then full result expected:\n%s", out)
+		if out := qt.out.String(); !strings.Contains(out, "About the role: Growth Product Manager") || strings.Count(out, "Your best fit:") != tc.headlines {
+			t.Errorf("want the full result with %d headline(s):\n%s", tc.headlines, out)
 		}
+	}
+}
+
+// TestQuizKeepsAFullerResult: a short quiz taken after a full one does
+// not replace the full one's saved result: it is kept in a dated backup,
+// the screen says where, and the new result (a partial one) scores and
+// draws without --partial.
+func TestQuizKeepsAFullerResult(t *testing.T) {
+	qt := newQuizTest(t, "growth-freemium.yaml", nil)
+	if err := qt.run(); err != nil {
+		t.Fatal(err)
+	}
+	dir := filepath.Join(qt.opts.Env.Get("XDG_STATE_HOME"), "pmfit")
+	result := filepath.Join(dir, "result.json")
+	full, err := os.ReadFile(result)
+	if err != nil {
+		t.Fatal(err)
+	}
+	qt.opts.Short = true
+	qt.persona.asked = nil
+	qt.opts.Now = func() time.Time { return time.Date(2026, 11, 25, 13, 0, 0, 0, time.UTC) }
+	if err := qt.run(); err != nil {
+		t.Fatal(err)
+	}
+	backup := filepath.Join(dir, "result.2026-11-25T13-00-00.json")
+	kept, err := os.ReadFile(backup)
+	if err != nil || string(kept) != string(full) {
+		t.Fatalf("the full result is not kept in %s: %v", backup, err)
+	}
+	screen := strings.Join(strings.Fields(qt.out.String()), " ")
+	if want := "Your earlier result, with 37 answers, is kept in " + backup; !strings.Contains(screen, want) {
+		t.Errorf("screen lacks %q:\n%s", want, qt.out.String())
+	}
+	for _, args := range [][]string{{"score", "--answers", result}, {"report", result, "-o", filepath.Join(dir, "r.html")}} {
+		f, ios := testFactory(t, nil)
+		if code := Run(f, args); code != 0 {
+			t.Errorf("pmfit %s on the short result: exit %d: %s", strings.Join(args, " "), code, ios.ErrOut)
+		}
+	}
+	// A full quiz after the short one replaces it: it holds more.
+	qt.opts.Short = false
+	qt.persona.asked = nil
+	qt.opts.Now = func() time.Time { return time.Date(2026, 11, 25, 14, 0, 0, 0, time.UTC) }
+	if err := qt.run(); err != nil {
+		t.Fatal(err)
+	}
+	if backups, _ := filepath.Glob(filepath.Join(dir, "result.*.json")); len(backups) != 1 {
+		t.Errorf("backups %v: a fuller result replaced a shorter one and kept a copy", backups)
 	}
 }
 
@@ -476,7 +532,7 @@ func TestQuizInSpanish(t *testing.T) {
 	screen := strings.ReplaceAll(qt.out.String(), "\n", " ")
 	for _, want := range []string{
 		"¿Qué rol de gestión de producto encaja contigo?",
-		"37 preguntas. Pulsa el número de una respuesta",
+		"37 preguntas. Selecciona una respuesta por su número",
 		"Tus respuestas no salen de este equipo.",
 		"Tu rol más afín: Gerente de producto asociado",
 		"Tus respuestas y el resultado están guardados en",
@@ -485,7 +541,7 @@ func TestQuizInSpanish(t *testing.T) {
 			t.Errorf("screen lacks %q", want)
 		}
 	}
-	if p := qt.persona.progress; len(p) != 37 || p[0] != "Pregunta 1 de 37" {
+	if p := qt.persona.progress; len(p) != 37 || !strings.HasPrefix(p[0], "Pregunta 1 de 37 · quedan unos ") {
 		t.Errorf("progress lines %q…", p[:min(2, len(p))])
 	}
 	if r := qt.persona.reviews; len(r) != 1 || !strings.HasPrefix(r[0], "Repasa tus respuestas") {
@@ -974,7 +1030,7 @@ func TestQuizShort(t *testing.T) {
 	if strings.Contains(screen, "Only part of the quiz is answered, so this can change") {
 		t.Error("a decided short quiz says the rest could change the result")
 	}
-	for _, w := range []string{"The short quiz:", "Growth Product Manager", want, "pmfit score --partial --answers"} {
+	for _, w := range []string{"The short quiz:", "Growth Product Manager", want, "pmfit score --answers"} {
 		if !strings.Contains(screen, w) {
 			t.Errorf("screen lacks %q:\n%s", w, qt.out.String())
 		}

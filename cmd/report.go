@@ -80,7 +80,7 @@ func reportRun(opts *ReportOptions) error {
 	if err != nil {
 		return err
 	}
-	if err := checkComplete(b, set.Answers, opts.Partial); err != nil {
+	if err := checkComplete(b, set.Answers, opts.Partial || set.Partial); err != nil {
 		return err
 	}
 	output := opts.Output

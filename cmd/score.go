@@ -159,7 +159,7 @@ func scoreRun(opts *ScoreOptions) error {
 	if err != nil {
 		return err
 	}
-	if err := checkComplete(b, set.Answers, opts.Partial); err != nil {
+	if err := checkComplete(b, set.Answers, opts.Partial || set.Partial); err != nil {
 		return err
 	}
 	model, err := opts.Model()

@@ -259,6 +259,9 @@ type worker struct {
 	res     scoring.Result
 	src     []byte
 	outcome Outcome // reused: passed to an interface, a local would escape
+	// savedPartial: the answer file being scored is a result pmfit saved
+	// from a partial set (quiz.AnswerSet.Partial).
+	savedPartial bool
 }
 
 func newWorker(opts *Options) *worker {
@@ -282,6 +285,7 @@ func (w *worker) process(c *chunk) {
 		var id []byte
 		want := noRoles
 		if err == nil {
+			w.savedPartial = set.Partial
 			copy(w.answers, set.Answers)
 			if set.ID != "" {
 				id = []byte(set.ID)
@@ -294,6 +298,7 @@ func (w *worker) process(c *chunk) {
 			}
 		}
 		w.record(c, id, []byte(c.name), err, want)
+		w.savedPartial = false
 	case kindFailed:
 		w.record(c, nil, []byte(c.source()), c.err, noRoles)
 	case kindNote:
@@ -351,10 +356,11 @@ func (w *worker) record(c *chunk, id, src []byte, err error, want roles) {
 	} else if id == nil {
 		id = src
 	}
-	if err == nil && !w.opts.Partial {
+	partial := w.opts.Partial || w.savedPartial
+	if err == nil && !partial {
 		err = w.checkComplete()
 	}
-	if err == nil && w.opts.Partial && w.answers.Count() == 0 {
+	if err == nil && partial && w.answers.Count() == 0 {
 		err = errors.New("no question is answered") // complete sets have answers
 	}
 	o := &w.outcome

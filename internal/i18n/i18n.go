@@ -6,6 +6,9 @@ package i18n
 
 import (
 	"fmt"
+	"io"
+	"slices"
+	"strconv"
 	"strings"
 )
 
@@ -42,7 +45,8 @@ func (p Printer) Lang() string {
 	return p.lang
 }
 
-// T renders m with args.
+// T renders m with args. Numbers with a fraction are written the
+// language's way: 13.3 in English, 13,3 in Spanish.
 func (p Printer) T(m Message, args ...any) string {
 	format := m.En
 	if p.Lang() == "es" && m.Es != "" {
@@ -51,5 +55,35 @@ func (p Printer) T(m Message, args ...any) string {
 	if len(args) == 0 {
 		return format
 	}
+	if p.Lang() == "es" {
+		args = slices.Clone(args)
+		for i, a := range args {
+			switch v := a.(type) {
+			case float64:
+				args[i] = decimalComma(v)
+			case float32:
+				args[i] = decimalComma(v)
+			}
+		}
+	}
 	return fmt.Sprintf(format, args...)
+}
+
+// Number writes x with prec decimals the language's way.
+func (p Printer) Number(x float64, prec int) string {
+	s := strconv.FormatFloat(x, 'f', prec, 64)
+	if p.Lang() == "es" {
+		s = strings.Replace(s, ".", ",", 1)
+	}
+	return s
+}
+
+// decimalComma is a number written with a decimal comma.
+type decimalComma float64
+
+// Format implements fmt.Formatter: the number as the verb and flags ask
+// for, with its decimal point turned into a comma.
+func (d decimalComma) Format(f fmt.State, verb rune) {
+	s := fmt.Sprintf(fmt.FormatString(f, verb), float64(d))
+	_, _ = io.WriteString(f, strings.Replace(s, ".", ",", 1))
 }

@@ -66,3 +66,19 @@ func TestPrinter(t *testing.T) {
 		}
 	}
 }
+
+// TestSpanishWritesADecimalComma: fractions are written 13,3 in Spanish,
+// whatever the verb's width and precision; integers and text are left
+// alone, and English keeps its point.
+func TestSpanishWritesADecimalComma(t *testing.T) {
+	m := Message{En: "%s is %.1f points behind (%5.2f; %.0f%%; %d)", Es: "%s está a %.1f puntos (%5.2f; %.0f%%; %d)"}
+	if got, want := New("es").T(m, "A.B", 13.3, 1.5, 94.4, 3), "A.B está a 13,3 puntos ( 1,50; 94%; 3)"; got != want {
+		t.Errorf("es: %q, want %q", got, want)
+	}
+	if got, want := New("en").T(m, "A.B", 13.3, 1.5, 94.4, 3), "A.B is 13.3 points behind ( 1.50; 94%; 3)"; got != want {
+		t.Errorf("en: %q, want %q", got, want)
+	}
+	if got := New("es").Number(-0.25, 2); got != "-0,25" {
+		t.Errorf("Number: %q", got)
+	}
+}

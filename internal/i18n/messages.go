@@ -17,6 +17,14 @@ var (
 		En: "Question %d of %d",
 		Es: "Pregunta %d de %d",
 	}
+	TimeLeft = Message{
+		En: "about %d minutes left",
+		Es: "quedan unos %d minutos",
+	}
+	TimeLeftOne = Message{
+		En: "about a minute left",
+		Es: "queda más o menos un minuto",
+	}
 	ProgressShort = Message{
 		En: "Question %d (of at most %d: the quiz stops once your best fit is decided)",
 		Es: "Pregunta %d (de %d como mucho: el cuestionario se detiene cuando tu rol más afín está decidido)",
@@ -50,8 +58,8 @@ var (
 		Es: "%q no se puede combinar con otras opciones.",
 	}
 	IntroKeys = Message{
-		En: "%d questions. Press the number of an answer, or move with ↑ and ↓ and confirm with Enter; on multiple choice, Space or a number ticks an option. ← or Esc goes back a question, and you can change any answer before you submit. Every answer is saved as you go: stop whenever you like.",
-		Es: "%d preguntas. Pulsa el número de una respuesta, o muévete con ↑ y ↓ y confirma con Intro; en las de varias respuestas, Espacio o un número marca una opción. ← o Esc vuelve a la pregunta anterior, y puedes cambiar cualquier respuesta antes de enviar. Cada respuesta se guarda al momento: para cuando quieras.",
+		En: "%d questions. Select an answer by its number, or move to it with ↑ and ↓, then press Enter: an answer counts only once you confirm it. Where you may choose several, a number or Space ticks an option (on a list longer than nine, type the number to move there, then press Space). ← or Esc goes back a question, and you can change any answer before you submit. Every answer is saved as you go: stop whenever you like.",
+		Es: "%d preguntas. Selecciona una respuesta por su número, o muévete a ella con ↑ y ↓, y pulsa Intro: una respuesta solo cuenta cuando la confirmas. Donde puedes elegir varias, un número o Espacio marca una opción (en una lista de más de nueve, escribe el número para ir a ella y pulsa Espacio). ← o Esc vuelve a la pregunta anterior, y puedes cambiar cualquier respuesta antes de enviar. Cada respuesta se guarda al momento: para cuando quieras.",
 	}
 	IntroKeysPlain = Message{
 		En: "%d questions. Type the number of your answer and press Enter; for multiple choice, type several numbers separated by commas. Type b to go back a question; you can change any answer before you submit. Every answer is saved as you go: stop whenever you like.",
@@ -126,12 +134,12 @@ var (
 		Es: "No se pudo leer el cuestionario guardado: %s",
 	}
 	ResultSaved = Message{
-		En: "Your answers and result are saved in %s (see them again with pmfit score --answers FILE).",
-		Es: "Tus respuestas y el resultado están guardados en %s (vuélvelos a ver con pmfit score --answers ARCHIVO).",
+		En: "Your answers and result are saved in %s; see them again with: %s",
+		Es: "Tus respuestas y el resultado están guardados en %s; vuélvelos a ver con: %s",
 	}
-	ResultSavedPartial = Message{
-		En: "Your answers and result are saved in %s (see them again with pmfit score --partial --answers FILE).",
-		Es: "Tus respuestas y el resultado están guardados en %s (vuélvelos a ver con pmfit score --partial --answers ARCHIVO).",
+	EarlierResultKept = Message{
+		En: "Your earlier result, with %d answers, is kept in %s.",
+		Es: "Tu resultado anterior, con %d respuestas, se conserva en %s.",
 	}
 	AlsoSaved = Message{
 		En: "Also written to %s.",
@@ -162,9 +170,21 @@ var (
 		En: "1–%d choose",
 		Es: "1–%d elegir",
 	}
+	HintDigitsTick = Message{
+		En: "1–%d tick",
+		Es: "1–%d marcar",
+	}
 	HintNumber = Message{
 		En: "type 1–%d to jump",
 		Es: "escribe 1–%d para saltar",
+	}
+	HintNumberChoose = Message{
+		En: "type 1–%d to choose",
+		Es: "escribe 1–%d para elegir",
+	}
+	ChooseFirst = Message{
+		En: "Nothing is selected yet: press an answer's number, or move to it with ↑ ↓, then press Enter.",
+		Es: "Aún no hay nada seleccionado: pulsa el número de una respuesta, o muévete a ella con ↑ ↓, y luego pulsa Intro.",
 	}
 	HintTick = Message{
 		En: "Space ticks",
@@ -235,16 +255,44 @@ var (
 		Es: "Un encaje probable: %.1f puntos por delante de %s, que también merece una mirada. Si repitieras el cuestionario, normalmente, no siempre, saldría el mismo.",
 	}
 	NoteLow = Message{
-		En: "%s is only %.1f points behind: less than answering a little differently could change.",
-		Es: "%s está a solo %.1f puntos: menos de lo que podría cambiar con respuestas un poco distintas.",
+		En: "%s is %.1f points behind: close enough that answering a few questions a little differently could swap them.",
+		Es: "%s está a %.1f puntos: tan cerca que responder algunas preguntas de forma un poco distinta podría intercambiarlos.",
 	}
 	NotePartial = Message{
-		En: "Only part of the quiz is answered, so this can change as you answer the rest.",
-		Es: "Solo has respondido parte del cuestionario, así que esto puede cambiar al responder el resto.",
+		En: "After %d of %d questions, %s leads %s by %.1f points, but the other %d could still change the best fit: this is an early reading, not a result.",
+		Es: "Tras %d de %d preguntas, %s aventaja a %s en %.1f puntos, pero las otras %d todavía pueden cambiar el rol más afín: es una primera lectura, no un resultado.",
+	}
+	NoteDecidedClose = Message{
+		En: "No answer to the other %d questions could change this order, but the lead is only %.1f points: answering some of your %d a little differently could swap the two.",
+		Es: "Ninguna respuesta a las otras %d preguntas podría cambiar este orden, pero la ventaja es de solo %.1f puntos: responder algunas de tus %d de forma un poco distinta podría intercambiarlos.",
+	}
+	NoneRuledOut = Message{
+		En: "No role is ruled out yet.",
+		Es: "Aún no se descarta ningún rol.",
+	}
+	StillInTheRunning = Message{
+		En: "Still in the running: %s.",
+		Es: "Siguen en juego: %s.",
 	}
 	TooClose = Message{
 		En: "Closest: %s or %s, too close to call",
 		Es: "Lo más cercano: %s o %s, demasiado ajustado para decidir",
+	}
+	TooCloseSoFar = Message{
+		En: "Closest so far: %s or %s",
+		Es: "Lo más cercano por ahora: %s o %s",
+	}
+	LeadingSoFar = Message{
+		En: "Leading so far:",
+		Es: "En cabeza por ahora:",
+	}
+	JustAhead = Message{
+		En: ", just ahead of %s",
+		Es: ", justo por delante de %s",
+	}
+	Percent = Message{
+		En: "%.0f%%",
+		Es: "%.0f%%",
 	}
 	Separate = Message{
 		En: "What would separate them: %s. %s looks for %.0f of 100, %s for %.0f; you are at %.0f.",
@@ -257,10 +305,6 @@ var (
 	DecidedAfter = Message{
 		En: "Decided after %d of %d questions: no answer to the other %d could change your best fit.",
 		Es: "Decidido tras %d de %d preguntas: ninguna respuesta a las otras %d podría cambiar tu rol más afín.",
-	}
-	NotDecided = Message{
-		En: "Not decided yet: answers to the other %d questions could still change the best fit. Still in the running: %s.",
-		Es: "Aún sin decidir: las respuestas a las otras %d preguntas todavía pueden cambiar el rol más afín. Siguen en juego: %s.",
 	}
 	ScoredOn = Message{
 		En: "Scored on %d of %d questions (%.0f%%).",

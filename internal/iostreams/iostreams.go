@@ -27,7 +27,7 @@ type IOStreams struct {
 	colorEnabled, errColorEnabled  bool
 	neverPrompt                    bool
 	accessible                     bool
-	width                          func() int
+	width, height                  func() int
 }
 
 // Env looks up an environment variable, as os.LookupEnv does; tests pass
@@ -66,14 +66,23 @@ func System(env Env) *IOStreams {
 		}
 		return 80
 	}
+	s.height = func() int {
+		if _, h, err := term.GetSize(int(os.Stdout.Fd())); err == nil && h > 0 {
+			return h
+		}
+		if h, err := strconv.Atoi(env.Get("LINES")); err == nil && h > 0 {
+			return h
+		}
+		return 24
+	}
 	return s
 }
 
-// Test returns streams over buffers: no terminal, no colour, width 80.
+// Test returns streams over buffers: no terminal, no colour, 80×24.
 // The Set* methods make it look like whatever terminal a test needs.
 func Test() (s *IOStreams, in *bytes.Buffer, out *bytes.Buffer, errOut *bytes.Buffer) {
 	in, out, errOut = &bytes.Buffer{}, &bytes.Buffer{}, &bytes.Buffer{}
-	s = &IOStreams{In: in, Out: out, ErrOut: errOut, width: func() int { return 80 }}
+	s = &IOStreams{In: in, Out: out, ErrOut: errOut, width: func() int { return 80 }, height: func() int { return 24 }}
 	return s, in, out, errOut
 }
 
@@ -159,6 +168,13 @@ func (s *IOStreams) TerminalWidth() int { return s.width() }
 
 // SetWidth fixes the layout width (tests).
 func (s *IOStreams) SetWidth(w int) { s.width = func() int { return w } }
+
+// TerminalHeight is how many lines the screen shows: the terminal's when
+// stdout is one, else $LINES, else 24.
+func (s *IOStreams) TerminalHeight() int { return s.height() }
+
+// SetHeight fixes the screen height (tests).
+func (s *IOStreams) SetHeight(h int) { s.height = func() int { return h } }
 
 // Page shows text through a pager when stdout is a terminal, so a long
 // result can be read from its top: $PAGER (run by the shell, as git runs

@@ -3,6 +3,7 @@ package quiz
 import (
 	"fmt"
 	"regexp"
+	"strconv"
 	"strings"
 	"sync"
 
@@ -19,6 +20,11 @@ type AnswerSet struct {
 	// top two.
 	Also    string
 	Answers Answers
+	// Partial is set for a file pmfit wrote with its result (`pmfit quiz
+	// --out`, the quiz's result.json) when that result was scored on part
+	// of the questions, as a short quiz's is: such a file is scored as the
+	// partial set it was meant to be, without --partial.
+	Partial bool
 }
 
 // ParseAnswerFile reads an answer file, YAML or JSON:
@@ -31,8 +37,10 @@ type AnswerSet struct {
 //	  love: [ux, gtm]  # multi-select: a list or "ux,gtm"
 //	  customers: 4     # Likert: an integer on the scale
 //
-// A "result" key, as `pmfit quiz --out` writes, is allowed and ignored.
-// Every problem is reported, each with its line and column.
+// A "result" key, as `pmfit quiz --out` writes, is allowed; only its
+// answered and questions counts are read, to tell a partial result
+// (AnswerSet.Partial). Every problem is reported, each with its line and
+// column.
 func ParseAnswerFile(b *Bank, file string, data []byte) (*AnswerSet, error) {
 	d := &decoder{file: file}
 	set := d.answerFile(b, data)
@@ -60,6 +68,7 @@ func (d *decoder) answerFile(b *Bank, data []byte) *AnswerSet {
 			set.ID = Sanitize(s)
 		}
 	}
+	set.Partial = savedPartial(top.get("result"))
 	set.Expect = d.role(b, top, "expect")
 	set.Also = d.role(b, top, "also")
 	if set.Also != "" && set.Also == set.Expect {
@@ -101,6 +110,27 @@ func (d *decoder) answerFile(b *Bank, data []byte) *AnswerSet {
 		set.Answers[qi] = a
 	}
 	return set
+}
+
+// savedPartial reports whether a saved result (the "result" key) says it
+// was scored on fewer than all its questions. Anything else there is
+// pmfit's own output, not checked: a result it cannot read says nothing.
+func savedPartial(n *yaml.Node) bool {
+	if n == nil || n.Kind != yaml.MappingNode {
+		return false
+	}
+	count := map[string]int{}
+	for i := 0; i+1 < len(n.Content); i += 2 {
+		k, v := n.Content[i], n.Content[i+1]
+		if (k.Value == "answered" || k.Value == "questions") && v.Kind == yaml.ScalarNode && v.Tag == "!!int" {
+			if x, err := strconv.Atoi(v.Value); err == nil {
+				count[k.Value] = x
+			}
+		}
+	}
+	a, aok := count["answered"]
+	q, qok := count["questions"]
+	return aok && qok && a < q
 }
 
 // role reads an optional role id under key: "" when absent or null.

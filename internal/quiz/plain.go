@@ -14,6 +14,7 @@ import (
 	"unicode/utf8"
 
 	"github.com/pmfit/pmfit/internal/i18n"
+	"github.com/pmfit/pmfit/internal/textwidth"
 )
 
 // Plain is a line-based prompter for screen readers, TERM=dumb and
@@ -23,11 +24,14 @@ type Plain struct {
 	in      *bufio.Reader
 	out     io.Writer
 	printer i18n.Printer
+	width   int // columns to wrap questions and options to
 }
 
-// NewPlain returns a plain prompter reading in and writing out.
-func NewPlain(in io.Reader, out io.Writer, printer i18n.Printer) *Plain {
-	return &Plain{in: bufio.NewReader(in), out: out, printer: printer}
+// NewPlain returns a plain prompter reading in and writing out, wrapping
+// its lines to width columns (as the results are), so that a screen
+// reader's review mode and a narrow terminal both get whole lines.
+func NewPlain(in io.Reader, out io.Writer, printer i18n.Printer, width int) *Plain {
+	return &Plain{in: bufio.NewReader(in), out: out, printer: printer, width: max(width, 40)}
 }
 
 // Select implements Prompter.
@@ -82,29 +86,42 @@ func (p *Plain) MultiSelect(pr Prompt) ([]int, error) {
 func (p *Plain) show(pr Prompt) {
 	fmt.Fprintln(p.out)
 	if pr.Progress != "" {
-		fmt.Fprintln(p.out, pr.Progress)
+		p.writeWrapped("", 0, pr.Progress)
 	}
-	fmt.Fprintln(p.out, pr.Message)
+	p.writeWrapped("", 0, pr.Message)
 	if pr.Help != "" {
-		fmt.Fprintln(p.out, pr.Help)
+		p.writeWrapped("", 0, pr.Help)
 	}
 	width := len(strconv.Itoa(len(pr.Options)))
 	for i, o := range pr.Options {
 		if i < len(pr.Details) && pr.Details[i] != "" {
 			o += " → " + pr.Details[i]
 		}
-		fmt.Fprintf(p.out, "  %*d. %s\n", width, i+1, o)
+		p.writeWrapped(fmt.Sprintf("  %*d. ", width, i+1), width+4, o)
 	}
 	if pr.Back != "" {
 		// A letter, not a number: it cannot be picked along with options.
-		fmt.Fprintf(p.out, "  %*s. %s\n", width, "b", upperFirst(pr.Back))
+		p.writeWrapped(fmt.Sprintf("  %*s. ", width, "b"), width+4, upperFirst(pr.Back))
 	}
 	if len(pr.Default) > 0 {
 		var current []string
 		for _, i := range pr.Default {
 			current = append(current, strconv.Itoa(i+1))
 		}
-		fmt.Fprintln(p.out, p.printer.T(i18n.PlainCurrent, strings.Join(current, ",")))
+		p.writeWrapped("", 0, p.printer.T(i18n.PlainCurrent, strings.Join(current, ",")))
+	}
+}
+
+// writeWrapped writes text wrapped to the prompter's width, the first
+// line after first and the others indented by indent spaces.
+func (p *Plain) writeWrapped(first string, indent int, text string) {
+	pad := strings.Repeat(" ", indent)
+	for i, line := range textwidth.Wrap(strings.Join(strings.Fields(text), " "), p.width-1-indent) {
+		if i == 0 {
+			fmt.Fprintf(p.out, "%s%s\n", first, line)
+			continue
+		}
+		fmt.Fprintf(p.out, "%s%s\n", pad, line)
 	}
 }
 

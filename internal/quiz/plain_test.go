@@ -31,7 +31,7 @@ func TestPlainPrompterFromPipedKeys(t *testing.T) {
 		"5",     // review: submit
 	}, "\n") + "\n"
 	var out strings.Builder
-	r := &Runner{Bank: b, Prompter: NewPlain(strings.NewReader(keys), &out, printerEN)}
+	r := &Runner{Bank: b, Prompter: NewPlain(strings.NewReader(keys), &out, printerEN, 80)}
 	as, err := r.Run()
 	if err != nil {
 		t.Fatalf("%v\n%s", err, out.String())
@@ -62,7 +62,7 @@ func TestPlainPrompterFromPipedKeys(t *testing.T) {
 func TestPlainPrompterEndOfInputIsAnInterruption(t *testing.T) {
 	b := mustLoad(t, smallBank)
 	var out strings.Builder
-	r := &Runner{Bank: b, Prompter: NewPlain(strings.NewReader("4\n2"), &out, printerEN)}
+	r := &Runner{Bank: b, Prompter: NewPlain(strings.NewReader("4\n2"), &out, printerEN, 80)}
 	as, err := r.Run()
 	if !errors.Is(err, ErrInterrupted) {
 		t.Fatalf("err = %v, want ErrInterrupted", err)

@@ -29,12 +29,17 @@ type Prompt struct {
 	// answer, in the review list); prompters fit both to the width.
 	Details []string
 	// Default holds the indices of the current answer, when revisiting
-	// a question: they are preselected, and Enter keeps them.
+	// a question: they are shown selected, and Enter keeps them.
 	Default []int
-	// Cursor is where the selection opens when there is no Default: the
-	// neutral point of an agreement scale, so that Enter does not pull
-	// every answer toward one end.
+	// Cursor is where the cursor opens when there is no Default: the
+	// neutral point of an agreement scale. On a question it is only a
+	// position: nothing is selected until the person selects it, so an
+	// Enter pressed out of habit never records an answer.
 	Cursor int
+	// Menu marks a choice of what to do next (the review, "resume or
+	// start over"), not a question: Enter takes the option under the
+	// cursor, which opens on the usual choice.
+	Menu bool
 	// Scale marks an agreement scale: its options are points in order,
 	// and a digit chooses one directly.
 	Scale bool

@@ -3,9 +3,11 @@ package quiz
 import (
 	"errors"
 	"fmt"
+	"math"
 	"math/rand/v2"
 	"slices"
 	"strings"
+	"time"
 
 	"github.com/pmfit/pmfit/internal/i18n"
 )
@@ -31,8 +33,54 @@ type Runner struct {
 	// Planner, when set, makes the quiz short: it chooses each question
 	// and says when the answers so far decide the result.
 	Planner Planner
+	// Clock, when set, lets the progress line say how long the rest will
+	// take at the person's own pace (see timeLeft).
+	Clock func() time.Time
 
 	skipRest bool // the short quiz's offer of the rest was declined
+	// asked lists the answered questions in the order they were first
+	// answered (a resumed quiz's in bank order first): the short quiz
+	// numbers its questions, and its review, in that order.
+	asked []int
+	// paces are the seconds each answer took in this session, and
+	// shownAt when the question on screen was shown.
+	paces   []float64
+	shownAt time.Time
+}
+
+// Pacing of the time-left estimate: until the person has given
+// paceSample answers, each question is taken to need defaultPace
+// seconds (the default bank's intro promises about six minutes for 37);
+// then the median of their own answers' times, each capped at maxPace so
+// a break does not count as reading time.
+const (
+	defaultPace = 10.0
+	paceSample  = 3
+	maxPace     = 60.0
+)
+
+// timeLeft says how long the unanswered questions will take, as a
+// phrase for the progress line, or "" without a clock.
+func (r *Runner) timeLeft() string {
+	if r.Clock == nil {
+		return ""
+	}
+	left := 0
+	for _, a := range r.Answers {
+		if !a.Set {
+			left++
+		}
+	}
+	pace := defaultPace
+	if len(r.paces) >= paceSample {
+		sorted := slices.Sorted(slices.Values(r.paces))
+		pace = sorted[len(sorted)/2]
+	}
+	minutes := int(math.Ceil(float64(left) * pace / 60))
+	if minutes <= 1 {
+		return r.Printer.T(i18n.TimeLeftOne)
+	}
+	return r.Printer.T(i18n.TimeLeft, minutes)
 }
 
 // Planner chooses the questions of the short quiz.
@@ -53,6 +101,12 @@ type Planner interface {
 func (r *Runner) Run() (Answers, error) {
 	if r.Answers == nil {
 		r.Answers = r.Bank.NewAnswers()
+	}
+	r.asked = r.asked[:0]
+	for qi, a := range r.Answers {
+		if a.Set {
+			r.asked = append(r.asked, qi)
+		}
 	}
 	if r.Planner != nil {
 		if err := r.short(-1); err != nil {
@@ -101,12 +155,6 @@ func (r *Runner) nextShort() int {
 // question asked before (after resuming, the answered ones in bank
 // order).
 func (r *Runner) short(next int) error {
-	var asked []int
-	for qi, a := range r.Answers {
-		if a.Set {
-			asked = append(asked, qi)
-		}
-	}
 	pending := next
 	for {
 		qi := pending
@@ -117,25 +165,31 @@ func (r *Runner) short(next int) error {
 			}
 		}
 		var back *i18n.Message
-		if len(asked) > 0 {
+		if len(r.asked) > 0 {
 			back = &i18n.BackToPrevious
 		}
-		wentBack, err := r.askNumbered(qi, back, len(asked)+1)
+		seq := len(r.asked) + 1
+		if i := slices.Index(r.asked, qi); i >= 0 {
+			seq = i + 1 // asked again after a change at the review
+		}
+		wentBack, err := r.askNumbered(qi, back, seq)
 		if err != nil {
 			return err
 		}
 		if wentBack {
-			pending = asked[len(asked)-1]
-			asked = asked[:len(asked)-1]
+			// Ask the one before again: it counts as asked once more
+			// when it is answered.
+			pending = r.asked[len(r.asked)-1]
+			r.asked = r.asked[:len(r.asked)-1]
 			continue
 		}
-		asked = append(asked, qi)
 	}
 	n, answered := len(r.Answers), r.Answers.Count()
 	if answered == n {
 		return nil
 	}
 	choice, err := r.Prompter.Select(Prompt{
+		Menu:    true,
 		Message: r.Printer.T(i18n.DecidedAfter, answered, n, n-answered),
 		Options: []string{r.Printer.T(i18n.SeeResultNow), r.Printer.T(i18n.AnswerTheRest, n-answered)},
 	})
@@ -204,8 +258,14 @@ func (r *Runner) askNumbered(qi int, back *i18n.Message, seq int) (wentBack bool
 	q := &r.Bank.Questions[qi]
 	order := r.order(qi)
 	progress := r.Printer.T(i18n.Progress, qi+1, len(r.Bank.Questions))
+	if left := r.timeLeft(); left != "" && !r.Answers[qi].Set {
+		progress += " · " + left
+	}
 	if seq > 0 {
 		progress = r.Printer.T(i18n.ProgressShort, seq, len(r.Bank.Questions))
+	}
+	if r.Clock != nil {
+		r.shownAt = r.Clock()
 	}
 	p := Prompt{
 		Progress: progress,
@@ -292,7 +352,13 @@ func (r *Runner) askNumbered(qi int, back *i18n.Message, seq int) (wentBack bool
 			return false, err
 		}
 	}
+	if !r.Answers[qi].Set && r.Clock != nil {
+		r.paces = append(r.paces, min(r.Clock().Sub(r.shownAt).Seconds(), maxPace))
+	}
 	r.Answers[qi] = a
+	if !slices.Contains(r.asked, qi) {
+		r.asked = append(r.asked, qi)
+	}
 	if r.Saved != nil {
 		r.Saved(r.Answers)
 	}
@@ -300,13 +366,14 @@ func (r *Runner) askNumbered(qi int, back *i18n.Message, seq int) (wentBack bool
 }
 
 // review lists every answer and returns the question the person wants to
-// change, or -1 to submit. Option i is question i, so the numbers a
-// prompter shows are the questions' own; submitting comes last, and the
-// cursor opens on it.
+// change, or -1 to submit. The questions are numbered as they were asked:
+// in bank order, or, in the short quiz, in the order the quiz chose them
+// (the unanswered ones last, in bank order). Submitting comes last, and
+// the cursor opens on it.
 func (r *Runner) review() (int, error) {
 	b := r.Bank
-	p := Prompt{Message: r.Printer.T(i18n.ReviewTitle)}
-	for qi := range b.Questions {
+	p := Prompt{Message: r.Printer.T(i18n.ReviewTitle), Menu: true}
+	for _, qi := range r.reviewOrder() {
 		answer := r.Printer.T(i18n.NotAnswered)
 		if r.Answers[qi].Set {
 			answer = b.FormatLabel(qi, r.Answers[qi])
@@ -328,7 +395,22 @@ func (r *Runner) review() (int, error) {
 	if i == submit {
 		return -1, nil
 	}
-	return i, nil
+	return r.reviewOrder()[i], nil
+}
+
+// reviewOrder is the order the review lists the questions in.
+func (r *Runner) reviewOrder() []int {
+	n := len(r.Bank.Questions)
+	order := make([]int, 0, n)
+	if r.Planner != nil {
+		order = append(order, r.asked...)
+	}
+	for qi := range n {
+		if !slices.Contains(order, qi) {
+			order = append(order, qi)
+		}
+	}
+	return order
 }
 
 // order is the order question qi's options are shown in: the bank's, or

@@ -517,13 +517,30 @@ func TestRunnerShortQuiz(t *testing.T) {
 			t.Errorf("offer options %q", p.Options)
 		}
 	}
+	// The review numbers the questions as they were asked: s1, then l2,
+	// then the two never asked, in bank order.
+	rev := sel(review, submit)
+	rev.check = func(t *testing.T, p Prompt) {
+		want := []string{"How big?", "I like customers", "I like building", "Pick any", submit}
+		if len(p.Options) != len(want) {
+			t.Fatalf("review options %q", p.Options)
+		}
+		for i, w := range want {
+			if !strings.HasPrefix(p.Options[i], w) {
+				t.Errorf("review option %d is %q, want %q", i+1, p.Options[i], w)
+			}
+		}
+		if !p.Menu {
+			t.Error("the review is not a menu: Enter would not submit")
+		}
+	}
 	fp := &fakePrompter{t: t, steps: []step{
 		first,
 		sel("I like customers", back), // back to the question asked before
 		sel("How big?", "Small"),
 		second,
 		offer,
-		sel(review, submit),
+		rev,
 	}}
 	r := &Runner{Bank: b, Prompter: fp, Printer: printerEN, Planner: &listPlanner{order: []int{2, 1}, extra: -1}}
 	as, err := r.Run()
@@ -595,4 +612,51 @@ func (p reopening) Next(as Answers) int {
 		return 0
 	}
 	return -1
+}
+
+// TestRunnerSaysHowLongIsLeft: the progress line says how long the rest
+// takes, at 10 seconds a question until three answers show the person's
+// own pace (their median, a break counting as a minute at most).
+func TestRunnerSaysHowLongIsLeft(t *testing.T) {
+	b := mustLoad(t, smallBank)
+	r := &Runner{Bank: b, Printer: printerEN, Answers: b.NewAnswers(), Clock: time.Now}
+	if got := r.timeLeft(); got != "about a minute left" {
+		t.Errorf("4 questions at 10 s: %q", got)
+	}
+	r.paces = []float64{30, 600, 40}
+	if got := r.timeLeft(); got != "about 3 minutes left" { // 4 × 40 s
+		t.Errorf("4 questions at a median of 40 s: %q", got)
+	}
+	r.Printer = i18n.New("es")
+	if got := r.timeLeft(); got != "quedan unos 3 minutos" {
+		t.Errorf("in Spanish: %q", got)
+	}
+	r.Clock = nil
+	if got := r.timeLeft(); got != "" {
+		t.Errorf("without a clock: %q", got)
+	}
+
+	// Through the quiz: a clock that moves 45 s at every reading, so each
+	// answer takes 45 s.
+	now := time.Date(2026, 12, 7, 9, 0, 0, 0, time.UTC)
+	clock := func() time.Time { now = now.Add(45 * time.Second); return now }
+	progress := func(want string) func(*testing.T, Prompt) {
+		return func(t *testing.T, p Prompt) {
+			if p.Progress != want {
+				t.Errorf("progress %q, want %q", p.Progress, want)
+			}
+		}
+	}
+	steps := []step{sel("I like building", "Agree"), sel("I like customers", "Agree"), sel("How big?", "Large"), multi("Pick any", "A"), sel(review, submit)}
+	steps[0].check = progress("Question 1 of 4 · about a minute left")
+	steps[3].check = progress("Question 4 of 4 · about a minute left")
+	fp := &fakePrompter{t: t, steps: steps}
+	r = &Runner{Bank: b, Prompter: fp, Printer: printerEN, Clock: clock}
+	if _, err := r.Run(); err != nil {
+		t.Fatal(err)
+	}
+	fp.Done()
+	if !slices.Equal(r.paces, []float64{45, 45, 45, 45}) {
+		t.Errorf("paces %v", r.paces)
+	}
 }

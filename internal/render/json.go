@@ -165,13 +165,17 @@ func Roles(b *quiz.Bank) []RoleJSON {
 
 // ResultJSON is `pmfit score --format json`: the contract scripts rely on.
 type ResultJSON struct {
-	ID          string            `json:"id,omitempty"`
-	Top         string            `json:"top"`
-	Roles       []RoleFitJSON     `json:"roles"`
-	Dimensions  []DimensionJSON   `json:"dimensions"`
-	Coverage    Share             `json:"coverage"`
-	Answered    int               `json:"answered"`
-	Questions   int               `json:"questions"`
+	ID         string          `json:"id,omitempty"`
+	Top        string          `json:"top"`
+	Roles      []RoleFitJSON   `json:"roles"`
+	Dimensions []DimensionJSON `json:"dimensions"`
+	Coverage   Share           `json:"coverage"`
+	Answered   int             `json:"answered"`
+	Questions  int             `json:"questions"`
+	// Headline is the result's headline, as the results screen shows it
+	// (render.Verdict); Certainty.Note is the note beneath it. Both are in
+	// the language asked for; scripts should read the fields instead.
+	Headline    string            `json:"headline"`
 	Certainty   CertaintyJSON     `json:"certainty"`
 	Gauge       *GaugeJSON        `json:"gauge,omitempty"`
 	Explanation []ExplanationJSON `json:"explanation"`
@@ -280,7 +284,9 @@ func Result(p i18n.Printer, b *quiz.Bank, answers quiz.Answers, res *scoring.Res
 	for _, d := range res.Dimensions {
 		v.Dimensions = append(v.Dimensions, DimensionJSON{ID: b.Dimensions[d.Dimension].ID, Name: b.Dimensions[d.Dimension].Name, Score: score(d)})
 	}
-	v.Certainty = certaintyJSON(p, b, res)
+	verdict := NewVerdict(p, b, res)
+	v.Headline = verdict.Headline
+	v.Certainty = certaintyJSON(b, res, verdict.Note)
 	if b.Gauge >= 0 {
 		dim := b.Dimensions[b.Gauge]
 		v.Gauge = &GaugeJSON{Dimension: dim.ID, Score: score(res.Dimensions[b.Gauge]), Low: dim.Low, High: dim.High}
@@ -300,11 +306,11 @@ func Result(p i18n.Printer, b *quiz.Bank, answers quiz.Answers, res *scoring.Res
 	return v
 }
 
-func certaintyJSON(p i18n.Printer, b *quiz.Bank, res *scoring.Result) CertaintyJSON {
+func certaintyJSON(b *quiz.Bank, res *scoring.Result, note string) CertaintyJSON {
 	c := res.Certainty
 	v := CertaintyJSON{
 		Level: string(c.Level), Margin: Points(c.Margin), RivalMargin: Points(c.RivalMargin), RivalSE: Points(c.RivalSE),
-		Flat: c.Flat, Partial: c.Partial, Note: CertaintyNote(p, b, res),
+		Flat: c.Flat, Partial: c.Partial, Note: note,
 	}
 	if !math.IsInf(c.Z, 0) {
 		z := Z(c.Z)

@@ -1,6 +1,7 @@
 package render
 
 import (
+	"bytes"
 	"fmt"
 	"io"
 	"strings"
@@ -10,65 +11,6 @@ import (
 	"github.com/pmfit/pmfit/internal/scoring"
 	"github.com/pmfit/pmfit/internal/textwidth"
 )
-
-// CertaintyNote says in a sentence or two how far to trust the top role.
-func CertaintyNote(p i18n.Printer, b *quiz.Bank, res *scoring.Result) string {
-	c := res.Certainty
-	top := b.Roles[res.Top()].Name
-	if c.Flat {
-		return p.T(i18n.NoteFlat)
-	}
-	if len(res.Roles) < 2 || !res.Roles[1].Scored {
-		return p.T(i18n.NoteOnlyRole, top)
-	}
-	next := b.Roles[res.Roles[1].Role].Name
-	margin := Round1(c.Margin)
-	note := p.T(i18n.NoteLow, next, margin)
-	switch c.Level {
-	case scoring.High:
-		note = p.T(i18n.NoteHigh, margin, next)
-	case scoring.Medium:
-		note = p.T(i18n.NoteMedium, margin, next)
-	}
-	// A partly answered set may change as the rest is answered, unless
-	// the short quiz proved the rest cannot change the top role.
-	if c.Partial && (res.Decision == nil || !res.Decision.Decided) {
-		note += " " + p.T(i18n.NotePartial)
-	}
-	return note
-}
-
-// tooClose reports whether the headline should name two candidates
-// rather than one winner: a low level with a scored runner-up.
-func tooClose(res *scoring.Result) bool {
-	return res.Certainty.Level == scoring.Low && len(res.Roles) > 1 && res.Roles[1].Scored
-}
-
-// SeparatorNote says which dimension would separate the top two roles
-// of a result too close to call, and where the person sits on it; "" when
-// there is none to name.
-func SeparatorNote(p i18n.Printer, b *quiz.Bank, res *scoring.Result) string {
-	d := res.Certainty.Separator
-	if !tooClose(res) || d < 0 {
-		return ""
-	}
-	a, r := b.Roles[res.Roles[0].Role], b.Roles[res.Roles[1].Role]
-	ta, tr := targetOf(a, d), targetOf(r, d)
-	name := b.Dimensions[d].Name
-	if s := res.Dimensions[d]; s.Scored {
-		return p.T(i18n.Separate, name, a.Name, ta, r.Name, tr, Round1(s.Score))
-	}
-	return p.T(i18n.SeparateUnanswered, name, a.Name, ta, r.Name, tr)
-}
-
-func targetOf(r quiz.Role, d int) float64 {
-	for _, t := range r.Profile {
-		if t.Dimension == d {
-			return t.Target
-		}
-	}
-	return 0
-}
 
 // ResultText draws the results screen: the ranking, where the person sits
 // on the bank's gauge, their profile, what moved the top role, and that
@@ -99,61 +41,39 @@ func ResultText(out io.Writer, t *Theme, b *quiz.Bank, answers quiz.Answers, res
 	return w.err
 }
 
-// headline writes the best fit (or the two roles too close to call),
-// how far to trust it, what would separate a close call, and the
-// coverage; false when no role could be scored.
+// headline writes the verdict (NewVerdict): the headline, how far to
+// trust it and why, what would separate a close call, and the coverage
+// when the note does not say it; false when no role could be scored.
 func (t *Theme) headline(w io.Writer, b *quiz.Bank, res *scoring.Result) bool {
-	top := b.Roles[res.Top()]
-	topFit := res.Roles[0]
-	if !topFit.Scored {
-		fmt.Fprintln(w, t.P.T(i18n.NoRoleScored))
+	v := NewVerdict(t.P, b, res)
+	if v.Kind == NoVerdict {
+		t.writeWrapped(w, "", 0, v.Headline)
 		return false
 	}
 	note := t.Dim
-	if tooClose(res) {
-		next := b.Roles[res.Roles[1].Role]
-		for _, line := range Wrap(t.P.T(i18n.TooClose, top.Name, next.Name), t.Width-1) {
+	switch {
+	case v.Lead == "" || textwidth.String(v.Headline) > t.Width-1:
+		for _, line := range Wrap(v.Headline, t.Width-1) {
 			fmt.Fprintln(w, t.Heading.Sprint(line))
 		}
-		note = t.Bad
-	} else {
-		fmt.Fprintf(w, "%s %s %s\n", t.Heading.Sprint(t.P.T(i18n.BestFit)), t.BarTop.Sprint(top.Name), t.Dim.Sprintf("· %.0f%%", Round1(topFit.Fit)))
+	default:
+		fmt.Fprintf(w, "%s %s %s%s\n", t.Heading.Sprint(v.Lead), t.BarTop.Sprint(v.Top), t.Dim.Sprint("· "+v.Fit), t.Heading.Sprint(v.After))
 	}
-	for _, line := range Wrap(CertaintyNote(t.P, b, res), t.Width-1) {
+	if v.Close() {
+		note = t.Bad
+	}
+	for _, line := range Wrap(v.Note, t.Width-1) {
 		fmt.Fprintln(w, note.Sprint(line))
 	}
-	if sep := SeparatorNote(t.P, b, res); sep != "" {
-		for _, line := range Wrap(sep, t.Width-1) {
+	if v.Separate != "" {
+		for _, line := range Wrap(v.Separate, t.Width-1) {
 			fmt.Fprintln(w, line)
 		}
 	}
-	if res.Answered < res.Questions {
-		fmt.Fprintf(w, "%s\n", t.Dim.Sprint(t.P.T(i18n.ScoredOn, res.Answered, res.Questions, 100*res.Coverage())))
-		if note := DecisionNote(t.P, b, res); note != "" {
-			for _, line := range Wrap(note, t.Width-1) {
-				fmt.Fprintln(w, line)
-			}
-		}
+	if v.Coverage != "" {
+		fmt.Fprintln(w, t.Dim.Sprint(v.Coverage))
 	}
 	return true
-}
-
-// DecisionNote says, for a partly answered set scored with
-// Options.Decide, whether the rest of the answers could still change the
-// top role, and which roles are still in the running; "" otherwise.
-func DecisionNote(p i18n.Printer, b *quiz.Bank, res *scoring.Result) string {
-	d := res.Decision
-	if d == nil || res.Answered == res.Questions {
-		return ""
-	}
-	if d.Decided {
-		return p.T(i18n.DecidedAfter, d.Asked, d.Asked+d.Remaining, d.Remaining)
-	}
-	var names []string
-	for _, r := range d.Contenders {
-		names = append(names, b.Roles[r].Name)
-	}
-	return p.T(i18n.NotDecided, d.Remaining, strings.Join(names, ", "))
 }
 
 // writeRoles draws the first n roles' fits as bars, best first.
@@ -235,25 +155,34 @@ func (t *Theme) writeProfile(w io.Writer, b *quiz.Bank, res *scoring.Result) {
 	}
 }
 
-// ResultSummary draws the results screen's first part, made to fit an
-// 80×24 terminal with room to spare: the best fit (or the two roles too
-// close to call) and how far to trust it, the top three roles, where the
-// person sits on the bank's gauge, and one line of why.
-func ResultSummary(out io.Writer, t *Theme, b *quiz.Bank, res *scoring.Result) error {
-	w := &errWriter{w: out}
-	if !t.headline(w, b, res) {
-		return w.err
+// ResultSummary draws the results screen's first part: the verdict,
+// the top three roles, where the person sits on the bank's gauge, and
+// one line of why, in at most height lines (0: no limit). When the
+// screen is short, the parts give way from the least needed (the why,
+// the gauge, the third and second roles); the verdict always stays.
+func ResultSummary(out io.Writer, t *Theme, b *quiz.Bank, res *scoring.Result, height int) error {
+	var head bytes.Buffer
+	if !t.headline(&head, b, res) {
+		_, err := out.Write(head.Bytes())
+		return err
 	}
-	fmt.Fprintln(w)
-	t.writeRoles(w, b, res, 3)
+	// Blocks after the verdict, most needed first; each is preceded by a
+	// blank line.
+	var blocks []string
+	for _, n := range []int{3, 2, 1} {
+		var roles bytes.Buffer
+		t.writeRoles(&roles, b, res, n)
+		blocks = append(blocks, roles.String())
+	}
 	if b.Gauge >= 0 {
 		d, s := b.Dimensions[b.Gauge], res.Dimensions[b.Gauge]
 		if s.Scored {
-			fmt.Fprintln(w)
+			var gauge bytes.Buffer
 			if !t.Plain {
-				t.writeGaugeLine(w, d, s, min(30, t.Width-40))
+				t.writeGaugeLine(&gauge, d, s, min(30, t.Width-40))
 			}
-			t.writeWrapped(w, "  ", 2, t.P.T(i18n.GaugeShort, Round1(s.Score), t.gaugeLean(d, s)))
+			t.writeWrapped(&gauge, "  ", 2, t.P.T(i18n.GaugeShort, Round1(s.Score), t.gaugeLean(d, s)))
+			blocks = append(blocks, gauge.String())
 		}
 	}
 	if len(res.Explanations) > 0 {
@@ -264,9 +193,35 @@ func ResultSummary(out io.Writer, t *Theme, b *quiz.Bank, res *scoring.Result) e
 			why = t.whyLine(b, res.Explanations[0], 1)
 		}
 		if why != "" {
-			fmt.Fprintln(w)
-			t.writeWrapped(w, "", 0, why)
+			var wb bytes.Buffer
+			t.writeWrapped(&wb, "", 0, why)
+			blocks = append(blocks, wb.String())
 		}
+	}
+	lines := func(s string) int { return strings.Count(s, "\n") }
+	// The roles come in three sizes; the first that fits is used.
+	roles, rest := blocks[:3], blocks[3:]
+	for {
+		total := lines(head.String())
+		for _, blk := range append([]string{roles[0]}, rest...) {
+			total += 1 + lines(blk)
+		}
+		switch {
+		case height <= 0 || total <= height:
+		case len(rest) > 0:
+			rest = rest[:len(rest)-1]
+			continue
+		case len(roles) > 1:
+			roles = roles[1:]
+			continue
+		}
+		break
+	}
+	w := &errWriter{w: out}
+	_, _ = w.Write(head.Bytes())
+	for _, blk := range append([]string{roles[0]}, rest...) {
+		fmt.Fprintln(w)
+		_, _ = io.WriteString(w, blk)
 	}
 	return w.err
 }

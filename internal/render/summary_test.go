@@ -46,23 +46,29 @@ func personaResults(t *testing.T, lang string) (*quiz.Bank, map[string]quiz.Answ
 	return b, answers, results
 }
 
-// TestSummaryFitsATerminal: the results summary leaves room on an 80×24
-// terminal for the blank lines around it, the two lines saying where the
-// result is saved and the five-line offer of the full result (8 lines in
-// all), for every persona and language, and no line is wider than the
+// TestSummaryFitsATerminal: the results summary keeps to the lines it is
+// given, giving up its least needed parts first, for every persona and
+// language; the verdict always stays, and no line is wider than the
 // terminal, down to 60 columns.
 func TestSummaryFitsATerminal(t *testing.T) {
 	for _, lang := range []string{"en", "es"} {
 		b, _, results := personaResults(t, lang)
 		for name, res := range results {
-			for _, width := range []int{60, 80, 120} {
+			for _, size := range [][2]int{{60, 12}, {80, 16}, {80, 0}, {120, 0}} {
+				width, height := size[0], size[1]
 				var out bytes.Buffer
-				if err := ResultSummary(&out, NewTheme(width, false, i18n.New(lang)), b, res); err != nil {
+				if err := ResultSummary(&out, NewTheme(width, false, i18n.New(lang)), b, res, height); err != nil {
 					t.Fatal(err)
 				}
 				lines := strings.Split(strings.TrimSuffix(out.String(), "\n"), "\n")
-				if width == 80 && len(lines) > 16 {
-					t.Errorf("%s (%s) at 80 columns: %d lines\n%s", filepath.Base(name), lang, len(lines), out.String())
+				if height > 0 && len(lines) > height {
+					t.Errorf("%s (%s) at %v: %d lines\n%s", filepath.Base(name), lang, size, len(lines), out.String())
+				}
+				if v := NewVerdict(i18n.New(lang), b, res); !strings.HasPrefix(strings.Join(strings.Fields(out.String()), " "), v.Headline) {
+					t.Errorf("%s (%s) at %v: the summary does not open with the headline %q:\n%s", filepath.Base(name), lang, size, v.Headline, out.String())
+				}
+				if height == 0 && !strings.Contains(out.String(), "\n\n") {
+					t.Errorf("%s (%s): nothing after the verdict with room to spare:\n%s", filepath.Base(name), lang, out.String())
 				}
 				for _, l := range lines {
 					if textwidth.String(l) > width-1 {
@@ -127,7 +133,7 @@ func TestChineseResultFitsTheWidth(t *testing.T) {
 		for _, width := range []int{60, 80} {
 			var summary, full bytes.Buffer
 			theme := NewTheme(width, false, i18n.New("en"))
-			if err := ResultSummary(&summary, theme, b, &res); err != nil {
+			if err := ResultSummary(&summary, theme, b, &res, 0); err != nil {
 				t.Fatal(err)
 			}
 			if err := ResultText(&full, theme, b, answers, &res); err != nil {
@@ -161,7 +167,7 @@ func TestPlainThemeDrawsNoGraphics(t *testing.T) {
 	for name, res := range results {
 		var out bytes.Buffer
 		theme := PlainTheme(80, i18n.New("en"))
-		if err := ResultSummary(&out, theme, b, res); err != nil {
+		if err := ResultSummary(&out, theme, b, res, 0); err != nil {
 			t.Fatal(err)
 		}
 		if err := ResultText(&out, theme, b, answers[name], res); err != nil {

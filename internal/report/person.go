@@ -25,26 +25,33 @@ type Person struct {
 	// AnswersFile is where the answers are kept, for the command that
 	// scores them again; "" when they are only in this page.
 	AnswersFile string
+	// Verdict is the result's headline and note, as every other screen
+	// says them.
+	Verdict render.Verdict
 }
 
 // NewPerson is the report of a scored answer set: its JSON view (the
 // contract `--format json` writes), with the bank's texts. id is who
 // answered, if known; answersFile is where the answers are kept.
 func NewPerson(p i18n.Printer, b *quiz.Bank, answers quiz.Answers, res *scoring.Result, id, answersFile string) Person {
-	return Person{Printer: p, Bank: b, Answers: answers, Result: render.Result(p, b, answers, res, id), AnswersFile: answersFile}
+	return Person{Printer: p, Bank: b, Answers: answers, Result: render.Result(p, b, answers, res, id), AnswersFile: answersFile,
+		Verdict: render.NewVerdict(p, b, res)}
 }
 
 // personPage is the person's report as its template reads it.
 type personPage struct {
 	page
-	TooClose  bool
-	Headline  string
-	Top       string
-	Fit       string
-	Note      string
-	Level     string
-	Separator string
-	Coverage  string
+	// The verdict: a headline naming two roles (Close, Headline), or Lead,
+	// the role (its last word kept with the fit, so "· 94%" never starts a
+	// line alone), Fit and After.
+	Close, TwoRoles  bool
+	Headline, Lead   string
+	TopHead, TopLast string
+	Fit, After       string
+	Note             string
+	Level            string
+	Separator        string
+	Coverage         string
 
 	Roles      []roleRow
 	RolesH     float64
@@ -143,29 +150,15 @@ func personView(in Person) (*personPage, error) {
 		return nil, fmt.Errorf("the result's top role %q is not in the bank", r.Top)
 	}
 	topRole := b.Roles[top]
+	verdict := in.Verdict
 	v := &personPage{
-		page: page{Lang: p.Lang(), Title: p.T(i18n.ReportTitle, topRole.Name), CSP: CSP, W: wordsFor(p)},
-		Top:  topRole.Name,
-		Fit:  fmt.Sprintf("%.0f%%", render.Round1(float64(r.Roles[0].Fit))),
-		Note: r.Certainty.Note,
+		page:  page{Lang: p.Lang(), Title: p.T(i18n.ReportTitle, topRole.Name), CSP: CSP, W: wordsFor(p)},
+		Close: verdict.Close(), TwoRoles: verdict.Lead == "",
+		Headline: verdict.Headline, Lead: verdict.Lead, Fit: verdict.Fit, After: verdict.After,
+		Note: verdict.Note, Separator: verdict.Separate, Coverage: verdict.Coverage,
 	}
-	v.TooClose = r.Certainty.Level == "low" && len(r.Roles) > 1
-	if v.TooClose {
-		v.Headline = p.T(i18n.TooClose, r.Roles[0].Name, r.Roles[1].Name)
-	} else {
-		v.Headline = p.T(i18n.BestFit)
-	}
+	v.TopHead, v.TopLast = splitLastWord(verdict.Top)
 	v.Level = p.T(i18n.CertaintyLevel, render.LevelWord(p, r.Certainty.Level))
-	if r.Answered < r.Questions {
-		v.Coverage = p.T(i18n.ScoredOn, r.Answered, r.Questions, 100*float64(r.Coverage))
-	}
-	scores := map[string]*render.Points{}
-	for _, d := range r.Dimensions {
-		scores[d.ID] = d.Score
-	}
-	if v.TooClose && r.Certainty.Separator != "" {
-		v.Separator = separator(p, b, r, scores)
-	}
 
 	var desc []string
 	for i, rf := range r.Roles {
@@ -220,27 +213,14 @@ func personView(in Person) (*personPage, error) {
 	return v, nil
 }
 
-// separator says which dimension would tell the two closest roles apart.
-func separator(p i18n.Printer, b *quiz.Bank, r render.ResultJSON, scores map[string]*render.Points) string {
-	d, ok := b.Dimension(r.Certainty.Separator)
-	if !ok {
-		return ""
+// splitLastWord splits a name before its last word ("Product Owner" →
+// "Product ", "Owner"), so the last word can be kept on a line with what
+// follows it.
+func splitLastWord(s string) (head, last string) {
+	if i := strings.LastIndexByte(s, ' '); i >= 0 {
+		return s[:i+1], s[i+1:]
 	}
-	target := func(roleID string) float64 {
-		ri, _ := b.Role(roleID)
-		for _, t := range b.Roles[ri].Profile {
-			if t.Dimension == d {
-				return t.Target
-			}
-		}
-		return 0
-	}
-	a, o := r.Roles[0], r.Roles[1]
-	name := b.Dimensions[d].Name
-	if s := scores[r.Certainty.Separator]; s != nil {
-		return p.T(i18n.Separate, name, a.Name, target(a.ID), o.Name, target(o.ID), render.Round1(float64(*s)))
-	}
-	return p.T(i18n.SeparateUnanswered, name, a.Name, target(a.ID), o.Name, target(o.ID))
+	return "", s
 }
 
 // profile lays out the person's dimension scores against the top role's

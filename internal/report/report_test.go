@@ -51,7 +51,7 @@ func drawPerson(t testing.TB, b *quiz.Bank, lang string, answers quiz.Answers, f
 	p := i18n.New(lang)
 	res := scoring.New(b).Score(answers, scoring.Options{Explain: 3})
 	var out bytes.Buffer
-	if err := WritePerson(&out, Person{Printer: p, Bank: b, Answers: answers, Result: render.Result(p, b, answers, &res, ""), AnswersFile: file}); err != nil {
+	if err := WritePerson(&out, NewPerson(p, b, answers, &res, "", file)); err != nil {
 		t.Fatal(err)
 	}
 	return out.String()
@@ -90,7 +90,7 @@ func TestWorkedExampleReport(t *testing.T) {
 	}
 	page := drawPerson(t, b, "en", answers, "worked-example-answers.yaml")
 	for _, want := range []string{
-		`How PM <span class="fit">· 95%</span>`,
+		`How <span class="nowrap">PM <span class="fit">· 95%</span></span>`,
 		`data-role="how-pm"`, `data-fit="95.4"`, `data-fit="41.9"`,
 		`data-dim="focus"`, `data-score="86"`, `data-score="87.5"`,
 		"Someone neutral on every question would fit it 65%; your answers moved it up 30.8 points.",

@@ -24,10 +24,15 @@ type Certainty struct {
 	// person.
 	Flat bool
 	// Partial is set when fewer than PartialCoverage of the questions are
-	// answered, which caps the level (see Step 5).
+	// answered, which caps the level (see Step 5) unless Decided.
 	Partial bool
+	// Decided is set when a partial answer set decides the top role: no
+	// answer to the unanswered questions could change it (Model.Decide).
+	// It is worked out only for partial sets, where it lifts the cap.
+	Decided bool
 	// Separator, for a low level, is the dimension that best tells the
-	// top role and the runner-up apart (Model.Separator); else -1.
+	// top role and the runner-up apart for this person
+	// (Model.Separator); else -1.
 	Separator int
 }
 
@@ -68,7 +73,8 @@ const (
 )
 
 // certainty grades the top role's lead from the accumulated items.
-func (m *Model) certainty(acc []accumulator, st answerStats, res *Result) Certainty {
+// decided says that the answers, though partial, decide the top role.
+func (m *Model) certainty(acc []accumulator, st answerStats, res *Result, decided bool) Certainty {
 	ranked := res.Roles
 	c := Certainty{Rival: -1, Z: math.Inf(1), Separator: -1}
 	if len(ranked) > 0 {
@@ -79,6 +85,10 @@ func (m *Model) certainty(acc []accumulator, st answerStats, res *Result) Certai
 	}
 	c.Flat = st.likert >= flatMinLikert && st.hi-st.lo <= flatSpan
 	c.Partial = res.Coverage() < PartialCoverage
+	c.Decided = c.Partial && decided
+	// The cap stands for answers still to come that could reorder the
+	// roles; a decided set has none.
+	capped := c.Partial && !c.Decided
 
 	if len(ranked) > 1 && ranked[0].Scored {
 		// Each dimension score's variance: the prior item error blended
@@ -149,15 +159,15 @@ func (m *Model) certainty(acc []accumulator, st answerStats, res *Result) Certai
 	}
 
 	switch {
-	case c.Flat || c.Z < MediumZ || (c.Partial && m.decisiveUnscored(res)):
+	case c.Flat || c.Z < MediumZ || (capped && m.decisiveUnscored(res)):
 		c.Level = Low
-	case c.Z < HighZ || c.Partial:
+	case c.Z < HighZ || capped:
 		c.Level = Medium
 	default:
 		c.Level = High
 	}
 	if c.Level == Low && len(ranked) > 1 && ranked[1].Scored {
-		c.Separator = m.Separator(ranked[0].Role, ranked[1].Role)
+		c.Separator = m.Separator(ranked[0].Role, ranked[1].Role, res.Dimensions)
 	}
 	return c
 }
@@ -176,19 +186,27 @@ func (m *Model) decisiveUnscored(res *Result) bool {
 	return false
 }
 
-// Separator is the dimension that best tells roles a and b apart: of
-// the dimensions both profiles name, the one where their targets differ
-// most, each gap weighted by the mean of the two roles' weights there
-// (the first in bank order on a tie); -1 when they share none.
-func (m *Model) Separator(a, b int) int {
+// Separator is the dimension that best tells roles a and b apart for a
+// person with scores dims: of the dimensions both profiles name with
+// different targets, those where the person is not yet scored or sits
+// between the two targets (ends included), where answering one way
+// brings the person closer to one role and the other way to the other;
+// among them, the one where the targets differ most, each gap weighted
+// by the mean of the two roles' weights there (the first in bank order
+// on a tie). -1 when there is none: a person past both targets on every
+// shared dimension is not told apart by any of them.
+func (m *Model) Separator(a, b int, dims []DimensionScore) int {
 	best, bestGap := -1, 0.0
 	for _, ta := range m.roles[a] {
 		d := ta.Dimension
-		wb := m.weight[b][d]
-		if wb == 0 {
+		wb, tb := m.weight[b][d], m.target[b][d]
+		if wb == 0 || ta.Target == tb {
 			continue
 		}
-		gap := math.Abs(ta.Target-m.target[b][d]) * (ta.Weight + wb) / 2
+		if s := dims[d]; s.Scored && (s.Score < min(ta.Target, tb) || s.Score > max(ta.Target, tb)) {
+			continue
+		}
+		gap := math.Abs(ta.Target-tb) * (ta.Weight + wb) / 2
 		if gap > bestGap || (gap == bestGap && best >= 0 && d < best) {
 			best, bestGap = d, gap
 		}

@@ -159,6 +159,9 @@ type Result struct {
 	Explanations []Explanation
 	// Decision, with Options.Decide, says whether the top role is settled.
 	Decision *Decision
+	// decision is Decide's answer when ScoreInto needed it (a partial
+	// set, for the certainty cap), kept for Score to reuse.
+	decision *Decision
 
 	// Scratch space reused from one ScoreInto to the next.
 	variance, gradient []float64
@@ -213,8 +216,12 @@ func (m *Model) Score(answers quiz.Answers, opts Options) Result {
 		res.Explanations = m.explain(answers, &res, opts.Explain)
 	}
 	if opts.Decide {
-		d := m.Decide(answers)
-		res.Decision = &d
+		if res.decision != nil {
+			res.Decision = res.decision
+		} else {
+			d := m.Decide(answers)
+			res.Decision = &d
+		}
 	}
 	return res
 }
@@ -238,7 +245,14 @@ func (m *Model) ScoreInto(res *Result, answers quiz.Answers) {
 	rank(res.Roles, res.unsorted, res.keys)
 	res.Answered = st.answered
 	res.Questions = len(m.questions)
-	res.Certainty = m.certainty(acc, st, res)
+	res.decision = nil
+	decided := false
+	if res.Coverage() < PartialCoverage && res.Answered > 0 {
+		// Only partial sets pay for the proof: it lifts their cap.
+		d := m.Decide(answers)
+		res.decision, decided = &d, d.Decided
+	}
+	res.Certainty = m.certainty(acc, st, res, decided)
 	res.Explanations = res.Explanations[:0]
 }
 

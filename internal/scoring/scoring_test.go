@@ -4,6 +4,7 @@ import (
 	"math"
 	"os"
 	"path/filepath"
+	"slices"
 	"strconv"
 	"testing"
 
@@ -468,5 +469,81 @@ func TestScoreIntoReusesItsResult(t *testing.T) {
 	}
 	if res.Top() != want.Top() || res.Roles[0].Fit != want.Roles[0].Fit {
 		t.Errorf("ScoreInto gave %+v, Score gave %+v", res.Roles[0], want.Roles[0])
+	}
+}
+
+// TestSeparatorSitsBetweenTheTargets: what would separate two close roles
+// is a dimension where the person sits between their targets (or has not
+// answered yet): one past both targets tells them apart no further.
+func TestSeparatorSitsBetweenTheTargets(t *testing.T) {
+	b := loadBank(t, "testdata/worked-example.yaml")
+	m := scoring.New(b)
+	why, _ := b.Role("why-pm")
+	how, _ := b.Role("how-pm")
+	dims := func(focus, size float64, focusScored bool) []scoring.DimensionScore {
+		return []scoring.DimensionScore{{Dimension: 0, Score: focus, Scored: focusScored}, {Dimension: 1, Score: size, Scored: true}}
+	}
+	for _, tc := range []struct {
+		name        string
+		focus, size float64
+		scored      bool
+		want        int
+	}{
+		// Focus: targets 20 and 80, gap 60 × mean weight 1.5 = 90; size:
+		// targets 50 and 90, gap 40 × 1 = 40.
+		{"both between: the wider weighted gap", 50, 70, true, 0},
+		{"focus past how-pm's target", 96, 70, true, 1},
+		{"focus on a target counts as between", 80, 70, true, 0},
+		{"focus unanswered", 0, 70, false, 0},
+		{"past both everywhere", 96, 100, true, -1},
+		{"below both on size, past on focus", 5, 10, true, -1},
+	} {
+		if got := m.Separator(why, how, dims(tc.focus, tc.size, tc.scored)); got != tc.want {
+			t.Errorf("%s: separator %d, want %d", tc.name, got, tc.want)
+		}
+		if got := m.Separator(how, why, dims(tc.focus, tc.size, tc.scored)); got != tc.want {
+			t.Errorf("%s, roles swapped: separator %d, want %d", tc.name, got, tc.want)
+		}
+	}
+}
+
+// TestDecidedPartialSetsAreNotCapped: with under 60% of the questions
+// answered the level is capped, because the rest could reorder the
+// roles; once the answers decide the top role, they cannot, and the
+// level is the lead's own (Step 5).
+func TestDecidedPartialSetsAreNotCapped(t *testing.T) {
+	b := defaultBank(t)
+	m := scoring.New(b)
+	full := loadPersona(t, b, "growth-freemium.yaml").Answers
+	part := b.NewAnswers()
+	for {
+		qi := m.NextQuestion(part)
+		if qi < 0 {
+			break
+		}
+		part[qi] = full[qi]
+	}
+	res := m.Score(part, scoring.Options{Decide: true})
+	c := res.Certainty
+	if !res.Decision.Decided || !c.Partial || !c.Decided {
+		t.Fatalf("short take of growth-freemium: decided %v, partial %v, certainty decided %v (answered %d of %d)", res.Decision.Decided, c.Partial, c.Decided, res.Answered, res.Questions)
+	}
+	if c.Z < scoring.HighZ || c.Level != scoring.High {
+		t.Errorf("decided, z %.2f: level %s, want high", c.Z, c.Level)
+	}
+	// The same answers but one short of decided keep the cap.
+	for qi := len(part) - 1; qi >= 0; qi-- {
+		if !part[qi].Set {
+			continue
+		}
+		less := slices.Clone(part)
+		less[qi] = quiz.Answer{}
+		r := m.Score(less, scoring.Options{Decide: true})
+		if !r.Decision.Decided && r.Certainty.Level == scoring.High {
+			t.Errorf("without %s: undecided and partial, yet graded high", b.Questions[qi].ID)
+		}
+		if r.Certainty.Decided != r.Decision.Decided {
+			t.Errorf("without %s: certainty says decided %v, the decision %v", b.Questions[qi].ID, r.Certainty.Decided, r.Decision.Decided)
+		}
 	}
 }

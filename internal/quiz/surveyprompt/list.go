@@ -33,20 +33,26 @@ func (o *outcome) WriteAnswer(_ string, value any) error {
 }
 
 // list is one question as a survey.Prompt: a list of options, one chosen
-// or several ticked. Keys:
+// or several ticked. Selecting and confirming are two steps, so that no
+// key pressed out of habit can answer a question the person has not
+// seen (docs/quiz.md):
 //
-//	↑ ↓ k j Tab  move (wrapping round)
-//	1–9          on a list of up to nine options: choose that one (a
+//	1–9          on a list of up to nine options: select that one (a
 //	             single choice) or tick it (several); on longer lists,
-//	             digits typed in a row move to that number
-//	Space        tick or untick (several)
-//	Enter        confirm
+//	             digits typed in a row select (or, with several, move to)
+//	             that number
+//	↑ ↓ k j Tab  move, selecting the option moved to (wrapping round)
+//	Space        select (one) or tick and untick (several)
+//	Enter        confirm what is selected or ticked; with nothing
+//	             selected it only says how to choose
 //	← Esc        go back, when the prompt allows it
 //	?            show the question's help
 //	Ctrl-C Ctrl-D stop (the quiz saves its progress)
 //
-// Every line it draws is cut to the terminal's width, so nothing wraps
-// and a redraw always erases exactly what it drew.
+// A menu (quiz.Prompt.Menu) is not a question: Enter takes the option
+// under the cursor. Every line it draws fits the terminal's width (option
+// texts wrap, under their number), so nothing wraps behind its back and a
+// redraw always erases exactly what it drew.
 type list struct {
 	survey.Renderer
 	pr      quiz.Prompt
@@ -56,7 +62,8 @@ type list struct {
 	size    func() (width, height int)
 
 	cursor   int
-	ticked   []bool
+	selected int    // a single choice's selected option, or -1
+	ticked   []bool // a multiple choice's ticks
 	top      int    // the first option on screen, when the list scrolls
 	typed    string // digits typed in a row, on a long list
 	showHelp bool
@@ -65,7 +72,7 @@ type list struct {
 }
 
 func newList(pr quiz.Prompt, multi bool, printer i18n.Printer, st styles, size func() (int, int)) *list {
-	l := &list{pr: pr, multi: multi, printer: printer, style: st, size: size, ticked: make([]bool, len(pr.Options))}
+	l := &list{pr: pr, multi: multi, printer: printer, style: st, size: size, ticked: make([]bool, len(pr.Options)), selected: -1}
 	l.cursor = min(max(pr.Cursor, 0), max(len(pr.Options)-1, 0))
 	for _, i := range pr.Default {
 		if i >= 0 && i < len(pr.Options) {
@@ -74,6 +81,10 @@ func newList(pr quiz.Prompt, multi bool, printer i18n.Printer, st styles, size f
 	}
 	if len(pr.Default) > 0 && pr.Default[0] >= 0 && pr.Default[0] < len(pr.Options) {
 		l.cursor = pr.Default[0]
+		l.selected = l.cursor
+	}
+	if pr.Menu {
+		l.selected = l.cursor
 	}
 	return l
 }
@@ -113,6 +124,15 @@ func (l *list) Prompt(*survey.PromptConfig) (any, error) {
 	}
 }
 
+// moveTo puts the cursor on option i; on a single choice, moving selects
+// the option moved to, as in a group of radio buttons.
+func (l *list) moveTo(i int) {
+	l.cursor = i
+	if !l.multi {
+		l.selected = i
+	}
+}
+
 // key handles one key press.
 func (l *list) key(r rune) (o outcome, done bool, err error) {
 	n := len(l.pr.Options)
@@ -126,32 +146,36 @@ func (l *list) key(r rune) (o outcome, done bool, err error) {
 	case r == terminal.KeyEndTransmission:
 		return o, true, io.EOF
 	case r == terminal.KeyArrowUp || r == 'k':
-		l.cursor = (l.cursor - 1 + n) % n
+		l.moveTo((l.cursor - 1 + n) % n)
 	case r == terminal.KeyArrowDown || r == 'j' || r == terminal.KeyTab:
-		l.cursor = (l.cursor + 1) % n
+		l.moveTo((l.cursor + 1) % n)
 	case r == terminal.SpecialKeyHome:
-		l.cursor = 0
+		l.moveTo(0)
 	case r == terminal.SpecialKeyEnd:
-		l.cursor = n - 1
+		l.moveTo(n - 1)
 	case r == terminal.KeyArrowLeft || r == terminal.KeyEscape:
 		if l.pr.Back != "" {
 			return outcome{back: true}, true, nil
 		}
 	case r == '?' && l.pr.Help != "":
 		l.showHelp = !l.showHelp
-	case r == ' ' && l.multi:
-		l.ticked[l.cursor] = !l.ticked[l.cursor]
+	case r == ' ':
+		if l.multi {
+			l.ticked[l.cursor] = !l.ticked[l.cursor]
+		} else {
+			l.selected = l.cursor
+		}
 	case r >= '1' && r <= '9' && n <= 9:
 		i := int(r - '1')
 		if i >= n {
 			break
 		}
-		l.cursor = i
 		if l.multi {
+			l.cursor = i
 			l.ticked[i] = !l.ticked[i]
 			break
 		}
-		return outcome{index: i}, true, nil
+		l.moveTo(i)
 	case r >= '0' && r <= '9':
 		// A long list: digits typed in a row name an option's number.
 		l.typed += string(r)
@@ -161,11 +185,15 @@ func (l *list) key(r rune) (o outcome, done bool, err error) {
 			v, _ = strconv.Atoi(l.typed)
 		}
 		if v >= 1 && v <= n {
-			l.cursor = v - 1
+			l.moveTo(v - 1)
 		}
 	case r == terminal.KeyEnter || r == '\n':
 		if !l.multi {
-			return outcome{index: l.cursor}, true, nil
+			if l.selected < 0 {
+				l.problem = l.printer.T(i18n.ChooseFirst)
+				break
+			}
+			return outcome{index: l.selected}, true, nil
 		}
 		var picks []int
 		for i, t := range l.ticked {
@@ -213,7 +241,8 @@ func (l *list) Cleanup(_ *survey.PromptConfig, val any) error {
 }
 
 // answered is the one line an answered question leaves: "✔ question →
-// answer", narrower than the terminal.
+// answer", narrower than the terminal. It is a record of what was
+// confirmed, not the question itself, so a long one is shortened.
 func (l *list) answered(o outcome) string {
 	var chosen []string
 	if l.multi {
@@ -260,73 +289,144 @@ func (l *list) screen() string {
 		fmt.Fprintf(&b, "  %s\n", l.style.hint.Sprint(line))
 	}
 
-	// Rows: what is left of the screen after the header, the error line
-	// and one spare line for the cursor.
+	// Lines for options: what is left of the screen after the header, the
+	// error line and one spare line for the cursor.
 	header := strings.Count(b.String(), "\n")
-	rows := max(3, height-header-3)
-	n := len(l.pr.Options)
-	if n <= rows {
-		l.top = 0
-		rows = n
-	} else {
-		if l.cursor < l.top {
-			l.top = l.cursor
-		} else if l.cursor >= l.top+rows-1 {
-			l.top = l.cursor - rows + 2 // keep a row below the cursor, for the scroll note
-		}
-		l.top = max(0, min(l.top, n-rows+1))
-		rows-- // the last row says where in the list this is
+	avail := max(3, height-header-3)
+	rows := l.rows(w)
+	n := len(rows)
+	total := 0
+	for _, r := range rows {
+		total += len(r)
 	}
+	first, last := 0, n // the options shown: [first, last)
+	if total > avail {
+		first, last = l.window(rows, avail-1) // the last line says where in the list this is
+	} else {
+		l.top = 0
+	}
+	for i := first; i < last; i++ {
+		for _, line := range rows[i] {
+			b.WriteString(line)
+			b.WriteString("\n")
+		}
+	}
+	if first > 0 || last < n {
+		fmt.Fprintf(&b, "  %s\n", l.style.detail.Sprint(l.printer.T(i18n.HintMore, first+1, last, n)))
+	}
+	if l.problem != "" {
+		for _, line := range wrap(l.problem, w-2) {
+			fmt.Fprintf(&b, "%s %s\n", l.style.err.Sprint("✘"), l.style.err.Sprint(line))
+		}
+	}
+	return b.String()
+}
+
+// window chooses which options to show when they take more than avail
+// lines: from l.top on, moved just enough to show the cursor's option
+// whole, with the one after it when that fits (so the person sees the
+// list goes on), and filled from above when the end of the list leaves
+// room.
+func (l *list) window(rows [][]string, avail int) (first, last int) {
+	n := len(rows)
+	height := func(from, to int) int { // lines of options [from, to)
+		h := 0
+		for i := from; i < to; i++ {
+			h += len(rows[i])
+		}
+		return h
+	}
+	l.top = min(l.top, l.cursor)
+	want := min(l.cursor+2, n)
+	for l.top < l.cursor && height(l.top, want) > avail {
+		l.top++
+	}
+	last = l.top
+	for last < n && height(l.top, last+1) <= avail {
+		last++
+	}
+	last = max(last, l.cursor+1) // the cursor's option, however tall
+	for l.top > 0 && height(l.top-1, last) <= avail {
+		l.top--
+	}
+	return l.top, last
+}
+
+// rows lays out every option in lines of at most w columns: pointer, box
+// (ticks, or the selection of a single choice), number, then the text,
+// wrapped under its own first column. A second column (the review's
+// answers) keeps each row to one line.
+func (l *list) rows(w int) [][]string {
+	n := len(l.pr.Options)
 	numW := len(strconv.Itoa(n))
 	detailW := 0
 	for _, d := range l.pr.Details {
 		detailW = max(detailW, terminal.StringWidth(d))
 	}
-	for i := l.top; i < l.top+rows && i < n; i++ {
+	out := make([][]string, n)
+	for i := range n {
 		pointer := "  "
 		if i == l.cursor {
 			pointer = l.style.cursor.Sprint("❯") + " "
 		}
-		box := ""
-		if l.multi {
-			box = "[ ] "
+		box, boxW := "", 0
+		switch {
+		case l.multi:
+			box, boxW = "[ ] ", 4
 			if l.ticked[i] {
 				box = l.style.chosen.Sprint("[x]") + " "
 			}
+		case !l.pr.Menu:
+			box, boxW = "○ ", 2
+			if i == l.selected {
+				box = l.style.chosen.Sprint("●") + " "
+			}
 		}
 		num := fmt.Sprintf("%*d ", numW, i+1)
-		room := w - 2 - terminal.StringWidth(box) - len(num)
+		indent := 2 + boxW + len(num)
+		room := max(w-indent, 10)
 		text := l.pr.Options[i]
-		line := ""
+		var lines []string
 		if i < len(l.pr.Details) && l.pr.Details[i] != "" {
 			// Two columns: the answer gets up to two fifths of the row.
 			dw := min(detailW, max(room*2/5, 8))
 			tw := max(room-dw-3, 8)
-			line = textwidth.PadRight(clip(text, tw), tw) + l.style.detail.Sprint(" → "+clip(l.pr.Details[i], dw))
+			lines = []string{textwidth.PadRight(clip(text, tw), tw) + l.style.detail.Sprint(" → "+clip(l.pr.Details[i], dw))}
 		} else {
-			line = clip(text, room)
+			lines = wrap(text, room)
 		}
+		paint := func(s string) string { return s }
 		if i == l.cursor {
-			line = l.style.cursor.Sprint(line)
+			paint = func(s string) string { return l.style.cursor.Sprint(s) }
+		} else if !l.multi && i == l.selected {
+			paint = func(s string) string { return l.style.chosen.Sprint(s) }
 		}
-		fmt.Fprintf(&b, "%s%s%s%s\n", pointer, box, l.style.detail.Sprint(num), line)
+		pad := strings.Repeat(" ", indent)
+		for j, line := range lines {
+			if j == 0 {
+				lines[j] = pointer + box + l.style.detail.Sprint(num) + paint(line)
+				continue
+			}
+			lines[j] = pad + paint(line)
+		}
+		out[i] = lines
 	}
-	if n > rows {
-		fmt.Fprintf(&b, "  %s\n", l.style.detail.Sprint(l.printer.T(i18n.HintMore, l.top+1, l.top+rows, n)))
-	}
-	if l.problem != "" {
-		fmt.Fprintf(&b, "%s %s\n", l.style.err.Sprint("✘"), l.style.err.Sprint(clip(l.problem, w-2)))
-	}
-	return b.String()
+	return out
 }
 
 // hintParts name the keys this prompt answers to, in the quiz's language.
 func (l *list) hintParts() []string {
 	parts := []string{l.printer.T(i18n.HintMove)}
-	if n := len(l.pr.Options); n <= 9 {
+	n := len(l.pr.Options)
+	switch {
+	case n <= 9 && l.multi:
+		parts = append(parts, l.printer.T(i18n.HintDigitsTick, n))
+	case n <= 9:
 		parts = append(parts, l.printer.T(i18n.HintDigits, n))
-	} else {
+	case l.multi:
 		parts = append(parts, l.printer.T(i18n.HintNumber, n))
+	default:
+		parts = append(parts, l.printer.T(i18n.HintNumberChoose, n))
 	}
 	if l.multi {
 		parts = append(parts, l.printer.T(i18n.HintTick))

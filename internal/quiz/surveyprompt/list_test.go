@@ -39,18 +39,27 @@ func press(t *testing.T, l *list, keys ...rune) (outcome, bool, error) {
 	return outcome{}, false, nil
 }
 
-func TestLikertOpensAtTheNeutralPointAndDigitsChoose(t *testing.T) {
+// TestLikertOpensAtTheNeutralPointAndDigitsSelect: an agreement question
+// opens with the cursor on the neutral point and nothing selected; a digit
+// selects (and shows it), Enter confirms.
+func TestLikertOpensAtTheNeutralPointAndDigitsSelect(t *testing.T) {
 	l := testList(quiz.Prompt{Message: "I like building.", Options: scale, Cursor: 2, Scale: true}, false, "en", 80, 24)
-	if l.cursor != 2 {
-		t.Fatalf("cursor opens at %d, want 2 (neutral)", l.cursor)
+	if l.cursor != 2 || l.selected != -1 {
+		t.Fatalf("opens with cursor %d, selected %d; want the cursor on 2 (neutral) and nothing selected", l.cursor, l.selected)
 	}
-	if o, done, _ := press(t, l, '4'); !done || o.index != 3 {
-		t.Fatalf("4 gave %+v, done %v; want Agree (index 3) at once", o, done)
+	if strings.Contains(l.screen(), "●") {
+		t.Errorf("something is shown selected before any key:\n%s", l.screen())
 	}
-	l = testList(quiz.Prompt{Message: "I like building.", Options: scale, Cursor: 2}, false, "en", 80, 24)
-	if o, done, _ := press(t, l, '\r'); !done || o.index != 2 {
-		t.Errorf("Enter gave %+v", o)
+	if _, done, _ := press(t, l, '4'); done {
+		t.Fatal("4 answered at once; it should only select")
 	}
+	if !strings.Contains(l.screen(), "● 4 Agree") {
+		t.Errorf("the selection is not shown:\n%s", l.screen())
+	}
+	if o, done, _ := press(t, l, '\r'); !done || o.index != 3 {
+		t.Fatalf("4 then Enter gave %+v, done %v; want Agree (index 3)", o, done)
+	}
+	// Moving selects the option moved to, as radio buttons do.
 	l = testList(quiz.Prompt{Options: scale, Cursor: 2}, false, "en", 80, 24)
 	if o, _, _ := press(t, l, 'j', terminal.KeyArrowDown, 'k', 'k', 'k', 'k', '\r'); o.index != 0 {
 		t.Errorf("j, ↓, k×4 from 2 gave %d, want 0", o.index)
@@ -59,10 +68,67 @@ func TestLikertOpensAtTheNeutralPointAndDigitsChoose(t *testing.T) {
 	if o, _, _ := press(t, l, terminal.KeyArrowUp, '\r'); o.index != 4 {
 		t.Errorf("↑ from the top gave %d, want the last (wrapping)", o.index)
 	}
-	// A current answer wins over the neutral point.
+	// Space selects where the cursor is: the neutral point, on purpose.
+	l = testList(quiz.Prompt{Options: scale, Cursor: 2}, false, "en", 80, 24)
+	if o, _, _ := press(t, l, ' ', '\r'); o.index != 2 {
+		t.Errorf("Space, Enter gave %d, want the neutral point (2)", o.index)
+	}
+	// A current answer is shown selected, and Enter keeps it.
 	l = testList(quiz.Prompt{Options: scale, Cursor: 2, Default: []int{4}}, false, "en", 80, 24)
+	if !strings.Contains(l.screen(), "● 5 Strongly agree") {
+		t.Errorf("the current answer is not shown selected:\n%s", l.screen())
+	}
 	if o, _, _ := press(t, l, '\r'); o.index != 4 {
 		t.Errorf("Enter on a revisited question gave %d, want the answer given (4)", o.index)
+	}
+}
+
+// TestEnterAloneNeverAnswers: an Enter on a question where nothing is
+// selected (the one pressed out of habit after answering the question
+// before) answers nothing and says how to choose, on single choices,
+// agreement scales and multiple choices alike.
+func TestEnterAloneNeverAnswers(t *testing.T) {
+	for _, tc := range []struct {
+		name  string
+		pr    quiz.Prompt
+		multi bool
+	}{
+		{"single", quiz.Prompt{Options: []string{"Business", "Marketing", "Design"}}, false},
+		{"likert", quiz.Prompt{Options: scale, Cursor: 2, Scale: true}, false},
+		{"multi", quiz.Prompt{Options: []string{"A", "B"}, Validate: func(idx []int) error {
+			if len(idx) == 0 {
+				return errors.New("Choose at least one option.")
+			}
+			return nil
+		}}, true},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			for _, lang := range []string{"en", "es"} {
+				l := testList(tc.pr, tc.multi, lang, 80, 24)
+				if o, done, _ := press(t, l, '\r', '\r', '\n'); done {
+					t.Fatalf("%s: Enter answered %+v", lang, o)
+				}
+				if l.problem == "" || !strings.Contains(l.screen(), "✘ ") {
+					t.Errorf("%s: no word on how to choose:\n%s", lang, l.screen())
+				}
+			}
+		})
+	}
+}
+
+// TestMenusTakeTheCursor: a menu is not a question: Enter takes the
+// option under the cursor, and nothing is drawn as a selection mark.
+func TestMenusTakeTheCursor(t *testing.T) {
+	l := testList(quiz.Prompt{Options: []string{"Resume it", "Start over"}, Menu: true}, false, "en", 80, 24)
+	if strings.Contains(l.screen(), "○") {
+		t.Errorf("a menu draws selection marks:\n%s", l.screen())
+	}
+	if o, done, _ := press(t, l, '\r'); !done || o.index != 0 {
+		t.Errorf("Enter on a menu gave %+v, done %v", o, done)
+	}
+	l = testList(quiz.Prompt{Options: []string{"Resume it", "Start over"}, Menu: true}, false, "en", 80, 24)
+	if o, done, _ := press(t, l, '2', '\r'); !done || o.index != 1 {
+		t.Errorf("2, Enter on a menu gave %+v, done %v", o, done)
 	}
 }
 
@@ -138,6 +204,58 @@ func TestLongListsJumpByNumber(t *testing.T) {
 	}
 }
 
+// TestOptionsWrapOnANarrowTerminal: an option too long for its row wraps
+// under its own text, whole, rather than being cut; every line still
+// fits, and a list taller than the screen scrolls by whole options.
+func TestOptionsWrapOnANarrowTerminal(t *testing.T) {
+	options := []string{
+		"Writing code or engineering software",
+		"Hardware, electrical or another kind of engineering",
+		"IT, technical support or operations",
+		"Data or analytics",
+		"Project management or running Scrum",
+		"Design or user research",
+		"Business, consulting or operations management",
+		"Marketing or sales",
+		"A career outside tech, such as teaching, healthcare or the law",
+		"Nowhere yet: this is my first career",
+	}
+	message := "Before your current role, where did you spend most of your working life?"
+	for _, multi := range []bool{false, true} {
+		for _, size := range [][2]int{{40, 24}, {60, 24}, {80, 24}, {60, 12}} {
+			l := testList(quiz.Prompt{Message: message, Options: options}, multi, "en", size[0], size[1])
+			for _, keys := range [][]rune{nil, {'9'}, {'1', '0'}, {terminal.SpecialKeyHome}} {
+				press(t, l, keys...)
+				screen := l.screen()
+				lines := strings.Split(strings.TrimSuffix(screen, "\n"), "\n")
+				if len(lines) > size[1]-1 {
+					t.Errorf("%v %v: %d lines on a %d-row terminal", size, keys, len(lines), size[1])
+				}
+				for _, line := range lines {
+					if w := textwidth.String(line); w > size[0]-1 {
+						t.Errorf("%v: line %d wide: %q", size, w, line)
+					}
+				}
+				if strings.Contains(screen, "…") {
+					t.Errorf("%v %v: something is cut:\n%s", size, keys, screen)
+				}
+				// The option under the cursor is on screen whole.
+				flat := strings.Join(strings.Fields(screen), " ")
+				if !strings.Contains(flat, options[l.cursor]) {
+					t.Errorf("%v %v: the option under the cursor (%q) is not shown whole:\n%s", size, keys, options[l.cursor], screen)
+				}
+				if size[0] >= 60 && size[1] >= 24 {
+					for _, o := range options {
+						if !strings.Contains(flat, o) {
+							t.Errorf("%v %v: option %q is not shown whole:\n%s", size, keys, o, screen)
+						}
+					}
+				}
+			}
+		}
+	}
+}
+
 // TestAnsweredLineFitsTheTerminal: the line an answered question leaves
 // is narrower than the terminal, in any script, so it never wraps and
 // the next question's redraws erase what they drew.
@@ -194,7 +312,7 @@ func TestScreenFitsTheTerminal(t *testing.T) {
 	options = append(options, "✔ Submit my answers and see the result")
 	details = append(details, "")
 	for _, size := range [][2]int{{60, 24}, {80, 24}, {120, 30}, {40, 12}} {
-		l := testList(quiz.Prompt{Message: "Review your answers: choose one to change it, or submit", Options: options, Details: details, Cursor: 37}, false, "en", size[0], size[1])
+		l := testList(quiz.Prompt{Message: "Review your answers: choose one to change it, or submit", Options: options, Details: details, Cursor: 37, Menu: true}, false, "en", size[0], size[1])
 		for _, moves := range [][]rune{nil, {'j'}, {'1', '0'}} {
 			press(t, l, moves...)
 			screen := l.screen()

@@ -215,7 +215,19 @@ func quizRun(opts *QuizOptions) error {
 	} else if opts.Resume == resumeDefault {
 		resumeFrom = savePath
 	}
-	if err := checkWritable("--save", savePath, opts.Save == "" && resumeFrom == ""); err != nil {
+	// A quiz to resume is read before anything is shown: a wrong path is
+	// a usage error about --resume, not a screen of intro then an error.
+	var saved *savedQuiz
+	if resumeFrom != "" {
+		if saved, err = readSavedQuiz(opts, b, resumeFrom); err != nil {
+			return err
+		}
+	}
+	saveFlag := "--save"
+	if opts.Save == "" && resumeFrom != "" {
+		saveFlag = "--resume" // the progress is saved back where it came from
+	}
+	if err := checkWritable(saveFlag, savePath, opts.Save == "" && resumeFrom == ""); err != nil {
 		return err
 	}
 	for flag, path := range map[string]string{"--out": opts.Out, "--report": opts.Report} {
@@ -234,20 +246,17 @@ func quizRun(opts *QuizOptions) error {
 	store := &progressStore{path: savePath, bank: b, now: opts.Now}
 
 	writeIntro(promptOut, theme, printer, b, opts)
-	var saved *savedQuiz
-	if resumeFrom != "" {
-		if saved, err = readSavedQuiz(opts, b, resumeFrom); err != nil {
+	if resumeFrom == "" {
+		if saved, err = offerSavedQuiz(opts, theme, prompter, promptOut, store); err != nil {
 			return err
 		}
-	} else if saved, err = offerSavedQuiz(opts, theme, prompter, promptOut, store); err != nil {
-		return err
 	}
 	if saved != nil {
 		runner.Answers, runner.Seed = saved.progress.Answers, saved.progress.Seed
 		opts.Short = opts.Short || saved.progress.Short
 		writeResumeNotes(promptOut, theme, printer, b, saved)
-		if len(saved.drops) > 0 && saved.path == savePath {
-			// The bank changed: keep the file as it was before saving less.
+		if saved.bankChanged(b) && saved.path == savePath {
+			// The bank changed: keep the file as it was before saving over it.
 			backup, err := store.backUp(true)
 			if err != nil {
 				return err

@@ -149,14 +149,20 @@ type savedQuiz struct {
 	drops    []quiz.Drop
 }
 
+// bankChanged reports whether the quiz was saved with another version
+// of bank b (its answers may then be fewer, or mean something else).
+func (s *savedQuiz) bankChanged(b *quiz.Bank) bool {
+	return len(s.drops) > 0 || s.progress.Digest != b.Digest() || s.progress.Bank != b.ID
+}
+
 // readSavedQuiz reads the progress file --resume names.
 func readSavedQuiz(opts *QuizOptions, b *quiz.Bank, path string) (*savedQuiz, error) {
 	data, err := readInput(opts.IO, path, "progress file")
 	if err != nil {
 		if errors.Is(err, fs.ErrNotExist) {
-			return nil, inputErrorf("no saved quiz at %s; start one with 'pmfit quiz'", path)
+			return nil, inputErrorf("--resume %s: no saved quiz there; start one with 'pmfit quiz'", path)
 		}
-		return nil, err
+		return nil, inputErrorf("--resume %s: %w", path, unwrapPath(err))
 	}
 	p, drops, err := b.DecodeProgress(path, data)
 	if err != nil {
@@ -232,7 +238,7 @@ func writeResumeNotes(out io.Writer, theme *render.Theme, printer i18n.Printer, 
 	p := s.progress
 	fmt.Fprintln(out)
 	fmt.Fprintln(out, theme.Strong.Sprint(printer.T(i18n.Resuming, p.Answers.Count(), len(b.Questions))))
-	if p.Digest != b.Digest() || p.Bank != b.ID {
+	if s.bankChanged(b) {
 		fmt.Fprintln(out, printer.T(i18n.BankChanged))
 	}
 	for _, d := range s.drops {

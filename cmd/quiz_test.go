@@ -1036,3 +1036,50 @@ func TestQuizShort(t *testing.T) {
 		}
 	}
 }
+
+// TestQuizResumeMissingFailsFirst: --resume naming no saved quiz fails
+// before anything is shown, as a usage error about --resume.
+func TestQuizResumeMissingFailsFirst(t *testing.T) {
+	qt := newQuizTest(t, "growth-freemium.yaml", nil)
+	missing := filepath.Join(t.TempDir(), "missing.json")
+	qt.opts.Resume = missing
+	err := qt.run()
+	if exitCode(err) != ExitUsage {
+		t.Fatalf("err = %v (exit %d), want exit %d", err, exitCode(err), ExitUsage)
+	}
+	if want := "--resume " + missing + ": no saved quiz there"; !strings.HasPrefix(err.Error(), want) {
+		t.Errorf("message %q, want it to start %q", err, want)
+	}
+	if qt.out.Len() > 0 || len(qt.persona.asked) > 0 {
+		t.Errorf("something was shown or asked first:\n%s", qt.out.String())
+	}
+}
+
+// TestQuizBankChangeKeepsABackup: resuming progress saved with another
+// version of the bank keeps the file as it was, in a dated backup, even
+// when every saved answer still fits (as the README says).
+func TestQuizBankChangeKeepsABackup(t *testing.T) {
+	dir := t.TempDir()
+	path := filepath.Join(dir, "saved.json")
+	saved := `{"pmfit": "quiz progress", "version": 1, "bank": "pm-roles", "digest": "sha256:0123456789abcdef",
+	  "saved": "2026-11-25T12:00:00Z", "answers": {"read-code": 5}}`
+	if err := os.WriteFile(path, []byte(saved), 0o600); err != nil {
+		t.Fatal(err)
+	}
+	qt := newQuizTest(t, "tpm-platform.yaml", nil)
+	qt.opts.Resume = path
+	qt.persona.interruptAfter = 1
+	if err := qt.run(); exitCode(err) != ExitInterrupted {
+		t.Fatalf("err = %v", err)
+	}
+	backups, _ := filepath.Glob(filepath.Join(dir, "saved.*.json"))
+	if len(backups) != 1 {
+		t.Fatalf("backups: %v", backups)
+	}
+	if data, _ := os.ReadFile(backups[0]); string(data) != saved {
+		t.Errorf("the backup is not the file as it was:\n%s", data)
+	}
+	if !strings.Contains(strings.Join(strings.Fields(qt.out.String()), " "), "The saved answers are kept in "+backups[0]) {
+		t.Errorf("the screen does not say where the backup is:\n%s", qt.out.String())
+	}
+}

@@ -395,8 +395,12 @@ var (
 		Es: "Más lejos:",
 	}
 	YouAndRole = Message{
-		En: "%s (you %.0f, role %.0f)",
-		Es: "%s (tú %.0f, rol %.0f)",
+		En: "%s (you %.0f; the role looks for %.0f)",
+		Es: "%s (tú %.0f; el rol busca %.0f)",
+	}
+	AnswersOn = Message{
+		En: "%d answers on %s, %.1f each:",
+		Es: "%d respuestas sobre %s, %.1f cada una:",
 	}
 	WhyLine = Message{
 		En: "Why %s: your answers on %s moved its fit up most.",

@@ -64,3 +64,43 @@ func dimensionEffects(b *quiz.Bank, e scoring.Explanation, shown shownEffects) [
 	}
 	return out
 }
+
+// MoveGroup is one line of an explanation's answers: one answer, or
+// several that moved the fit by the same shown amount through the same
+// one dimension (three agreement answers on Background, each up 2.1),
+// which read as repeats when listed apart.
+type MoveGroup struct {
+	Effect    Points // the group's total, as shown
+	Each      Points // each answer's effect
+	Dimension int    // the one dimension the answers measure; -1 for a single answer
+	Answers   []AnswerEffectJSON
+}
+
+// GroupMoves groups answers (Moves.Up or Moves.Down) that share a shown
+// effect and measure the same single dimension, each group where its
+// first answer stood.
+func GroupMoves(b *quiz.Bank, answers []AnswerEffectJSON) []MoveGroup {
+	type key struct {
+		effect Points
+		dim    int
+	}
+	var groups []MoveGroup
+	at := map[key]int{}
+	for _, a := range answers {
+		dim := -1
+		if qi, ok := b.Question(a.Question); ok && len(b.Questions[qi].Dimensions) == 1 {
+			dim = b.Questions[qi].Dimensions[0]
+		}
+		k := key{Points(Round1(float64(a.Effect))), dim}
+		if i, ok := at[k]; ok && dim >= 0 {
+			g := &groups[i]
+			g.Answers = append(g.Answers, a)
+			g.Effect = Points(Round1(float64(g.Effect) + float64(a.Effect)))
+			g.Dimension = dim
+			continue
+		}
+		at[k] = len(groups)
+		groups = append(groups, MoveGroup{Effect: a.Effect, Each: a.Effect, Dimension: -1, Answers: []AnswerEffectJSON{a}})
+	}
+	return groups
+}

@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"fmt"
 	"io"
+	"math"
 	"strings"
 
 	"github.com/pmfit/pmfit/internal/i18n"
@@ -344,8 +345,8 @@ func (t *Theme) writeExplanation(w io.Writer, b *quiz.Bank, answers quiz.Answers
 		t.writeWrapped(w, "  "+t.Bad.Sprint(padRight(t.P.T(i18n.FurthestApart), 17)), 19, dims(mv.Further))
 	}
 	t.writeWrapped(w, "  ", 2, t.Dim.Sprint(t.P.T(i18n.AnswersCounted)))
-	for _, a := range append(mv.Up, mv.Down...) {
-		effect := float64(a.Effect)
+	for _, g := range append(GroupMoves(b, mv.Up), GroupMoves(b, mv.Down)...) {
+		effect := float64(g.Effect)
 		mark, style, amount := "▲", t.Good, t.P.T(i18n.Up, effect)
 		if effect < 0 {
 			mark, style, amount = "▼", t.Bad, t.P.T(i18n.Down, -effect)
@@ -353,9 +354,19 @@ func (t *Theme) writeExplanation(w io.Writer, b *quiz.Bank, answers quiz.Answers
 		if t.Plain {
 			mark = " "
 		}
-		qi, _ := b.Question(a.Question)
 		first := fmt.Sprintf("    %s %s  ", style.Sprint(mark), style.Sprint(padRight(amount, 9)))
-		t.writeWrapped(w, first, 17, fmt.Sprintf("%s → %s", b.Questions[qi].Text, b.FormatLabel(qi, answers[qi])))
+		answer := func(a AnswerEffectJSON) string {
+			qi, _ := b.Question(a.Question)
+			return fmt.Sprintf("%s → %s", b.Questions[qi].Text, b.FormatLabel(qi, answers[qi]))
+		}
+		if len(g.Answers) == 1 {
+			t.writeWrapped(w, first, 17, answer(g.Answers[0]))
+			continue
+		}
+		t.writeWrapped(w, first, 17, t.P.T(i18n.AnswersOn, len(g.Answers), b.Dimensions[g.Dimension].Name, math.Abs(float64(g.Each))))
+		for _, a := range g.Answers {
+			t.writeWrapped(w, strings.Repeat(" ", 17), 17, answer(a))
+		}
 	}
 	if len(mv.Up)+len(mv.Down) == 0 {
 		fmt.Fprintf(w, "    %s\n", t.Dim.Sprint(t.P.T(i18n.NoAnswerMoved)))

@@ -137,3 +137,34 @@ func TestPartialNotesGiveTheRealReason(t *testing.T) {
 		t.Errorf("two answers read as a close call: %q / %q", v.Headline, v.Note)
 	}
 }
+
+// TestEqualMovesAreGrouped: answers that moved the fit by the same shown
+// amount through the same one dimension are one line saying so, not
+// repeats; others stay apart.
+func TestEqualMovesAreGrouped(t *testing.T) {
+	b := loadDefault(t, "en")
+	moves := []AnswerEffectJSON{
+		{Question: "read-code", Effect: 2.1},
+		{Question: "week-of-work", Effect: 2.1}, // several dimensions: alone
+		{Question: "architecture-talk", Effect: 2.1},
+		{Question: "drawn-to-how", Effect: 2.1}, // another dimension
+		{Question: "non-technical", Effect: 2.1},
+		{Question: "leave-tech", Effect: 2.0}, // another amount
+	}
+	groups := GroupMoves(b, moves)
+	var got []string
+	for _, g := range groups {
+		var ids []string
+		for _, a := range g.Answers {
+			ids = append(ids, a.Question)
+		}
+		got = append(got, strings.Join(ids, "+"))
+	}
+	want := []string{"read-code+architecture-talk+non-technical", "week-of-work", "drawn-to-how", "leave-tech"}
+	if strings.Join(got, " ") != strings.Join(want, " ") {
+		t.Fatalf("groups %q, want %q", got, want)
+	}
+	if g := groups[0]; float64(g.Effect) != 6.3 || float64(g.Each) != 2.1 || b.Dimensions[g.Dimension].ID != "background" {
+		t.Errorf("group %+v: want 6.3 in all, 2.1 each, on background", g)
+	}
+}

@@ -5,6 +5,7 @@ import (
 	"encoding/json"
 	"fmt"
 	"io"
+	"math"
 	"strings"
 
 	"github.com/pmfit/pmfit/internal/i18n"
@@ -113,6 +114,11 @@ type moveView struct {
 	Up              bool
 	Amount          string
 	Question, Value string
+	// A group of answers with one shown effect through one dimension:
+	// Group says so ("2 answers on Background, 2.3 each:"), Items lists
+	// them.
+	Group string
+	Items []answerRow
 }
 
 type aboutView struct {
@@ -283,17 +289,26 @@ func why(p i18n.Printer, b *quiz.Bank, answers quiz.Answers, e render.Explanatio
 		return strings.Join(parts, "; ")
 	}
 	v.Closest, v.Furthest = dims(mv.Closer), dims(mv.Further)
-	for _, a := range append(mv.Up, mv.Down...) {
-		qi, ok := b.Question(a.Question)
-		if !ok {
-			continue
-		}
-		eff := float64(a.Effect)
-		m := moveView{Up: eff > 0, Question: b.Questions[qi].Text, Value: b.FormatLabel(qi, answers[qi])}
+	for _, g := range append(render.GroupMoves(b, mv.Up), render.GroupMoves(b, mv.Down)...) {
+		eff := float64(g.Effect)
+		m := moveView{Up: eff > 0}
 		if eff > 0 {
 			m.Amount = p.T(i18n.Up, render.Round1(eff))
 		} else {
 			m.Amount = p.T(i18n.Down, -render.Round1(eff))
+		}
+		for _, a := range g.Answers {
+			if qi, ok := b.Question(a.Question); ok {
+				m.Items = append(m.Items, answerRow{Question: b.Questions[qi].Text, Answer: b.FormatLabel(qi, answers[qi])})
+			}
+		}
+		if len(m.Items) == 0 {
+			continue
+		}
+		if len(m.Items) == 1 {
+			m.Question, m.Value, m.Items = m.Items[0].Question, m.Items[0].Answer, nil
+		} else {
+			m.Group = p.T(i18n.AnswersOn, len(m.Items), b.Dimensions[g.Dimension].Name, math.Abs(float64(g.Each)))
 		}
 		v.Moves = append(v.Moves, m)
 	}

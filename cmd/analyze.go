@@ -70,7 +70,7 @@ margin and flags a profile that contradicts the role's own targets.
 
 Thresholds turn the report into a check for CI: any one unmet exits 4.
 
-` + exitStatusHelp,
+` + exitHelp(ExitOK, ExitFailure, ExitUsage, ExitInvalidRecords, ExitUnmet),
 		Example: `  pmfit analyze --simulate 20000 --seed 1
   pmfit analyze testdata/personas --min-top1 1
   pmfit analyze cohort.ndjson --format json | jq '.inputs.reliability'

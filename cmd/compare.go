@@ -46,7 +46,7 @@ most. For a whole cohort, use 'pmfit score FILES --format html'.
 --format text (a table), json (the same as data) or html (one page: the
 profiles overlaid on one chart, self-contained, as 'pmfit report' draws).
 
-` + exitStatusHelp,
+` + exitHelp(ExitOK, ExitFailure, ExitUsage),
 		Example: `  pmfit compare ana.yaml ben.yaml
   pmfit compare team/*.yaml --format html -o team.html
   pmfit compare ana.json ben.json --format json | jq '.differences[0]'`,

@@ -3,6 +3,7 @@ package cmd
 import (
 	"errors"
 	"fmt"
+	"strings"
 )
 
 // Exit codes, documented in the root command's help and the README.
@@ -15,15 +16,35 @@ const (
 	ExitInterrupted    = 130 // interrupted (Ctrl-C, hang-up); progress was saved
 )
 
-// exitStatusHelp is the EXIT STATUS section of the help, kept in one place.
-const exitStatusHelp = `Exit status:
-  0    success
-  1    failure not caused by the input (I/O, internal)
-  2    usage error or invalid input (unknown flag or question, a value not
-       allowed, missing answers, a malformed file)
-  3    batch scoring: some records were invalid (the rest were scored)
-  4    every answer set valid, but some expected role did not rank first
-  130  interrupted; the quiz saved its progress`
+// exitMeanings says what each exit code means, for the EXIT STATUS
+// section of the help of every command that can end with it.
+var exitMeanings = map[int]string{
+	ExitOK:      "success",
+	ExitFailure: "failure not caused by the input (I/O, internal)",
+	ExitUsage: `usage error or invalid input (unknown flag or question, a value not
+       allowed, missing answers, a malformed file)`,
+	ExitInvalidRecords: "batch scoring: some records were invalid (the rest were scored)",
+	ExitUnmet:          "every answer set valid, but some expected role did not rank first",
+	ExitInterrupted:    "interrupted; the quiz saved its progress",
+}
+
+// exitHeading starts every EXIT STATUS section; `pmfit man` finds the
+// section by it.
+const exitHeading = "Exit status:\n"
+
+// exitHelp is the EXIT STATUS section listing codes: only those the
+// command can end with, so its help promises nothing it cannot return.
+func exitHelp(codes ...int) string {
+	var b strings.Builder
+	b.WriteString(exitHeading)
+	for i, c := range codes {
+		if i > 0 {
+			b.WriteString("\n")
+		}
+		fmt.Fprintf(&b, "  %-4d %s", c, exitMeanings[c])
+	}
+	return b.String()
+}
 
 // codedError carries the exit code an error should end the program with.
 type codedError interface {

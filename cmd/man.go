@@ -33,7 +33,7 @@ func writeMan(w io.Writer, root *cobra.Command, version string) error {
 	fmt.Fprintf(&b, ".TH PMFIT 1 \"\" \"pmfit %s\" \"pmfit manual\"\n", roffText(version))
 	b.WriteString(".SH NAME\npmfit \\- " + roffText(root.Short) + "\n")
 	b.WriteString(".SH SYNOPSIS\n.B pmfit\n.I command\n[\n.I flags\n]\n")
-	long, exits, _ := strings.Cut(root.Long, exitStatusHelp)
+	long, exits, _ := strings.Cut(root.Long, exitHeading)
 	b.WriteString(".SH DESCRIPTION\n" + roffParagraphs(long))
 	b.WriteString(".SH COMMANDS\n")
 	for _, c := range root.Commands() {
@@ -45,7 +45,7 @@ func writeMan(w io.Writer, root *cobra.Command, version string) error {
 		if text == "" {
 			text = c.Short
 		}
-		text, _, _ = strings.Cut(text, exitStatusHelp)
+		text, _, _ = strings.Cut(text, exitHeading)
 		b.WriteString(roffParagraphs(text))
 		writeManFlags(&b, c.LocalFlags())
 		if c.Example != "" {
@@ -54,7 +54,7 @@ func writeMan(w io.Writer, root *cobra.Command, version string) error {
 	}
 	b.WriteString(".SH GLOBAL OPTIONS\n")
 	writeManFlags(&b, root.PersistentFlags())
-	b.WriteString(".SH EXIT STATUS\n.nf\n" + roffLines(strings.TrimPrefix(exitStatusHelp+exits, "Exit status:\n")) + ".fi\n")
+	b.WriteString(".SH EXIT STATUS\n.nf\n" + roffLines(exits) + ".fi\n")
 	b.WriteString(`.SH ENVIRONMENT
 .TP
 .B PMFIT_QUESTIONS

@@ -53,7 +53,7 @@ chosen.
 
 With no answers at all, it names the first question to ask.
 
-` + exitStatusHelp,
+` + exitHelp(ExitOK, ExitFailure, ExitUsage),
 		Example: `  pmfit next --answer degree=computer-science --answer read-code=5
   pmfit next --answers partial.yaml --format json | jq -r '.next.id // .top'`,
 		Args: noArgs,

@@ -60,8 +60,7 @@ type QuizOptions struct {
 const resumeDefault = "default"
 
 // quizExitHelp lists the exit codes the quiz can end with.
-const quizExitHelp = `Exit status:
-  0    the quiz was answered and the result shown
+const quizExitHelp = exitHeading + `  0    the quiz was answered and the result shown
   1    failure not caused by the input (I/O, internal), or the answers could
        not be saved
   2    usage error or invalid input (a flag, a bank, a progress file, an

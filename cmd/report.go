@@ -45,7 +45,7 @@ current whatever version wrote the file. Its language follows --lang.
 Without --output, the page goes to stdout, or, when stdout is a terminal,
 to FILE with its extension changed to .html (and the path is printed).
 
-` + exitStatusHelp,
+` + exitHelp(ExitOK, ExitFailure, ExitUsage),
 		Example: `  pmfit report result.json                 # writes result.html
   pmfit report answers.yaml -o ana.html
   pmfit --lang es report answers.yaml > informe.html

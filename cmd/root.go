@@ -69,7 +69,7 @@ func NewCmdRoot(f *Factory) *cobra.Command {
 like and the work you love, then scores your answers against each role and
 explains the result.
 
-` + exitStatusHelp,
+` + exitHelp(ExitOK, ExitFailure, ExitUsage, ExitInvalidRecords, ExitUnmet, ExitInterrupted),
 		Example: `  pmfit quiz                          # take the quiz in your terminal
   pmfit questions                     # the questions, with the values scripts pass
   pmfit score --answers answers.yaml  # score a file of answers

@@ -92,7 +92,7 @@ is reported on stderr with its source and written as an error record in its
 place (unless --fail-fast). A single answer file given as the only INPUT is
 shown in full, as with --answers.
 
-` + exitStatusHelp,
+` + exitHelp(ExitOK, ExitFailure, ExitUsage, ExitInvalidRecords, ExitUnmet),
 		Example: `  pmfit score --answers answers.yaml
   pmfit score --answers answers.json --answer org-size-now=startup --format json
   cat answers.json | pmfit score --answers -

@@ -115,55 +115,32 @@ func DifferenceText(p i18n.Printer, d DifferenceJSON) string {
 
 // CompareText draws a comparison as a table: a column per person, a row
 // for the best fit, its fit and certainty, then each dimension; then
-// where they differ most.
+// where they differ most. Columns are as wide as the longest word of a
+// role's name, so names wrap whole within them; when the people do not
+// fit side by side, the table continues below, a few people at a time.
 func CompareText(out io.Writer, t *Theme, b *quiz.Bank, v ComparisonJSON) error {
 	w := &errWriter{w: out}
 	fmt.Fprintln(w, t.Heading.Sprint(t.P.T(i18n.CompareTitle, len(v.People))))
-	fmt.Fprintln(w)
 	labelW := 0
 	for _, d := range b.Dimensions {
 		labelW = max(labelW, textwidth.String(d.Name))
 	}
 	labelW = min(max(labelW, 12), 22)
-	colW := max(8, min(20, (t.Width-1-labelW-2)/max(1, len(v.People))-2))
-	row := func(label string, cells []string) {
-		line := "  " + padRight(label, labelW)
-		for _, c := range cells {
-			line += "  " + padRight(quiz.SanitizeLine(c), colW)
+	colW := 8
+	for _, c := range v.People {
+		for _, word := range strings.Fields(c.Roles[0].Name) {
+			colW = max(colW, textwidth.String(word))
 		}
-		fmt.Fprintln(w, strings.TrimRight(line, " "))
 	}
-	var cells []string
-	for _, c := range v.People {
-		cells = append(cells, c.ID)
-	}
-	row("", cells)
-	cells = cells[:0]
-	for _, c := range v.People {
-		cells = append(cells, c.Roles[0].Name)
-	}
-	row(t.P.T(i18n.BestFitShort), cells)
-	cells = cells[:0]
-	for _, c := range v.People {
-		cells = append(cells, fmt.Sprintf("%.0f%%", float64(c.Fit)))
-	}
-	row(t.P.T(i18n.ColumnFitText), cells)
-	cells = cells[:0]
-	for _, c := range v.People {
-		cells = append(cells, LevelWord(t.P, c.Certainty))
-	}
-	row(t.P.T(i18n.HowSure), cells)
-	fmt.Fprintln(w)
-	for d, dim := range b.Dimensions {
-		cells = cells[:0]
-		for _, c := range v.People {
-			if s := c.Dimensions[d].Score; s != nil {
-				cells = append(cells, fmt.Sprintf("%3.0f", Round1(float64(*s))))
-			} else {
-				cells = append(cells, "  –")
-			}
-		}
-		row(dim.Name, cells)
+	room := t.Width - 1 - 2 - labelW
+	colW = min(colW, 20, max(room-2, 8))
+	perTable := max(1, room/(colW+2))
+	// Spread the people evenly over the tables, and the room over them.
+	tables := (len(v.People) + perTable - 1) / perTable
+	perTable = (len(v.People) + tables - 1) / tables
+	colW = max(colW, min(20, room/perTable-2))
+	for start := 0; start < len(v.People); start += perTable {
+		compareTable(w, t, b, v.People[start:min(start+perTable, len(v.People))], labelW, colW)
 	}
 	if shown := ShownDifferences(v); len(shown) > 0 {
 		t.section(w, t.P.T(i18n.DifferMost))
@@ -172,6 +149,81 @@ func CompareText(out io.Writer, t *Theme, b *quiz.Bank, v ComparisonJSON) error 
 		}
 	}
 	return w.err
+}
+
+// compareTable draws one table of a comparison, for people.
+func compareTable(w io.Writer, t *Theme, b *quiz.Bank, people []ComparedJSON, labelW, colW int) {
+	fmt.Fprintln(w)
+	// A row's cells wrap within their columns; a word wider than its
+	// column (a long id) is broken, never cut.
+	row := func(label string, cells []string) {
+		var lines [][]string
+		height := 1
+		for _, c := range cells {
+			wrapped := []string{quiz.SanitizeLine(c)}
+			if textwidth.String(c) > colW {
+				wrapped = breakWords(textwidth.Wrap(wrapped[0], colW), colW)
+			}
+			lines = append(lines, wrapped)
+			height = max(height, len(wrapped))
+		}
+		for i := range height {
+			line := "  " + padRight(label, labelW)
+			if i > 0 {
+				line = "  " + strings.Repeat(" ", labelW)
+			}
+			for _, cl := range lines {
+				cell := ""
+				if i < len(cl) {
+					cell = cl[i]
+				}
+				line += "  " + padRight(cell, colW)
+			}
+			fmt.Fprintln(w, strings.TrimRight(line, " "))
+		}
+	}
+	cells := func(f func(c ComparedJSON) string) []string {
+		var out []string
+		for _, c := range people {
+			out = append(out, f(c))
+		}
+		return out
+	}
+	row("", cells(func(c ComparedJSON) string { return c.ID }))
+	row(t.P.T(i18n.BestFitShort), cells(func(c ComparedJSON) string { return c.Roles[0].Name }))
+	row(t.P.T(i18n.ColumnFitText), cells(func(c ComparedJSON) string { return fmt.Sprintf("%.0f%%", float64(c.Fit)) }))
+	row(t.P.T(i18n.HowSure), cells(func(c ComparedJSON) string { return LevelWord(t.P, c.Certainty) }))
+	fmt.Fprintln(w)
+	for d, dim := range b.Dimensions {
+		row(dim.Name, cells(func(c ComparedJSON) string {
+			if s := c.Dimensions[d].Score; s != nil {
+				return fmt.Sprintf("%3.0f", Round1(float64(*s)))
+			}
+			return "  –"
+		}))
+	}
+}
+
+// breakWords breaks every line wider than n columns into pieces of at
+// most n: after a hyphen, underscore, dot or slash when one is in reach
+// (ids are file names), else at n.
+func breakWords(lines []string, n int) []string {
+	var out []string
+	for _, l := range lines {
+		for textwidth.String(l) > n {
+			head := strings.TrimSuffix(textwidth.Truncate(l, n+1), "…") // n columns
+			if i := strings.LastIndexAny(head, "-_./"); i > 0 {
+				head = head[:i+1]
+			}
+			if head == "" {
+				break
+			}
+			out = append(out, head)
+			l = l[len(head):]
+		}
+		out = append(out, l)
+	}
+	return out
 }
 
 // LevelWord names a certainty level ("high") in p's language.

@@ -29,7 +29,9 @@ import (
 	"github.com/hinshun/vt10x"
 	"golang.org/x/sys/unix"
 
+	"github.com/pmfit/pmfit/internal/i18n"
 	"github.com/pmfit/pmfit/internal/quiz"
+	"github.com/pmfit/pmfit/internal/render"
 	"github.com/pmfit/pmfit/internal/scoring"
 	"github.com/pmfit/pmfit/internal/textwidth"
 )
@@ -356,7 +358,9 @@ func TestQuizLikertOpensAtNeutralAndDigitsSelect(t *testing.T) {
 	}
 }
 
-// waitScreen waits until the terminal shows text.
+// waitScreen waits until the terminal shows text, reading what pmfit
+// writes meanwhile (the console reads only while it is asked to expect
+// something, and pmfit blocks once the terminal's buffer is full).
 func waitScreen(t *testing.T, s *ptySession, text string) {
 	t.Helper()
 	deadline := time.Now().Add(10 * time.Second)
@@ -364,7 +368,7 @@ func waitScreen(t *testing.T, s *ptySession, text string) {
 		if time.Now().After(deadline) {
 			t.Fatalf("the screen never showed %q:\n%s", text, s.term.String())
 		}
-		time.Sleep(5 * time.Millisecond)
+		_, _ = s.c.Expect(expect.String("\x00"), expect.WithTimeout(20*time.Millisecond))
 	}
 }
 
@@ -792,32 +796,59 @@ func TestQuizRefusesAnUnwritableOutFirst(t *testing.T) {
 	}
 }
 
-// TestQuizSummaryFitsAnEightyByTwentyFourTerminal: after submitting, the
-// headline and the whole summary are on an 80×24 screen together with
-// the offer of the full result.
-func TestQuizSummaryFitsAnEightyByTwentyFourTerminal(t *testing.T) {
-	for _, persona := range []string{"core-researcher.yaml", "pm-generalist.yaml", "apm-graduate.yaml"} {
-		t.Run(persona, func(t *testing.T) {
+// TestQuizHeadlineIsOnScreenAtTheEnd: when the quiz ends, the result's
+// headline is on screen together with the offer of the full result, on an
+// 80×24 terminal (full, short, in English and Spanish) and a 60×24 one.
+func TestQuizHeadlineIsOnScreenAtTheEnd(t *testing.T) {
+	for _, tc := range []struct {
+		cols    int
+		lang    string
+		short   bool
+		persona string
+	}{
+		{80, "en", false, "pm-consumer-app.yaml"}, // too close to call: the longest headline
+		{80, "en", false, "core-researcher.yaml"},
+		{80, "es", false, "pm-consumer-app.yaml"},
+		{80, "en", true, "tpm-from-it.yaml"}, // decided, just ahead: the longest note
+		{80, "es", true, "growth-ecommerce.yaml"},
+		{60, "en", false, "apm-graduate.yaml"},
+		{60, "es", true, "tpm-from-it.yaml"},
+	} {
+		name := fmt.Sprintf("%dx24-%s-short=%v-%s", tc.cols, tc.lang, tc.short, strings.TrimSuffix(tc.persona, ".yaml"))
+		t.Run(name, func(t *testing.T) {
 			state := t.TempDir()
-			s := startPTYSized(t, 80, 24, state, nil, "quiz")
-			answers := loadPersonaForTest(t, s.bank, persona)
-			s.answerAll(answers, 0, len(answers))
-			s.expect("Review your answers")
-			s.prompt()
-			s.send(keyEnter)
-			s.expect("See the full result")
-			s.expect("No, done")
-			s.waitRaw()
-			screen := s.term.String()
-			lines := strings.Split(screen, "\n")
-			top := -1
-			for i, l := range lines {
-				if strings.HasPrefix(l, "Your best fit:") || strings.HasPrefix(l, "Closest:") {
-					top = i
+			args := []string{"quiz", "--lang", tc.lang}
+			if tc.short {
+				args = append(args, "--short")
+			}
+			s := startPTYSized(t, tc.cols, 24, state, nil, args...)
+			words := ptyWords[tc.lang]
+			full := loadPersonaForTest(t, s.bank, tc.persona)
+			answers := full
+			if tc.short {
+				answers = s.takeShort(full, words)
+			} else {
+				for qi := range s.bank.Questions {
+					s.expect(fmt.Sprintf(words.question, qi+1, len(s.bank.Questions)))
+					s.expect(words.confirm)
+					s.waitRaw()
+					s.answer(qi, answers[qi])
 				}
 			}
-			if top < 0 || !strings.Contains(screen, "result.json") || !strings.Contains(screen, "❯ 1 Yes, page through it") {
-				t.Errorf("the summary does not fit on the screen:\n%s", screen)
+			s.expect(words.review)
+			s.expect(words.confirm)
+			s.waitRaw()
+			s.send(keyEnter)
+			s.expect(words.seeFull)
+			s.expect(words.confirm)
+			s.waitRaw()
+			b := bankIn(t, tc.lang)
+			res := scoring.New(b).Score(answers, scoring.Options{Explain: 3, Decide: true})
+			headline := render.NewVerdict(i18n.New(tc.lang), b, &res).Headline
+			waitScreen(t, s, "❯ 1 "+words.pager)
+			screen := strings.Join(strings.Fields(s.term.String()), " ")
+			if !strings.Contains(screen, headline) || !strings.Contains(screen, "❯ 1 "+words.pager) {
+				t.Errorf("the headline %q and the offer are not on screen together:\n%s", headline, s.term.String())
 			}
 			s.send("2", keyEnter)
 			if code := s.wait(); code != 0 {
@@ -825,6 +856,57 @@ func TestQuizSummaryFitsAnEightyByTwentyFourTerminal(t *testing.T) {
 			}
 		})
 	}
+}
+
+// ptyWords are the words the pty tests wait for, by language.
+var ptyWords = map[string]struct {
+	question, short, confirm, review, seeFull, pager, decided string
+}{
+	"en": {"Question %d of %d", "Question %d (of at most", "Enter confirms", "Review your answers", "See the full result", "Yes, page through it", "Decided after"},
+	"es": {"Pregunta %d de %d", "Pregunta %d (de %d como mucho", "Intro confirma", "Repasa tus respuestas", "¿Ver el resultado completo", "Sí, mostrarlo página a página", "Decidido tras"},
+}
+
+// bankIn is the default bank in lang.
+func bankIn(t *testing.T, lang string) *quiz.Bank {
+	t.Helper()
+	b, err := quiz.LoadBank("questions.yaml", defaultBank, quiz.LoadOptions{Lang: lang})
+	if err != nil {
+		t.Fatal(err)
+	}
+	return b
+}
+
+// takeShort answers the questions `pmfit quiz --short` chooses (replayed
+// with the same model) from full, takes the result at the decision, and
+// returns the answers given.
+func (s *ptySession) takeShort(full quiz.Answers, words struct {
+	question, short, confirm, review, seeFull, pager, decided string
+}) quiz.Answers {
+	s.t.Helper()
+	m := scoring.New(s.bank)
+	part := s.bank.NewAnswers()
+	for asked := 1; ; asked++ {
+		qi := m.NextQuestion(part)
+		if qi < 0 {
+			break
+		}
+		short := words.short
+		if strings.Count(short, "%d") == 2 {
+			short = fmt.Sprintf(short, asked, len(s.bank.Questions))
+		} else {
+			short = fmt.Sprintf(short, asked)
+		}
+		s.expect(short)
+		s.expect(words.confirm)
+		s.waitRaw()
+		s.answer(qi, full[qi])
+		part[qi] = full[qi]
+	}
+	s.expect(words.decided)
+	s.expect(words.confirm)
+	s.waitRaw()
+	s.send("1", keyEnter) // see the result now
+	return part
 }
 
 // TestQuizAccessibleWritesNoEscapes: --accessible on a real terminal
@@ -1003,7 +1085,8 @@ var csiPattern = regexp.MustCompile(`\x1b\[[0-9;?]*[ -/]*[@-~]`)
 // terminal, in Spanish on the default bank and on a bank written in
 // Chinese (two columns a character, no spaces): no line pmfit writes is
 // wider than the terminal, so nothing wraps behind the prompts' back,
-// and every question is shown whole.
+// and every question and option is shown whole (in English too: a long
+// option wraps under its number rather than being cut).
 func TestQuizFitsANarrowTerminal(t *testing.T) {
 	for _, tc := range []struct {
 		name, bank, lang          string
@@ -1011,9 +1094,10 @@ func TestQuizFitsANarrowTerminal(t *testing.T) {
 	}{
 		{"chinese", "testdata/banks/data-roles-zh.yaml", "en", "Question %d of %d", "Enter confirms", "Review your answers"},
 		{"spanish", "", "es", "Pregunta %d de %d", "Intro confirma", "Repasa tus respuestas"},
+		{"english", "", "en", "Question %d of %d", "Enter confirms", "Review your answers"},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
-			b := defaultBankForTest(t)
+			b := bankIn(t, tc.lang)
 			args := []string{"quiz", "--lang", tc.lang}
 			if tc.bank != "" {
 				data, err := os.ReadFile(tc.bank)
@@ -1052,14 +1136,139 @@ func TestQuizFitsANarrowTerminal(t *testing.T) {
 					t.Errorf("a line %d columns wide on a 60-column terminal: %q", w, line)
 				}
 			}
-			if tc.bank != "" {
-				flat := strings.NewReplacer(" ", "", "\n", "").Replace(raw)
-				for _, q := range b.Questions {
-					if !strings.Contains(flat, strings.ReplaceAll(q.Text, " ", "")) {
-						t.Errorf("question %s is not shown whole", q.ID)
+			// Every question and every option is shown whole: wrapped,
+			// never cut.
+			flat := strings.NewReplacer(" ", "", "\n", "").Replace(raw)
+			for _, q := range b.Questions {
+				if !strings.Contains(flat, strings.ReplaceAll(q.Text, " ", "")) {
+					t.Errorf("question %s is not shown whole", q.ID)
+				}
+				labels := q.Scale.Labels
+				if q.Kind != quiz.Likert {
+					labels = nil
+					for _, o := range q.Options {
+						labels = append(labels, o.Label)
+					}
+				}
+				for _, l := range labels {
+					if !strings.Contains(flat, strings.ReplaceAll(l, " ", "")) {
+						t.Errorf("question %s: option %q is not shown whole", q.ID, l)
 					}
 				}
 			}
 		})
+	}
+}
+
+// TestQuizHabitualEnterAnswersNothing: a number, then Enter after 50,
+// 150, 400 or 900 ms, then the Enter a person presses out of habit: the
+// first answers the question, the second answers nothing. The next
+// question stays on screen, unanswered, saying how to choose; so on a
+// single choice, an agreement scale and a multiple choice.
+func TestQuizHabitualEnterAnswersNothing(t *testing.T) {
+	for _, delay := range []time.Duration{50, 150, 400, 900} {
+		delay *= time.Millisecond
+		t.Run(delay.String(), func(t *testing.T) {
+			state := t.TempDir()
+			progress := filepath.Join(state, "pmfit", "progress.json")
+			s := startPTYSized(t, 80, 24, state, nil, "quiz")
+			answers := loadPersonaForTest(t, s.bank, "tpm-platform.yaml")
+			degree, _ := s.bank.Question("degree")
+			readCode, _ := s.bank.Question("read-code")
+			metrics, _ := s.bank.Question("monday-metrics") // a digit ticks: seven options
+			from := 0
+			for _, tc := range []struct {
+				qi      int
+				key     string
+				want    quiz.Answer
+				refusal string
+			}{
+				{degree, "4", quiz.Answer{Set: true, Choice: 3}, "Nothing is selected yet"},
+				{readCode, "4", quiz.Answer{Set: true, Level: 4}, "Nothing is selected yet"},
+				{metrics, "1", quiz.Answer{Set: true, Picks: 1}, "Nothing is selected yet"},
+			} {
+				s.answerAll(answers, from, tc.qi)
+				s.ready(tc.qi)
+				s.send(tc.key)
+				time.Sleep(delay)
+				s.send(keyEnter)
+				s.ready(tc.qi + 1)
+				time.Sleep(delay)
+				s.send(keyEnter) // out of habit
+				waitScreen(t, s, tc.refusal)
+				saved := readProgress(t, s.bank, progress)
+				if saved[tc.qi] != tc.want {
+					t.Errorf("%s saved %+v, want %+v", s.bank.Questions[tc.qi].ID, saved[tc.qi], tc.want)
+				}
+				next := s.bank.Questions[tc.qi+1]
+				if saved[tc.qi+1].Set {
+					t.Errorf("the habitual Enter answered %s: %+v", next.ID, saved[tc.qi+1])
+				}
+				screen := strings.Join(strings.Fields(s.term.String()), " ")
+				if !strings.Contains(screen, fmt.Sprintf("Question %d of %d", tc.qi+2, len(s.bank.Questions))) || !strings.Contains(screen, strings.Join(strings.Fields(next.Text), " ")) {
+					t.Errorf("question %s is not on screen:\n%s", next.ID, s.term.String())
+				}
+				s.send(byNumber(s.bank, tc.qi+1, answers[tc.qi+1]))
+				from = tc.qi + 2
+			}
+			s.ready(from)
+			s.send(keyCtrlC)
+			if code := s.wait(); code != 130 {
+				t.Errorf("exit %d after Ctrl-C, want 130", code)
+			}
+		})
+	}
+}
+
+// TestQuizShortAfterFullKeepsTheFullerResult: a short quiz taken after a
+// full one on a terminal keeps the full one's result (37 answers) in a
+// dated backup, and says so; the short result replaces it in result.json.
+func TestQuizShortAfterFullKeepsTheFullerResult(t *testing.T) {
+	state := t.TempDir()
+	dir := filepath.Join(state, "pmfit")
+	words := ptyWords["en"]
+	s := startPTY(t, state, nil, "quiz")
+	answers := loadPersonaForTest(t, s.bank, "po-government.yaml")
+	s.answerAll(answers, 0, len(answers))
+	s.expect(words.review)
+	s.prompt()
+	s.send(keyEnter)
+	s.expect(words.seeFull)
+	s.prompt()
+	s.send("2", keyEnter)
+	if code := s.wait(); code != 0 {
+		t.Fatalf("full quiz: exit %d", code)
+	}
+	full, err := os.ReadFile(filepath.Join(dir, "result.json"))
+	if err != nil {
+		t.Fatal(err)
+	}
+
+	r := startPTY(t, state, nil, "quiz", "--short")
+	part := r.takeShort(answers, words)
+	r.expect(words.review)
+	r.prompt()
+	r.send(keyEnter)
+	r.expect(words.seeFull)
+	r.prompt()
+	r.send("2", keyEnter)
+	if code := r.wait(); code != 0 {
+		t.Fatalf("short quiz: exit %d", code)
+	}
+	backups, _ := filepath.Glob(filepath.Join(dir, "result.*.json"))
+	if len(backups) != 1 {
+		t.Fatalf("backups: %v", backups)
+	}
+	if kept, _ := os.ReadFile(backups[0]); string(kept) != string(full) {
+		t.Error("the backup is not the full quiz's result")
+	}
+	said := strings.Join(strings.Fields(csiPattern.ReplaceAllString(r.raw.String(), "")), " ")
+	if want := "Your earlier result, with 37 answers, is kept in " + backups[0]; !strings.Contains(said, want) {
+		t.Errorf("the screen does not say %q", want)
+	}
+	data, _ := os.ReadFile(filepath.Join(dir, "result.json"))
+	set, err := quiz.ParseAnswerFile(r.bank, "result.json", data)
+	if err != nil || set.Answers.Count() != part.Count() || !set.Partial {
+		t.Errorf("result.json holds %d answers (partial %v; %v), want the short quiz's %d", set.Answers.Count(), set.Partial, err, part.Count())
 	}
 }

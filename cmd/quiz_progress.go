@@ -20,6 +20,7 @@ import (
 
 	"github.com/pmfit/pmfit/internal/atomicfile"
 	"github.com/pmfit/pmfit/internal/i18n"
+	"github.com/pmfit/pmfit/internal/iostreams"
 	"github.com/pmfit/pmfit/internal/quiz"
 	"github.com/pmfit/pmfit/internal/render"
 	"github.com/pmfit/pmfit/internal/shell"
@@ -31,17 +32,24 @@ func (opts *QuizOptions) progressPath() (string, error) {
 	if opts.Save != "" {
 		return opts.Save, nil
 	}
-	if dir := opts.Env.Get("XDG_STATE_HOME"); filepath.IsAbs(dir) {
-		return filepath.Join(dir, "pmfit", "progress.json"), nil
+	return statePath(opts.Env, "progress.json")
+}
+
+// statePath is where pmfit keeps a file of its own state (a quiz's
+// progress, its last result): $XDG_STATE_HOME/pmfit/NAME, else
+// ~/.local/state/pmfit/NAME.
+func statePath(env iostreams.Env, name string) (string, error) {
+	if dir := env.Get("XDG_STATE_HOME"); filepath.IsAbs(dir) {
+		return filepath.Join(dir, "pmfit", name), nil
 	}
-	home := opts.Env.Get("HOME")
+	home := env.Get("HOME")
 	if home == "" {
 		var err error
 		if home, err = os.UserHomeDir(); err != nil {
-			return "", fmt.Errorf("no place to save progress: set HOME or XDG_STATE_HOME, or pass --save FILE")
+			return "", fmt.Errorf("no place for pmfit's state: set HOME or XDG_STATE_HOME, or pass --save FILE")
 		}
 	}
-	return filepath.Join(home, ".local", "state", "pmfit", "progress.json"), nil
+	return filepath.Join(home, ".local", "state", "pmfit", name), nil
 }
 
 // checkWritable makes sure a file can be written at path before anyone

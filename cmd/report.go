@@ -1,7 +1,10 @@
 package cmd
 
 import (
+	"errors"
 	"fmt"
+	"io/fs"
+	"os"
 	"path/filepath"
 	"strings"
 
@@ -20,17 +23,18 @@ type ReportOptions struct {
 	Bank    func() (*quiz.Bank, error)
 	Model   func() (*scoring.Model, error)
 	Printer func() i18n.Printer
+	Env     iostreams.Env
 
-	File    string // an answer file, or a result `quiz --out` wrote; "-" is stdin
+	File    string // an answer file, or a result `quiz --out` wrote; "-" is stdin; "" the last quiz's result
 	Output  string // -o FILE; "-" is stdout
 	Partial bool
 }
 
 // NewCmdReport builds `pmfit report`.
 func NewCmdReport(f *Factory, runF func(*ReportOptions) error) *cobra.Command {
-	opts := &ReportOptions{IO: f.IOStreams, Bank: f.Bank, Model: f.Model, Printer: f.Printer}
+	opts := &ReportOptions{IO: f.IOStreams, Bank: f.Bank, Model: f.Model, Printer: f.Printer, Env: f.Env}
 	cmd := &cobra.Command{
-		Use:   "report FILE [flags]",
+		Use:   "report [FILE] [flags]",
 		Short: "Draw a person's result as a one-page HTML report",
 		Long: `Draw the result of an answer file, or of a file 'pmfit quiz --out' wrote,
 as one self-contained HTML page: the best fit and how sure it is, charts
@@ -42,22 +46,27 @@ no script, prints on one or two A4 pages, and follows the system's dark
 mode. The answers are scored again with the bank in use, so the report is
 current whatever version wrote the file. Its language follows --lang.
 
-Without --output, the page goes to stdout, or, when stdout is a terminal,
-to FILE with its extension changed to .html (and the path is printed).
+Without FILE, the result of the last quiz taken (result.json under
+$XDG_STATE_HOME/pmfit, else ~/.local/state/pmfit) is drawn. Without
+--output, the page goes to stdout, or, when stdout is a terminal, to FILE
+with its extension changed to .html (and the path is printed).
 
 ` + exitHelp(ExitOK, ExitFailure, ExitUsage),
-		Example: `  pmfit report result.json                 # writes result.html
+		Example: `  pmfit report                             # the last quiz's result
+  pmfit report result.json                 # writes result.html
   pmfit report answers.yaml -o ana.html
   pmfit --lang es report answers.yaml > informe.html
   pmfit quiz --report me.html              # the same page, straight from the quiz`,
 		Args: func(cmd *cobra.Command, args []string) error {
-			if len(args) != 1 {
+			if len(args) > 1 {
 				return flagErrorf("report takes one FILE (an answer file or a result), got %d", len(args))
 			}
 			return nil
 		},
 		RunE: func(cmd *cobra.Command, args []string) error {
-			opts.File = args[0]
+			if len(args) == 1 {
+				opts.File = args[0]
+			}
 			if runF != nil {
 				return runF(opts)
 			}
@@ -75,6 +84,14 @@ func reportRun(opts *ReportOptions) error {
 	b, err := opts.Bank()
 	if err != nil {
 		return err
+	}
+	if opts.File == "" {
+		if opts.File, err = statePath(opts.Env, "result.json"); err != nil {
+			return err
+		}
+		if _, err := os.Stat(opts.File); errors.Is(err, fs.ErrNotExist) {
+			return inputErrorf("no quiz result at %s yet: take the quiz with 'pmfit quiz', or name an answer file", opts.File)
+		}
 	}
 	set, err := readAnswerSet(opts.IO, b, opts.File)
 	if err != nil {

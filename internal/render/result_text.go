@@ -47,11 +47,20 @@ func ResultText(out io.Writer, t *Theme, b *quiz.Bank, answers quiz.Answers, res
 // when the note does not say it; false when no role could be scored.
 func (t *Theme) headline(w io.Writer, b *quiz.Bank, res *scoring.Result) bool {
 	v := NewVerdict(t.P, b, res)
+	if !t.writeVerdict(w, v) {
+		return false
+	}
+	t.writeSeparate(w, v)
+	return true
+}
+
+// writeVerdict writes a verdict's headline, note and coverage; false when
+// no role could be scored.
+func (t *Theme) writeVerdict(w io.Writer, v Verdict) bool {
 	if v.Kind == NoVerdict {
 		t.writeWrapped(w, "", 0, v.Headline)
 		return false
 	}
-	note := t.Dim
 	switch {
 	case v.Lead == "" || textwidth.String(v.Headline) > t.Width-1:
 		for _, line := range Wrap(v.Headline, t.Width-1) {
@@ -60,21 +69,26 @@ func (t *Theme) headline(w io.Writer, b *quiz.Bank, res *scoring.Result) bool {
 	default:
 		fmt.Fprintf(w, "%s %s %s%s\n", t.Heading.Sprint(v.Lead), t.BarTop.Sprint(v.Top), t.Dim.Sprint("· "+v.Fit), t.Heading.Sprint(v.After))
 	}
+	note := t.Dim
 	if v.Close() {
 		note = t.Bad
 	}
 	for _, line := range Wrap(v.Note, t.Width-1) {
 		fmt.Fprintln(w, note.Sprint(line))
 	}
+	if v.Coverage != "" {
+		fmt.Fprintln(w, t.Dim.Sprint(v.Coverage))
+	}
+	return true
+}
+
+// writeSeparate writes what would separate a close call, if anything.
+func (t *Theme) writeSeparate(w io.Writer, v Verdict) {
 	if v.Separate != "" {
 		for _, line := range Wrap(v.Separate, t.Width-1) {
 			fmt.Fprintln(w, line)
 		}
 	}
-	if v.Coverage != "" {
-		fmt.Fprintln(w, t.Dim.Sprint(v.Coverage))
-	}
-	return true
 }
 
 // writeRoles draws the first n roles' fits as bars, best first.
@@ -160,21 +174,32 @@ func (t *Theme) writeProfile(w io.Writer, b *quiz.Bank, res *scoring.Result) {
 // the top three roles, where the person sits on the bank's gauge, and
 // one line of why, in at most height lines (0: no limit). When the
 // screen is short, the parts give way from the least needed (the why,
-// the gauge, the third and second roles); the verdict always stays.
+// the gauge, the third role, the ranking, what would separate a close
+// call); the headline and its note always stay.
 func ResultSummary(out io.Writer, t *Theme, b *quiz.Bank, res *scoring.Result, height int) error {
+	v := NewVerdict(t.P, b, res)
 	var head bytes.Buffer
-	if !t.headline(&head, b, res) {
+	if !t.writeVerdict(&head, v) {
 		_, err := out.Write(head.Bytes())
 		return err
 	}
-	// Blocks after the verdict, most needed first; each is preceded by a
-	// blank line.
-	var blocks []string
-	for _, n := range []int{3, 2, 1} {
-		var roles bytes.Buffer
-		t.writeRoles(&roles, b, res, n)
-		blocks = append(blocks, roles.String())
+	// The parts after the verdict, most needed first. Each but the
+	// separator follows a blank line; the ranking comes in two sizes.
+	type part struct {
+		text  string
+		blank bool
 	}
+	var parts []part
+	var sep bytes.Buffer
+	t.writeSeparate(&sep, v)
+	if sep.Len() > 0 {
+		parts = append(parts, part{sep.String(), false})
+	}
+	rolesAt := len(parts)
+	var roles3, roles2 bytes.Buffer
+	t.writeRoles(&roles3, b, res, 3)
+	t.writeRoles(&roles2, b, res, 2)
+	parts = append(parts, part{roles3.String(), true})
 	if b.Gauge >= 0 {
 		d, s := b.Dimensions[b.Gauge], res.Dimensions[b.Gauge]
 		if s.Scored {
@@ -183,7 +208,7 @@ func ResultSummary(out io.Writer, t *Theme, b *quiz.Bank, res *scoring.Result, h
 				t.writeGaugeLine(&gauge, d, s, min(30, t.Width-40))
 			}
 			t.writeWrapped(&gauge, "  ", 2, t.P.T(i18n.GaugeShort, Round1(s.Score), t.gaugeLean(d, s)))
-			blocks = append(blocks, gauge.String())
+			parts = append(parts, part{gauge.String(), true})
 		}
 	}
 	if len(res.Explanations) > 0 {
@@ -196,33 +221,35 @@ func ResultSummary(out io.Writer, t *Theme, b *quiz.Bank, res *scoring.Result, h
 		if why != "" {
 			var wb bytes.Buffer
 			t.writeWrapped(&wb, "", 0, why)
-			blocks = append(blocks, wb.String())
+			parts = append(parts, part{wb.String(), true})
 		}
 	}
 	lines := func(s string) int { return strings.Count(s, "\n") }
-	// The roles come in three sizes; the first that fits is used.
-	roles, rest := blocks[:3], blocks[3:]
-	for {
-		total := lines(head.String())
-		for _, blk := range append([]string{roles[0]}, rest...) {
-			total += 1 + lines(blk)
+	total := func() int {
+		n := lines(head.String())
+		for _, p := range parts {
+			n += lines(p.text)
+			if p.blank {
+				n++
+			}
 		}
-		switch {
-		case height <= 0 || total <= height:
-		case len(rest) > 0:
-			rest = rest[:len(rest)-1]
-			continue
-		case len(roles) > 1:
-			roles = roles[1:]
+		return n
+	}
+	for height > 0 && total() > height && len(parts) > 0 {
+		last := len(parts) - 1
+		if last == rolesAt && parts[last].text == roles3.String() {
+			parts[last].text = roles2.String() // two roles before none
 			continue
 		}
-		break
+		parts = parts[:last]
 	}
 	w := &errWriter{w: out}
 	_, _ = w.Write(head.Bytes())
-	for _, blk := range append([]string{roles[0]}, rest...) {
-		fmt.Fprintln(w)
-		_, _ = io.WriteString(w, blk)
+	for _, p := range parts {
+		if p.blank {
+			fmt.Fprintln(w)
+		}
+		_, _ = io.WriteString(w, p.text)
 	}
 	return w.err
 }

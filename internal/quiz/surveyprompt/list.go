@@ -315,8 +315,12 @@ func (l *list) screen() string {
 		fmt.Fprintf(&b, "  %s\n", l.style.detail.Sprint(l.printer.T(i18n.HintMore, first+1, last, n)))
 	}
 	if l.problem != "" {
-		for _, line := range wrap(l.problem, w-2) {
-			fmt.Fprintf(&b, "%s %s\n", l.style.err.Sprint("✘"), l.style.err.Sprint(line))
+		for i, line := range wrap(l.problem, w-2) {
+			mark := " "
+			if i == 0 {
+				mark = l.style.err.Sprint("✘")
+			}
+			fmt.Fprintf(&b, "%s %s\n", mark, l.style.err.Sprint(line))
 		}
 	}
 	return b.String()

@@ -88,9 +88,11 @@ With --short, the quiz asks the questions that matter most for you and
 stops as soon as no answer to the rest could change your best fit (it
 proves it: docs/adaptive.md), then offers the rest for a fuller profile.
 
-Keys: ↑ and ↓ (or k and j) move, a digit chooses, Space ticks an option of
-a multiple choice, Enter confirms, ← or Esc goes back a question. A review
-at the end lets you change any answer before you submit.
+Keys: a digit selects an answer (↑ and ↓, or k and j, move and select),
+Space ticks an option where several may be chosen, and Enter confirms: an
+answer counts only once confirmed, so an Enter pressed out of habit never
+answers the next question. ← or Esc goes back a question. A review at the
+end lets you change any answer before you submit.
 
 Your answers are saved after every one (under $XDG_STATE_HOME/pmfit, else
 ~/.local/state/pmfit; --save chooses another file), so nothing is lost

@@ -675,23 +675,15 @@ func (w *window) close() int {
 }
 
 // byNumber is what a person types for answer a with the full-screen
-// prompts: the number of each option (on a list of up to nine a digit
-// selects or ticks it; on longer lists the number moves there and Space
-// ticks), then Enter to confirm.
+// prompts: the number of each option (selecting it, or ticking it where
+// several may be chosen), then Enter to confirm.
 func byNumber(b *quiz.Bank, qi int, a quiz.Answer) string {
 	q := &b.Questions[qi]
-	n := len(q.Options)
-	if q.Kind == quiz.Likert {
-		n = q.Scale.Max - q.Scale.Min + 1
-	}
 	var keys string
 	switch q.Kind {
 	case quiz.Multi:
 		for _, i := range a.Picked() {
 			keys += strconv.Itoa(i + 1)
-			if n > 9 {
-				keys += keySpace
-			}
 		}
 	case quiz.Likert:
 		keys = strconv.Itoa(a.Level - q.Scale.Min + 1)

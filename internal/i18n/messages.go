@@ -58,8 +58,8 @@ var (
 		Es: "%q no se puede combinar con otras opciones.",
 	}
 	IntroKeys = Message{
-		En: "%d questions. Select an answer by its number, or move to it with ↑ and ↓, then press Enter: an answer counts only once you confirm it. Where you may choose several, a number or Space ticks an option (on a list longer than nine, type the number to move there, then press Space). ← or Esc goes back a question, and you can change any answer before you submit. Every answer is saved as you go: stop whenever you like.",
-		Es: "%d preguntas. Selecciona una respuesta por su número, o muévete a ella con ↑ y ↓, y pulsa Intro: una respuesta solo cuenta cuando la confirmas. Donde puedes elegir varias, un número o Espacio marca una opción (en una lista de más de nueve, escribe el número para ir a ella y pulsa Espacio). ← o Esc vuelve a la pregunta anterior, y puedes cambiar cualquier respuesta antes de enviar. Cada respuesta se guarda al momento: para cuando quieras.",
+		En: "%d questions. Select an answer by its number, or move to it with ↑ and ↓, then press Enter: an answer counts only once you confirm it. Where you may choose several, a number or Space ticks an option. ← or Esc goes back a question, and you can change any answer before you submit. Every answer is saved as you go: stop whenever you like.",
+		Es: "%d preguntas. Selecciona una respuesta por su número, o muévete a ella con ↑ y ↓, y pulsa Intro: una respuesta solo cuenta cuando la confirmas. Donde puedes elegir varias, un número o Espacio marca una opción. ← o Esc vuelve a la pregunta anterior, y puedes cambiar cualquier respuesta antes de enviar. Cada respuesta se guarda al momento: para cuando quieras.",
 	}
 	IntroKeysPlain = Message{
 		En: "%d questions. Type the number of your answer and press Enter; for multiple choice, type several numbers separated by commas. Type b to go back a question; you can change any answer before you submit. Every answer is saved as you go: stop whenever you like.",
@@ -173,14 +173,6 @@ var (
 	HintDigitsTick = Message{
 		En: "1–%d tick",
 		Es: "1–%d marcar",
-	}
-	HintNumber = Message{
-		En: "type 1–%d to jump",
-		Es: "escribe 1–%d para saltar",
-	}
-	HintNumberChoose = Message{
-		En: "type 1–%d to choose",
-		Es: "escribe 1–%d para elegir",
 	}
 	ChooseFirst = Message{
 		En: "Nothing is selected yet: press an answer's number, or move to it with ↑ ↓, then press Enter.",

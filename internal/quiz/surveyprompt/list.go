@@ -37,10 +37,9 @@ func (o *outcome) WriteAnswer(_ string, value any) error {
 // key pressed out of habit can answer a question the person has not
 // seen (docs/quiz.md):
 //
-//	1–9          on a list of up to nine options: select that one (a
-//	             single choice) or tick it (several); on longer lists,
-//	             digits typed in a row select (or, with several, move to)
-//	             that number
+//	1–9          select that option (a single choice) or tick it
+//	             (several); on a list of ten or more, digits typed in a
+//	             row name the number (1, then 0: option 10)
 //	↑ ↓ k j Tab  move, selecting the option moved to (wrapping round)
 //	Space        select (one) or tick and untick (several)
 //	Enter        confirm what is selected or ticked; with nothing
@@ -66,13 +65,17 @@ type list struct {
 	ticked   []bool // a multiple choice's ticks
 	top      int    // the first option on screen, when the list scrolls
 	typed    string // digits typed in a row, on a long list
+	// typedTick is the option the digits typed so far ticked (several may
+	// be chosen), to untick when the next digit names another; -1 for
+	// none.
+	typedTick int
 	showHelp bool
 	problem  string // why the last Enter was refused
 	stacked  *int   // the prompter's count of answer lines above
 }
 
 func newList(pr quiz.Prompt, multi bool, printer i18n.Printer, st styles, size func() (int, int)) *list {
-	l := &list{pr: pr, multi: multi, printer: printer, style: st, size: size, ticked: make([]bool, len(pr.Options)), selected: -1}
+	l := &list{pr: pr, multi: multi, printer: printer, style: st, size: size, ticked: make([]bool, len(pr.Options)), selected: -1, typedTick: -1}
 	l.cursor = min(max(pr.Cursor, 0), max(len(pr.Options)-1, 0))
 	for _, i := range pr.Default {
 		if i >= 0 && i < len(pr.Options) {
@@ -137,7 +140,7 @@ func (l *list) moveTo(i int) {
 func (l *list) key(r rune) (o outcome, done bool, err error) {
 	n := len(l.pr.Options)
 	if r < '0' || r > '9' {
-		l.typed = ""
+		l.typed, l.typedTick = "", -1
 	}
 	l.problem = ""
 	switch {
@@ -177,16 +180,28 @@ func (l *list) key(r rune) (o outcome, done bool, err error) {
 		}
 		l.moveTo(i)
 	case r >= '0' && r <= '9':
-		// A long list: digits typed in a row name an option's number.
+		// A long list: digits typed in a row name an option's number,
+		// which is selected (or ticked) as it is typed: "1" ticks option
+		// 1, and a "0" after it moves the tick to option 10.
 		l.typed += string(r)
 		v, _ := strconv.Atoi(l.typed)
 		if v < 1 || v > n {
-			l.typed = strings.TrimLeft(string(r), "0")
+			// Not a longer number: the one before stands, and this digit
+			// starts the next.
+			l.typed, l.typedTick = strings.TrimLeft(string(r), "0"), -1
 			v, _ = strconv.Atoi(l.typed)
 		}
-		if v >= 1 && v <= n {
-			l.moveTo(v - 1)
+		if v < 1 || v > n {
+			break
 		}
+		if l.multi {
+			if l.typedTick >= 0 { // the number grew: move its tick
+				l.ticked[l.typedTick] = !l.ticked[l.typedTick]
+			}
+			l.ticked[v-1] = !l.ticked[v-1]
+			l.typedTick = v - 1
+		}
+		l.moveTo(v - 1)
 	case r == terminal.KeyEnter || r == '\n':
 		if !l.multi {
 			if l.selected < 0 {
@@ -270,8 +285,8 @@ func (l *list) screen() string {
 	w := max(width-1, 20) // the last column would wrap on some terminals
 	var b strings.Builder
 	b.WriteString("\n")
-	if l.pr.Progress != "" {
-		fmt.Fprintf(&b, "%s\n", l.style.progress.Sprint(clip(l.pr.Progress, w)))
+	for _, line := range wrap(l.pr.Progress, w) {
+		fmt.Fprintf(&b, "%s\n", l.style.progress.Sprint(line))
 	}
 	for i, line := range wrap(l.pr.Message, w-2) {
 		mark := "  "
@@ -423,14 +438,10 @@ func (l *list) hintParts() []string {
 	parts := []string{l.printer.T(i18n.HintMove)}
 	n := len(l.pr.Options)
 	switch {
-	case n <= 9 && l.multi:
-		parts = append(parts, l.printer.T(i18n.HintDigitsTick, n))
-	case n <= 9:
-		parts = append(parts, l.printer.T(i18n.HintDigits, n))
 	case l.multi:
-		parts = append(parts, l.printer.T(i18n.HintNumber, n))
+		parts = append(parts, l.printer.T(i18n.HintDigitsTick, n))
 	default:
-		parts = append(parts, l.printer.T(i18n.HintNumberChoose, n))
+		parts = append(parts, l.printer.T(i18n.HintDigits, n))
 	}
 	if l.multi {
 		parts = append(parts, l.printer.T(i18n.HintTick))

@@ -202,6 +202,25 @@ func TestLongListsJumpByNumber(t *testing.T) {
 	if _, done, _ := press(t, l, '3'); done {
 		t.Error("a digit chose at once on a list longer than nine")
 	}
+	// Several may be chosen: a number ticks as it is typed; a digit that
+	// makes it a longer number moves the tick; one that cannot starts the
+	// next number.
+	for _, tc := range []struct {
+		keys []rune
+		want []int
+	}{
+		{[]rune{'1', '0'}, []int{9}},
+		{[]rune{'1', '3'}, []int{0, 2}},
+		{[]rune{'1', '1', '0'}, []int{0, 9}},
+		{[]rune{'1', 'j', '0'}, []int{0}}, // another key ends the number; 0 alone names nothing
+		{[]rune{'2', '2'}, nil},           // 22 is past the end: 2, then 2 again, unticks it
+	} {
+		m := testList(quiz.Prompt{Options: options[:10]}, true, "en", 80, 24)
+		o, done, _ := press(t, m, append(tc.keys, '\r')...)
+		if !done || !slices.Equal(o.picks, tc.want) {
+			t.Errorf("%q: ticked %v, want %v", string(tc.keys), o.picks, tc.want)
+		}
+	}
 }
 
 // TestOptionsWrapOnANarrowTerminal: an option too long for its row wraps

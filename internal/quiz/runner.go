@@ -124,7 +124,11 @@ func (r *Runner) Run() (Answers, error) {
 		if qi < 0 {
 			return r.Answers, nil
 		}
-		if _, err := r.ask(qi, &i18n.KeepAnswer); err != nil {
+		seq := 0 // the short quiz numbers as it asked, as its review does
+		if r.Planner != nil {
+			seq = slices.Index(r.reviewOrder(), qi) + 1
+		}
+		if _, err := r.askNumbered(qi, &i18n.KeepAnswer, seq); err != nil {
 			return r.Answers, err
 		}
 		if next := r.nextShort(); next >= 0 {

@@ -556,6 +556,14 @@ func TestRunnerShortQuiz(t *testing.T) {
 func TestRunnerShortQuizRest(t *testing.T) {
 	b := mustLoad(t, smallBank)
 	pl := &listPlanner{order: []int{2}, extra: -1}
+	// Opened from the review, a question keeps the number the short quiz
+	// (and its review) gave it: s1 was asked first.
+	again := sel("How big?", "Small")
+	again.check = func(t *testing.T, p Prompt) {
+		if !strings.HasPrefix(p.Progress, "Question 1 (of at most 4") {
+			t.Errorf("s1 from the review: progress %q", p.Progress)
+		}
+	}
 	fp := &fakePrompter{t: t, steps: []step{
 		sel("How big?", "Large"),
 		sel("Decided after 1 of 4", "Answer the other 3 too, for a fuller profile"),
@@ -563,7 +571,7 @@ func TestRunnerShortQuizRest(t *testing.T) {
 		sel("I like customers", "Disagree"),
 		multi("Pick any", "A"),
 		sel(review, "How big?"),
-		sel("How big?", "Small"),
+		again,
 		sel(review, submit),
 	}}
 	r := &Runner{Bank: b, Prompter: fp, Printer: printerEN, Planner: pl}

@@ -26,9 +26,9 @@ type Certainty struct {
 	// Partial is set when fewer than PartialCoverage of the questions are
 	// answered, which caps the level (see Step 5) unless Decided.
 	Partial bool
-	// Decided is set when a partial answer set decides the top role: no
-	// answer to the unanswered questions could change it (Model.Decide).
-	// It is worked out only for partial sets, where it lifts the cap.
+	// Decided is set when a partial answer set scored with
+	// Options.Decide decides the top role: no answer to the unanswered
+	// questions could change it (Model.Decide). It lifts the cap.
 	Decided bool
 	// Separator, for a low level, is the dimension that best tells the
 	// top role and the runner-up apart for this person
@@ -73,8 +73,7 @@ const (
 )
 
 // certainty grades the top role's lead from the accumulated items.
-// decided says that the answers, though partial, decide the top role.
-func (m *Model) certainty(acc []accumulator, st answerStats, res *Result, decided bool) Certainty {
+func (m *Model) certainty(acc []accumulator, st answerStats, res *Result) Certainty {
 	ranked := res.Roles
 	c := Certainty{Rival: -1, Z: math.Inf(1), Separator: -1}
 	if len(ranked) > 0 {
@@ -85,10 +84,6 @@ func (m *Model) certainty(acc []accumulator, st answerStats, res *Result, decide
 	}
 	c.Flat = st.likert >= flatMinLikert && st.hi-st.lo <= flatSpan
 	c.Partial = res.Coverage() < PartialCoverage
-	c.Decided = c.Partial && decided
-	// The cap stands for answers still to come that could reorder the
-	// roles; a decided set has none.
-	capped := c.Partial && !c.Decided
 
 	if len(ranked) > 1 && ranked[0].Scored {
 		// Each dimension score's variance: the prior item error blended
@@ -158,6 +153,15 @@ func (m *Model) certainty(acc []accumulator, st answerStats, res *Result, decide
 		res.variance, res.gradient = variance, gTop
 	}
 
+	m.grade(&c, res)
+	return c
+}
+
+// grade sets c's level from its lead, flatness and cap, and, for a low
+// level, the separator. The cap stands for answers still to come that
+// could reorder the roles: a partial set is capped unless Decided.
+func (m *Model) grade(c *Certainty, res *Result) {
+	capped := c.Partial && !c.Decided
 	switch {
 	case c.Flat || c.Z < MediumZ || (capped && m.decisiveUnscored(res)):
 		c.Level = Low
@@ -166,10 +170,10 @@ func (m *Model) certainty(acc []accumulator, st answerStats, res *Result, decide
 	default:
 		c.Level = High
 	}
-	if c.Level == Low && len(ranked) > 1 && ranked[1].Scored {
+	c.Separator = -1
+	if ranked := res.Roles; c.Level == Low && len(ranked) > 1 && ranked[1].Scored {
 		c.Separator = m.Separator(ranked[0].Role, ranked[1].Role, res.Dimensions)
 	}
-	return c
 }
 
 // decisiveUnscored reports whether the top role or the runner-up weighs

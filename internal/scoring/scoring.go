@@ -31,6 +31,10 @@ type Model struct {
 	// need it.
 	optionsOnce sync.Once
 	opts        [][]dimOptions
+	// likely is what the quick stop needs of each question; built on
+	// first use, as opts is.
+	likelyOnce sync.Once
+	likely     *likelyTables
 }
 
 // question is a bank question reduced to the arithmetic scoring needs.
@@ -159,9 +163,6 @@ type Result struct {
 	Explanations []Explanation
 	// Decision, with Options.Decide, says whether the top role is settled.
 	Decision *Decision
-	// decision is Decide's answer when ScoreInto needed it (a partial
-	// set, for the certainty cap), kept for Score to reuse.
-	decision *Decision
 
 	// Scratch space reused from one ScoreInto to the next.
 	variance, gradient []float64
@@ -216,11 +217,13 @@ func (m *Model) Score(answers quiz.Answers, opts Options) Result {
 		res.Explanations = m.explain(answers, &res, opts.Explain)
 	}
 	if opts.Decide {
-		if res.decision != nil {
-			res.Decision = res.decision
-		} else {
-			d := m.Decide(answers)
-			res.Decision = &d
+		d := m.Decide(answers)
+		res.Decision = &d
+		if c := &res.Certainty; c.Partial && d.Decided {
+			// Decided: no answer to come could reorder the roles, which is
+			// what the partial cap stands for (Step 5).
+			c.Decided = true
+			m.grade(c, &res)
 		}
 	}
 	return res
@@ -245,14 +248,7 @@ func (m *Model) ScoreInto(res *Result, answers quiz.Answers) {
 	rank(res.Roles, res.unsorted, res.keys)
 	res.Answered = st.answered
 	res.Questions = len(m.questions)
-	res.decision = nil
-	decided := false
-	if res.Coverage() < PartialCoverage && res.Answered > 0 {
-		// Only partial sets pay for the proof: it lifts their cap.
-		d := m.Decide(answers)
-		res.decision, decided = &d, d.Decided
-	}
-	res.Certainty = m.certainty(acc, st, res, decided)
+	res.Certainty = m.certainty(acc, st, res)
 	res.Explanations = res.Explanations[:0]
 }
 

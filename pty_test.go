@@ -818,7 +818,7 @@ func TestQuizHeadlineIsOnScreenAtTheEnd(t *testing.T) {
 			full := loadPersonaForTest(t, s.bank, tc.persona)
 			answers := full
 			if tc.short {
-				answers = s.takeShort(full, words)
+				answers, _ = s.takeShort(full, words, scoring.StopLikely)
 			} else {
 				for qi := range s.bank.Questions {
 					s.expect(fmt.Sprintf(words.question, qi+1, len(s.bank.Questions)))
@@ -835,7 +835,7 @@ func TestQuizHeadlineIsOnScreenAtTheEnd(t *testing.T) {
 			s.expect(words.confirm)
 			s.waitRaw()
 			b := bankIn(t, tc.lang)
-			res := scoring.New(b).Score(answers, scoring.Options{Explain: 3, Decide: true})
+			res := scoring.New(b).Score(answers, scoring.Options{Explain: 3, Decide: true, Likely: true})
 			headline := render.NewVerdict(i18n.New(tc.lang), b, &res).Headline
 			waitScreen(t, s, "❯ 1 "+words.pager)
 			screen := strings.Join(strings.Fields(s.term.String()), " ")
@@ -850,12 +850,15 @@ func TestQuizHeadlineIsOnScreenAtTheEnd(t *testing.T) {
 	}
 }
 
+// ptyLang are the words the pty tests wait for in one language.
+type ptyLang struct {
+	question, short, confirm, review, seeFull, pager, seeNow string
+}
+
 // ptyWords are the words the pty tests wait for, by language.
-var ptyWords = map[string]struct {
-	question, short, confirm, review, seeFull, pager, decided string
-}{
-	"en": {"Question %d of %d", "Question %d (of at most", "Enter confirms", "Review your answers", "See the full result", "Yes, page through it", "Decided after"},
-	"es": {"Pregunta %d de %d", "Pregunta %d (de %d como mucho", "Intro confirma", "Repasa tus respuestas", "¿Ver el resultado completo", "Sí, mostrarlo página a página", "Decidido tras"},
+var ptyWords = map[string]ptyLang{
+	"en": {"Question %d of %d", "Question %d (of at most", "Enter confirms", "Review your answers", "See the full result", "Yes, page through it", "See my result now"},
+	"es": {"Pregunta %d de %d", "Pregunta %d (de %d como mucho", "Intro confirma", "Repasa tus respuestas", "¿Ver el resultado completo", "Sí, mostrarlo página a página", "Ver mi resultado ahora"},
 }
 
 // bankIn is the default bank in lang.
@@ -868,18 +871,16 @@ func bankIn(t *testing.T, lang string) *quiz.Bank {
 	return b
 }
 
-// takeShort answers the questions `pmfit quiz --short` chooses (replayed
-// with the same model) from full, takes the result at the decision, and
-// returns the answers given.
-func (s *ptySession) takeShort(full quiz.Answers, words struct {
-	question, short, confirm, review, seeFull, pager, decided string
-}) quiz.Answers {
+// takeShort answers the questions `pmfit quiz --short` chooses by rule
+// (replayed with the same model) from full, takes the result at the stop,
+// and returns the answers given and the stop's sentence as shown.
+func (s *ptySession) takeShort(full quiz.Answers, words ptyLang, rule scoring.StopRule) (quiz.Answers, string) {
 	s.t.Helper()
 	m := scoring.New(s.bank)
 	part := s.bank.NewAnswers()
 	for asked := 1; ; asked++ {
-		qi := m.NextQuestion(part)
-		if qi < 0 {
+		st := m.NextStep(part, rule)
+		if st.Stop {
 			break
 		}
 		short := words.short
@@ -891,14 +892,15 @@ func (s *ptySession) takeShort(full quiz.Answers, words struct {
 		s.expect(short)
 		s.expect(words.confirm)
 		s.waitRaw()
-		s.answer(qi, full[qi])
-		part[qi] = full[qi]
+		s.answer(st.Next, full[st.Next])
+		part[st.Next] = full[st.Next]
 	}
-	s.expect(words.decided)
-	s.expect(words.confirm)
+	s.expect(words.confirm) // the offer of the rest
 	s.waitRaw()
+	waitScreen(s.t, s, words.seeNow)
+	why := strings.Join(strings.Fields(s.term.String()), " ")
 	s.send("1", keyEnter) // see the result now
-	return part
+	return part, why
 }
 
 // TestQuizAccessibleWritesNoEscapes: --accessible on a real terminal
@@ -1018,54 +1020,49 @@ func tail(s string, n int) string {
 	return s
 }
 
-// TestQuizShortOnATerminal takes `pmfit quiz --short` to its decision,
+// TestQuizShortOnATerminal takes `pmfit quiz --short=proof` to its proof,
 // answering the questions the short quiz chooses (replayed here with the
 // same model), and reads on screen after how many questions it stopped
-// and why.
+// and why; then `pmfit quiz --short` to its quick stop, reading the risk
+// it states.
 func TestQuizShortOnATerminal(t *testing.T) {
-	state := t.TempDir()
-	s := startPTY(t, state, nil, "quiz", "--short")
-	answers := loadPersonaForTest(t, s.bank, "po-government.yaml")
-	m := scoring.New(s.bank)
-	part := s.bank.NewAnswers()
-	n := len(s.bank.Questions)
-	asked := 0
-	for {
-		qi := m.NextQuestion(part)
-		if qi < 0 {
-			break
-		}
-		asked++
-		s.expect(fmt.Sprintf("Question %d (of at most %d", asked, n))
-		s.expect("Enter confirms")
-		s.waitRaw()
-		s.answer(qi, answers[qi])
-		part[qi] = answers[qi]
-	}
-	if asked >= n {
-		t.Fatalf("the persona needs all %d questions", n)
-	}
-	why := fmt.Sprintf("Decided after %d of %d questions: no answer to the other %d could change your best fit.", asked, n, n-asked)
-	s.expect("Decided after")
-	s.expect("See my result now")
-	s.waitRaw()
-	if !strings.Contains(strings.Join(strings.Fields(s.term.String()), " "), why) {
-		t.Errorf("the screen does not say %q:\n%s", why, s.term.String())
-	}
-	s.send("1", keyEnter) // see the result now
-	s.expect("Review your answers")
-	s.prompt()
-	s.send(keyEnter)
-	s.expect("Decided after")
-	s.expect("See the full result")
-	s.prompt()
-	s.send("2", keyEnter)
-	if code := s.wait(); code != 0 {
-		t.Fatalf("exit %d", code)
-	}
-	screen := strings.Join(strings.Fields(s.term.String()), " ")
-	if !strings.Contains(screen, why) || !strings.Contains(screen, "Product Owner ") {
-		t.Errorf("the results do not name Product Owner and say %q:\n%s", why, s.term.String())
+	words := ptyWords["en"]
+	n := 37
+	for _, tc := range []struct {
+		flag string
+		rule scoring.StopRule
+		why  *regexp.Regexp
+	}{
+		{"--short=proof", scoring.StopProof, regexp.MustCompile(`Decided after (\d+) of 37 questions: no answer to the other (\d+) could change your best fit\.`)},
+		{"--short", scoring.StopLikely, regexp.MustCompile(`Stopped after (\d+) of 37 questions: (?:about 1 in \d+|fewer than 1 in 100) people who answer like you would get a different best fit from the full quiz \(the full quiz itself changes for about \d in 10 people on a retake\)\.`)},
+	} {
+		t.Run(tc.flag, func(t *testing.T) {
+			state := t.TempDir()
+			s := startPTY(t, state, nil, "quiz", tc.flag)
+			answers := loadPersonaForTest(t, s.bank, "po-government.yaml")
+			part, screen := s.takeShort(answers, words, tc.rule)
+			asked := part.Count()
+			if asked >= n {
+				t.Fatalf("the persona needs all %d questions", n)
+			}
+			got := tc.why.FindStringSubmatch(screen)
+			if got == nil || got[1] != strconv.Itoa(asked) {
+				t.Fatalf("the stop does not say %v after %d questions:\n%s", tc.why, asked, s.term.String())
+			}
+			s.expect("Review your answers")
+			s.prompt()
+			s.send(keyEnter)
+			s.expect("See the full result")
+			s.prompt()
+			s.send("2", keyEnter)
+			if code := s.wait(); code != 0 {
+				t.Fatalf("exit %d", code)
+			}
+			screen = strings.Join(strings.Fields(s.term.String()), " ")
+			if !strings.Contains(screen, "Your best fit: Product Owner") || !strings.Contains(screen, fmt.Sprintf(" after %d of 37 questions", asked)) {
+				t.Errorf("the results do not name Product Owner and say after how many:\n%s", s.term.String())
+			}
+		})
 	}
 }
 
@@ -1237,7 +1234,7 @@ func TestQuizShortAfterFullKeepsTheFullerResult(t *testing.T) {
 	}
 
 	r := startPTY(t, state, nil, "quiz", "--short")
-	part := r.takeShort(answers, words)
+	part, _ := r.takeShort(answers, words, scoring.StopLikely)
 	r.expect(words.review)
 	r.prompt()
 	r.send(keyEnter)

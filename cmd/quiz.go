@@ -13,6 +13,7 @@ import (
 	"github.com/AlecAivazis/survey/v2/terminal"
 	"github.com/spf13/cobra"
 
+	"github.com/pmfit/pmfit/internal/analysis"
 	"github.com/pmfit/pmfit/internal/i18n"
 	"github.com/pmfit/pmfit/internal/iostreams"
 	"github.com/pmfit/pmfit/internal/quiz"
@@ -50,7 +51,9 @@ type QuizOptions struct {
 	Shuffle    bool
 	Seed       uint64
 	SeedSet    bool
-	Short      bool // --short: ask what matters, stop once the best fit is decided
+	// Short is --short[=RULE]: "" for the full quiz, else the stop rule,
+	// "likely" (the default) or "proof".
+	Short string
 
 	// BankFlags repeat --questions and --lang in the resume command.
 	BankFlags []string
@@ -85,8 +88,11 @@ func NewCmdQuiz(f *Factory, runF func(*QuizOptions) error) *cobra.Command {
 best and why.
 
 With --short, the quiz asks the questions that matter most for you and
-stops as soon as no answer to the rest could change your best fit (it
-proves it: docs/adaptive.md), then offers the rest for a fuller profile.
+stops as soon as the full quiz would very likely give you the same best
+fit (at least 95 in 100 people who answer like you), saying how likely,
+then offers the rest for a fuller profile. --short=proof stops only once
+no answer to the rest could change your best fit (it proves it); that
+takes more questions. docs/adaptive.md states both rules.
 
 Keys: a digit selects an answer (↑ and ↓, or k and j, move and select),
 Space ticks an option where several may be chosen, and Enter confirms: an
@@ -111,12 +117,17 @@ The quiz needs a terminal. In scripts and pipelines, use
   pmfit quiz --out result.yaml            # keep your answers and result there too
   pmfit quiz --report me.html             # and a one-page report to share
   pmfit quiz --format json > result.json  # prompts on the terminal, JSON on stdout
-  pmfit quiz --short                      # stop as soon as your best fit is decided
+  pmfit quiz --short                      # stop once your best fit is all but certain
+  pmfit quiz --short=proof                # stop once no answer could change it
   pmfit quiz --resume                     # carry on where you stopped
   pmfit quiz --accessible                 # numbered options, one line each, no graphics`,
 		Args: func(cmd *cobra.Command, args []string) error {
-			if len(args) == 1 && opts.Resume == resumeDefault {
+			switch {
+			case len(args) == 1 && opts.Resume == resumeDefault:
 				opts.Resume = args[0] // pmfit quiz --resume FILE
+				return nil
+			case len(args) == 1 && opts.Short == stopLikely && cmd.Flags().Changed("short") && (args[0] == stopLikely || args[0] == stopProof):
+				opts.Short = args[0] // pmfit quiz --short proof
 				return nil
 			}
 			return noArgs(cmd, args)
@@ -124,6 +135,9 @@ The quiz needs a terminal. In scripts and pipelines, use
 		RunE: func(cmd *cobra.Command, _ []string) error {
 			if err := checkFormat(opts.Format, "text", "json"); err != nil {
 				return err
+			}
+			if opts.Short != "" && opts.Short != stopLikely && opts.Short != stopProof {
+				return flagErrorf("--short %s: the stop rule must be likely (the default) or proof", quiz.Quote(opts.Short))
 			}
 			if opts.Out != "" && outFormat(opts.Out) == "" {
 				return flagErrorf("--out %s: the file name must end in .json, .yaml or .yml", opts.Out)
@@ -156,7 +170,8 @@ The quiz needs a terminal. In scripts and pipelines, use
 	fl.Lookup("resume").NoOptDefVal = resumeDefault
 	fl.StringVar(&opts.Out, "out", "", "Also write your answers and result to `FILE` (.json, .yaml or .yml); a valid answer file for 'pmfit score'")
 	fl.StringVar(&opts.Report, "report", "", "Also draw your result as a one-page HTML report in `FILE` (as 'pmfit report' does)")
-	fl.BoolVar(&opts.Short, "short", false, "Ask the questions that matter most for you, and stop as soon as no answer to the rest could change your best fit")
+	fl.StringVar(&opts.Short, "short", "", "Ask the questions that matter most for you, and stop once your best fit is all but certain (`RULE` likely), or proved (proof)")
+	fl.Lookup("short").NoOptDefVal = stopLikely
 	fl.BoolVar(&opts.Shuffle, "shuffle", false, "Shuffle the options of each choice question (Likert scales keep their order)")
 	fl.Uint64Var(&opts.Seed, "seed", 0, "Seed for --shuffle, to repeat an order (default: random, and shown)")
 	addFormatFlag(cmd, &opts.Format, "text", "json")
@@ -254,7 +269,9 @@ func quizRun(opts *QuizOptions) error {
 	}
 	if saved != nil {
 		runner.Answers, runner.Seed = saved.progress.Answers, saved.progress.Seed
-		opts.Short = opts.Short || saved.progress.Short
+		if saved.progress.Short && opts.Short == "" {
+			opts.Short = saved.progress.Stop // a short quiz resumes as one, by its own rule
+		}
 		writeResumeNotes(promptOut, theme, printer, b, saved)
 		if saved.bankChanged(b) && saved.path == savePath {
 			// The bank changed: keep the file as it was before saving over it.
@@ -276,15 +293,19 @@ func quizRun(opts *QuizOptions) error {
 		fmt.Fprintln(promptOut, theme.Dim.Sprint(printer.T(i18n.Shuffled, *runner.Seed)))
 	}
 
-	store.seed, store.short = runner.Seed, opts.Short
-	if opts.Short {
+	store.seed, store.stop = runner.Seed, opts.Short
+	if opts.Short != "" {
 		model, err := opts.Model()
 		if err != nil {
 			return err
 		}
-		runner.Planner = planner{model}
+		runner.Planner = &planner{m: model, rule: stopRule(opts.Short), p: printer}
 		fmt.Fprintln(promptOut)
-		writeLines(promptOut, theme, theme.Dim, printer.T(i18n.IntroShort))
+		intro := i18n.IntroShort
+		if opts.Short == stopProof {
+			intro = i18n.IntroShortProof
+		}
+		writeLines(promptOut, theme, theme.Dim, printer.T(intro))
 	}
 	guard := &progressGuard{store: store, answers: b.NewAnswers(), opts: opts, printer: printer, out: promptOut}
 	if runner.Answers != nil {
@@ -305,12 +326,54 @@ func quizRun(opts *QuizOptions) error {
 	return finishQuiz(opts, theme, prompter, promptOut, b, answers, store)
 }
 
+// The short quiz's stop rules, as --short, --stop and progress files
+// name them.
+const (
+	stopLikely = "likely"
+	stopProof  = "proof"
+)
+
+// stopRule is the scoring model's rule for a name.
+func stopRule(name string) scoring.StopRule {
+	if name == stopProof {
+		return scoring.StopProof
+	}
+	return scoring.StopLikely
+}
+
+// planner is the short quiz's question chooser: the scoring model's, by
+// its stop rule, with the sentence a stop is announced by.
+type planner struct {
+	m    *scoring.Model
+	rule scoring.StopRule
+	p    i18n.Printer
+	// retake is the full quiz's own retake agreement, worked out the
+	// first time the quick stop needs to quote it.
+	retake *float64
+}
+
+// retakeRespondents are the simulated respondents the quick stop's
+// sentence measures the full quiz's retake agreement on: a few
+// milliseconds, within about ±2 points (docs/adaptive.md).
+const retakeRespondents = 2000
+
+func (pl *planner) Next(answers quiz.Answers) (int, string) {
+	st := pl.m.NextStep(answers, pl.rule)
+	if !st.Stop {
+		return st.Next, ""
+	}
+	n, asked := len(answers), answers.Count()
+	if st.Decision.Decided || asked == n {
+		return -1, pl.p.T(i18n.DecidedAfter, asked, n, n-asked)
+	}
+	if pl.retake == nil {
+		r := analysis.RetakeAgreement(pl.m, retakeRespondents, 1)
+		pl.retake = &r
+	}
+	return -1, render.StoppedLikelyNote(pl.p, asked, n, st.Likely.Probability, *pl.retake)
+}
+
 // noTerminalMessage says why the quiz cannot ask, and what to use instead.
-// planner is the short quiz's question chooser: the scoring model's.
-type planner struct{ m *scoring.Model }
-
-func (p planner) Next(answers quiz.Answers) int { return p.m.NextQuestion(answers) }
-
 func noTerminalMessage(ios *iostreams.IOStreams, toStderr bool) string {
 	why := "prompting is turned off (--no-input or CI=true)"
 	switch {

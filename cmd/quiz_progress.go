@@ -95,17 +95,17 @@ func unwrapPath(err error) error {
 
 // progressStore is the progress file of one quiz.
 type progressStore struct {
-	path  string
-	bank  *quiz.Bank
-	now   func() time.Time
-	seed  *uint64 // the shuffle seed, saved so a resumed quiz shows the same order
-	short bool    // the short quiz, resumed as such
+	path string
+	bank *quiz.Bank
+	now  func() time.Time
+	seed *uint64 // the shuffle seed, saved so a resumed quiz shows the same order
+	stop string  // the short quiz's stop rule ("" for the full quiz), resumed as such
 }
 
 // save writes the answers so far, atomically: the file holds the last
 // answer set in full or the one before it, never a part.
 func (s *progressStore) save(answers quiz.Answers) error {
-	data, err := s.bank.EncodeProgress(quiz.Progress{Saved: s.now(), Seed: s.seed, Short: s.short, Answers: answers})
+	data, err := s.bank.EncodeProgress(quiz.Progress{Saved: s.now(), Seed: s.seed, Short: s.stop != "", Stop: s.stop, Answers: answers})
 	if err != nil {
 		return err
 	}

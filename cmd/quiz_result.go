@@ -31,7 +31,7 @@ func finishQuiz(opts *QuizOptions, t *render.Theme, prompter quiz.Prompter, prom
 	if err != nil {
 		return err
 	}
-	res := model.Score(answers, scoring.Options{Explain: explainTop, Decide: true})
+	res := model.Score(answers, scoring.Options{Explain: explainTop, Decide: true, Likely: opts.Short != stopProof})
 	resultPath := resultPathFor(store.path)
 	keep := func(err error) error {
 		if serr := store.save(answers); serr == nil {

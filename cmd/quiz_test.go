@@ -5,12 +5,14 @@ import (
 	"errors"
 	"fmt"
 	"io"
+	"math"
 	"os"
 	"path/filepath"
 	"strings"
 	"testing"
 	"time"
 
+	"github.com/pmfit/pmfit/internal/analysis"
 	"github.com/pmfit/pmfit/internal/quiz"
 	"github.com/pmfit/pmfit/internal/render"
 	"github.com/pmfit/pmfit/internal/scoring"
@@ -107,7 +109,7 @@ func (p *personaPrompter) other(pr quiz.Prompt) (int, error) {
 			return 0, nil
 		}
 		return 1, nil
-	case strings.HasPrefix(pr.Message, "Decided after"):
+	case strings.HasPrefix(pr.Message, "Decided after"), strings.HasPrefix(pr.Message, "Stopped after"):
 		p.decided = append(p.decided, pr.Message)
 		return 0, nil // see the result now
 	case strings.Contains(pr.Message, "You have a quiz saved"):
@@ -274,7 +276,7 @@ func TestQuizKeepsAFullerResult(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	qt.opts.Short = true
+	qt.opts.Short = stopLikely
 	qt.persona.asked = nil
 	qt.opts.Now = func() time.Time { return time.Date(2026, 11, 25, 13, 0, 0, 0, time.UTC) }
 	if err := qt.run(); err != nil {
@@ -296,7 +298,7 @@ func TestQuizKeepsAFullerResult(t *testing.T) {
 		}
 	}
 	// A full quiz after the short one replaces it: it holds more.
-	qt.opts.Short = false
+	qt.opts.Short = ""
 	qt.persona.asked = nil
 	qt.opts.Now = func() time.Time { return time.Date(2026, 11, 25, 14, 0, 0, 0, time.UTC) }
 	if err := qt.run(); err != nil {
@@ -996,24 +998,25 @@ func TestQuizWritesAReport(t *testing.T) {
 	}
 }
 
-// TestQuizShort: --short asks fewer questions than the bank has, stops on
-// the full form's top role, says after how many and why, records the mode
-// in the progress file, and resumes as a short quiz.
+// TestQuizShort: --short=proof asks fewer questions than the bank has,
+// stops on the full form's top role, says after how many and why, records
+// the mode and rule in the progress file, and resumes as a short quiz by
+// the same rule.
 func TestQuizShort(t *testing.T) {
 	qt := newQuizTest(t, "growth-freemium.yaml", nil)
-	qt.opts.Short = true
+	qt.opts.Short = stopProof
 	qt.persona.interruptAfter = 5
 	if err := qt.run(); exitCode(err) != ExitInterrupted {
 		t.Fatalf("err = %v", err)
 	}
 	path, _ := qt.opts.progressPath()
 	data, _ := os.ReadFile(path)
-	if !strings.Contains(string(data), `"mode": "short"`) {
-		t.Errorf("the progress file does not record the short mode:\n%s", data)
+	if !strings.Contains(string(data), `"mode": "short",`+"\n"+`  "stop": "proof"`) {
+		t.Errorf("the progress file does not record the short mode and its rule:\n%s", data)
 	}
-	// Resumed without --short: still the short quiz.
+	// Resumed without --short: still the short quiz, by proof.
 	qt.persona.interruptAfter = 0
-	qt.opts.Short = false
+	qt.opts.Short = ""
 	if err := qt.run(); err != nil {
 		t.Fatal(err)
 	}
@@ -1027,14 +1030,77 @@ func TestQuizShort(t *testing.T) {
 		t.Errorf("decision %q, want %q", qt.persona.decided, want)
 	}
 	screen := strings.ReplaceAll(qt.out.String(), "\n", " ")
-	if strings.Contains(screen, "Only part of the quiz is answered, so this can change") {
+	if strings.Contains(screen, "could still change") {
 		t.Error("a decided short quiz says the rest could change the result")
 	}
-	for _, w := range []string{"The short quiz:", "Growth Product Manager", want, "pmfit score --answers"} {
+	for _, w := range []string{"The short quiz:", "no answer to the rest could change", "Growth Product Manager", want, "pmfit score --answers"} {
 		if !strings.Contains(screen, w) {
 			t.Errorf("screen lacks %q:\n%s", w, qt.out.String())
 		}
 	}
+}
+
+// TestQuizShortLikely: --short stops once the full quiz would very likely
+// agree, sooner than the proof, and says how likely, beside how often the
+// full quiz changes on a retake; the result says the same, and the
+// progress file records the rule.
+func TestQuizShortLikely(t *testing.T) {
+	qt := newQuizTest(t, "growth-freemium.yaml", nil)
+	qt.opts.Short = stopLikely
+	qt.persona.interruptAfter = 3
+	if err := qt.run(); exitCode(err) != ExitInterrupted {
+		t.Fatalf("err = %v", err)
+	}
+	path, _ := qt.opts.progressPath()
+	if data, _ := os.ReadFile(path); !strings.Contains(string(data), `"stop": "likely"`) {
+		t.Errorf("the progress file does not record the rule:\n%s", data)
+	}
+	qt.persona.interruptAfter = 0
+	qt.opts.Short = ""
+	if err := qt.run(); err != nil {
+		t.Fatal(err)
+	}
+	b := qt.persona.bank
+	n, asked := len(b.Questions), len(qt.persona.asked)
+	m := scoring.New(b)
+	part := b.NewAnswers()
+	for {
+		st := m.NextStep(part, scoring.StopLikely)
+		if st.Stop {
+			if st.Decision.Decided {
+				t.Skip("this persona's quick take ends in a proof")
+			}
+			break
+		}
+		part[st.Next] = qt.persona.answers[st.Next]
+	}
+	if asked != part.Count() || asked >= 20 {
+		t.Fatalf("asked %d questions, the model's take %d", asked, part.Count())
+	}
+	lk := m.Likely(part)
+	retake := analysis.RetakeAgreement(m, retakeRespondents, 1)
+	want := fmt.Sprintf("Stopped after %d of %d questions: about 1 in %d people who answer like you would get a different best fit from the full quiz (the full quiz itself changes for about %d in 10 people on a retake).",
+		asked, n, niceOneIn(1-lk.Probability), int(math.Round(10*(1-retake))))
+	if len(qt.persona.decided) != 1 || qt.persona.decided[0] != want {
+		t.Errorf("stop %q, want %q", qt.persona.decided, want)
+	}
+	screen := strings.Join(strings.Fields(qt.out.String()), " ")
+	if !strings.Contains(screen, "Your best fit: Growth Product Manager") || !strings.Contains(screen, fmt.Sprintf("Stopped after %d of %d questions: about 1 in", asked, n)) {
+		t.Errorf("the result does not tell the quick stop's story:\n%s", qt.out.String())
+	}
+}
+
+// niceOneIn re-states render's rounding of "1 in N": whole below 10, to
+// 5 below 30, to 10 above.
+func niceOneIn(miss float64) int {
+	n := 1 / miss
+	switch {
+	case n < 10:
+		return int(math.Round(n))
+	case n < 30:
+		return 5 * int(math.Round(n/5))
+	}
+	return 10 * int(math.Round(n/10))
 }
 
 // TestQuizResumeMissingFailsFirst: --resume naming no saved quiz fails

@@ -117,7 +117,7 @@ func reportRun(opts *ReportOptions) error {
 	if err != nil {
 		return err
 	}
-	res := model.Score(set.Answers, scoring.Options{Explain: explainTop, Decide: true})
+	res := model.Score(set.Answers, scoring.Options{Explain: explainTop, Decide: true, Likely: true})
 	p := opts.Printer()
 	if err := commit(report.WritePerson(out, report.NewPerson(p, b, set.Answers, &res, set.ID, answersFile))); err != nil {
 		return err

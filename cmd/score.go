@@ -32,6 +32,7 @@ type ScoreOptions struct {
 	Answers     []string // --answer ID=VALUE, in the order given
 	AnswersFile string   // --answers FILE; "-" is stdin
 	Partial     bool
+	Stop        string // --stop: how a partial set's result says whether the rest could change it
 	Format      string
 
 	// Batch scoring.
@@ -119,6 +120,9 @@ shown in full, as with --answers.
 			if opts.Jobs < 0 {
 				return flagErrorf("--jobs must be 0 (one per CPU) or more")
 			}
+			if err := checkStop(opts.Stop); err != nil {
+				return err
+			}
 			if runF != nil {
 				return runF(opts)
 			}
@@ -129,6 +133,7 @@ shown in full, as with --answers.
 	fl.StringArrayVarP(&opts.Answers, "answer", "a", nil, "An answer as `ID=VALUE`; repeat for more (multi-select: ID=v1,v2)")
 	fl.StringVar(&opts.AnswersFile, "answers", "", "Answer `file`, YAML or JSON (- for stdin)")
 	fl.BoolVar(&opts.Partial, "partial", false, "Score whatever is answered instead of refusing sets with missing answers")
+	addStopFlag(cmd, &opts.Stop)
 	addFormatFlag(cmd, &opts.Format, scoreFormats...)
 	fl.StringVar(&opts.InputFormat, "input-format", "", "Format of the INPUTs when their names do not say: yaml, json, ndjson or csv")
 	fl.StringVar(&opts.Columns, "columns", "", "YAML `file` mapping CSV header cells to question ids (or id, expect, ignore)")
@@ -166,7 +171,7 @@ func scoreRun(opts *ScoreOptions) error {
 	if err != nil {
 		return err
 	}
-	res := model.Score(set.Answers, scoring.Options{Explain: explainTop, Decide: true})
+	res := model.Score(set.Answers, scoring.Options{Explain: explainTop, Decide: true, Likely: opts.Stop == stopLikely})
 	out, commit, err := openOutput(opts.IO, opts.Output, personalFile)
 	if err != nil {
 		return err

@@ -26,8 +26,8 @@ var (
 		Es: "queda más o menos un minuto",
 	}
 	ProgressShort = Message{
-		En: "Question %d (of at most %d: the quiz stops once your best fit is decided)",
-		Es: "Pregunta %d (de %d como mucho: el cuestionario se detiene cuando tu rol más afín está decidido)",
+		En: "Question %d (of at most %d: the quiz stops once your best fit is clear)",
+		Es: "Pregunta %d (de %d como mucho: el cuestionario se detiene cuando tu rol más afín está claro)",
 	}
 	SeeResultNow = Message{
 		En: "See my result now",
@@ -66,6 +66,10 @@ var (
 		Es: "%d preguntas. Escribe el número de tu respuesta y pulsa Intro; en las de varias respuestas, escribe varios números separados por comas. Escribe b para volver a la pregunta anterior; puedes cambiar cualquier respuesta antes de enviar. Cada respuesta se guarda al momento: para cuando quieras.",
 	}
 	IntroShort = Message{
+		En: "The short quiz: each question is the one that matters most for you now, and the quiz stops once the full quiz would very likely give you the same best fit, saying how likely.",
+		Es: "El cuestionario corto: cada pregunta es la que más importa para ti en ese momento, y se detiene en cuanto el cuestionario completo muy probablemente te daría el mismo rol más afín, y dice con qué probabilidad.",
+	}
+	IntroShortProof = Message{
 		En: "The short quiz: each question is the one that matters most for you now, and the quiz stops as soon as no answer to the rest could change your best fit.",
 		Es: "El cuestionario corto: cada pregunta es la que más importa para ti en ese momento, y se detiene en cuanto ninguna respuesta al resto podría cambiar tu rol más afín.",
 	}
@@ -258,6 +262,38 @@ var (
 		En: "No answer to the other %d questions could change this order, but the lead is only %.1f points: answering some of your %d a little differently could swap the two.",
 		Es: "Ninguna respuesta a las otras %d preguntas podría cambiar este orden, pero la ventaja es de solo %.1f puntos: responder algunas de tus %d de forma un poco distinta podría intercambiarlos.",
 	}
+	StoppedLikely = Message{
+		En: "Stopped after %d of %d questions: %s people who answer like you would get a different best fit from the full quiz.",
+		Es: "Detenido tras %d de %d preguntas: %s personas que responden como tú obtendría otro rol más afín con el cuestionario completo.",
+	}
+	StoppedLikelyRetake = Message{
+		En: "Stopped after %d of %d questions: %s people who answer like you would get a different best fit from the full quiz (the full quiz itself changes for %s people on a retake).",
+		Es: "Detenido tras %d de %d preguntas: %s personas que responden como tú obtendría otro rol más afín con el cuestionario completo (el propio cuestionario completo cambia para %s personas al repetirlo).",
+	}
+	RiskOneIn = Message{
+		En: "about 1 in %d",
+		Es: "aproximadamente 1 de cada %d",
+	}
+	RiskRare = Message{
+		En: "fewer than 1 in 100",
+		Es: "menos de 1 de cada 100",
+	}
+	RetakeInTen = Message{
+		En: "about %d in 10",
+		Es: "unas %d de cada 10",
+	}
+	RetakeRare = Message{
+		En: "fewer than 1 in 10",
+		Es: "menos de 1 de cada 10",
+	}
+	CloseOnAnswers = Message{
+		En: "On the answers given, %s is only %.1f points behind: answering some of them a little differently could swap the two.",
+		Es: "Con las respuestas dadas, %s está a solo %.1f puntos: responder algunas de forma un poco distinta podría intercambiarlos.",
+	}
+	LikelyShare = Message{
+		En: "The full quiz would rank %s first for at least %d in 100 people who answer like you so far.",
+		Es: "El cuestionario completo situaría primero a %s para al menos %d de cada 100 personas que responden como tú hasta ahora.",
+	}
 	NoneRuledOut = Message{
 		En: "No role is ruled out yet.",
 		Es: "Aún no se descarta ningún rol.",
@@ -441,6 +477,10 @@ var (
 	NextDecided = Message{
 		En: "Decided: %s ranks first whatever the other %d answers are. Nothing more needs asking.",
 		Es: "Decidido: %s queda primero sean cuales sean las otras %d respuestas. No hace falta preguntar más.",
+	}
+	NextLikely = Message{
+		En: "Stop: %s ranks first. %s",
+		Es: "Fin: %s queda primero. %s",
 	}
 	NextNothingLeft = Message{
 		En: "Every question is answered.",

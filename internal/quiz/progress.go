@@ -15,11 +15,14 @@ import (
 
 // Progress is a quiz saved part-way, to be resumed.
 type Progress struct {
-	Bank    string    // the bank's id
-	Digest  string    // the bank's Digest when saved
-	Saved   time.Time // when it was saved
-	Seed    *uint64   // the shuffle seed, when options were shuffled
-	Short   bool      // the short quiz: questions chosen, stopping once decided
+	Bank   string    // the bank's id
+	Digest string    // the bank's Digest when saved
+	Saved  time.Time // when it was saved
+	Seed   *uint64   // the shuffle seed, when options were shuffled
+	Short  bool      // the short quiz: questions chosen, stopping early
+	// Stop is the short quiz's rule: "likely" or "proof" (docs/adaptive.md).
+	// Files saved before there were two say nothing, and were "proof".
+	Stop    string
 	Answers Answers
 }
 
@@ -54,6 +57,7 @@ type progressFile struct {
 	Saved   time.Time                  `json:"saved"`
 	Seed    *uint64                    `json:"seed,omitempty"`
 	Mode    string                     `json:"mode,omitempty"`
+	Stop    string                     `json:"stop,omitempty"`
 	Answers map[string]json.RawMessage `json:"answers"`
 }
 
@@ -84,6 +88,9 @@ func (b *Bank) EncodeProgress(p Progress) ([]byte, error) {
 	}
 	if p.Short {
 		buf.WriteString("  \"mode\": \"short\",\n")
+		if p.Stop != "" {
+			fmt.Fprintf(&buf, "  \"stop\": %q,\n", p.Stop)
+		}
 	}
 	buf.WriteString("  \"answers\": {")
 	first := true
@@ -155,9 +162,16 @@ func (b *Bank) DecodeProgress(file string, data []byte) (Progress, []Drop, error
 	switch pf.Mode {
 	case "", "short":
 	default:
-		return Progress{}, nil, fmt.Errorf("%s: unknown quiz mode %q (allowed: short, or none)", file, pf.Mode)
+		return Progress{}, nil, fmt.Errorf("%s: unknown quiz mode %s (allowed: short, or none)", file, Quote(pf.Mode))
 	}
-	p := Progress{Bank: pf.Bank, Digest: pf.Digest, Saved: pf.Saved, Seed: pf.Seed, Short: pf.Mode == "short", Answers: b.NewAnswers()}
+	switch {
+	case pf.Mode == "short" && pf.Stop == "":
+		pf.Stop = "proof" // saved before the quick stop existed
+	case pf.Mode == "short" && (pf.Stop == "likely" || pf.Stop == "proof"):
+	case pf.Stop != "":
+		return Progress{}, nil, fmt.Errorf("%s: unknown stop rule %s for mode %s (allowed: likely, proof)", file, Quote(pf.Stop), Quote(pf.Mode))
+	}
+	p := Progress{Bank: pf.Bank, Digest: pf.Digest, Saved: pf.Saved, Seed: pf.Seed, Short: pf.Mode == "short", Stop: pf.Stop, Answers: b.NewAnswers()}
 	var drops []Drop
 	// Sorted, so drops are reported in a stable order.
 	for _, id := range slices.Sorted(maps.Keys(pf.Answers)) {

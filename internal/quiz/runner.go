@@ -85,9 +85,10 @@ func (r *Runner) timeLeft() string {
 
 // Planner chooses the questions of the short quiz.
 type Planner interface {
-	// Next returns the question to ask next, or -1 when the answers so
-	// far decide the top role (or every question is answered).
-	Next(answers Answers) int
+	// Next returns the question to ask next; or -1 when the answers so
+	// far are enough (or every question is answered), with the sentence
+	// that tells the person why it stopped and what it risks.
+	Next(answers Answers) (qi int, why string)
 }
 
 // Run asks until the person submits. On ErrInterrupted the answers given
@@ -145,26 +146,27 @@ func (r *Runner) Run() (Answers, error) {
 }
 
 // nextShort is the short quiz's next question, or -1 when the answers
-// are decided or the quiz is not short.
+// are enough or the quiz is not short.
 func (r *Runner) nextShort() int {
 	if r.Planner == nil {
 		return -1
 	}
-	return r.Planner.Next(r.Answers)
+	qi, _ := r.Planner.Next(r.Answers)
+	return qi
 }
 
 // short asks the planner's questions, starting with next (-1: ask the
-// planner), until the answers decide the top role, then says so and
-// offers the rest; declining leaves them unanswered. Back goes to the
-// question asked before (after resuming, the answered ones in bank
-// order).
+// planner), until the planner stops, then says why and offers the rest;
+// declining leaves them unanswered. Back goes to the question asked
+// before (after resuming, the answered ones in bank order).
 func (r *Runner) short(next int) error {
 	pending := next
+	why := ""
 	for {
 		qi := pending
 		pending = -1
 		if qi < 0 {
-			if qi = r.Planner.Next(r.Answers); qi < 0 {
+			if qi, why = r.Planner.Next(r.Answers); qi < 0 {
 				break
 			}
 		}
@@ -194,7 +196,7 @@ func (r *Runner) short(next int) error {
 	}
 	choice, err := r.Prompter.Select(Prompt{
 		Menu:    true,
-		Message: r.Printer.T(i18n.DecidedAfter, answered, n, n-answered),
+		Message: why,
 		Options: []string{r.Printer.T(i18n.SeeResultNow), r.Printer.T(i18n.AnswerTheRest, n-answered)},
 	})
 	if err != nil {

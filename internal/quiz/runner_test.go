@@ -481,17 +481,23 @@ type listPlanner struct {
 	calls int
 }
 
-func (p *listPlanner) Next(as Answers) int {
+func (p *listPlanner) Next(as Answers) (int, string) {
 	p.calls++
 	for _, qi := range p.order {
 		if !as[qi].Set {
-			return qi
+			return qi, ""
 		}
 	}
 	if p.extra >= 0 && !as[p.extra].Set {
-		return p.extra
+		return p.extra, ""
 	}
-	return -1
+	return -1, decidedWhy(as)
+}
+
+// decidedWhy is what a planner says when it stops: the proof's sentence.
+func decidedWhy(as Answers) string {
+	n, answered := len(as), as.Count()
+	return printerEN.T(i18n.DecidedAfter, answered, n, n-answered)
 }
 
 // TestRunnerShortQuiz: the planner's questions, numbered as asked, back
@@ -501,13 +507,13 @@ func TestRunnerShortQuiz(t *testing.T) {
 	b := mustLoad(t, smallBank)
 	first := sel("How big?", "Large")
 	first.check = func(t *testing.T, p Prompt) {
-		if p.Progress != "Question 1 (of at most 4: the quiz stops once your best fit is decided)" || p.Back != "" {
+		if p.Progress != "Question 1 (of at most 4: the quiz stops once your best fit is clear)" || p.Back != "" {
 			t.Errorf("first short question: progress %q, back %q", p.Progress, p.Back)
 		}
 	}
 	second := sel("I like customers", "Agree")
 	second.check = func(t *testing.T, p Prompt) {
-		if p.Progress != "Question 2 (of at most 4: the quiz stops once your best fit is decided)" || p.Back == "" {
+		if p.Progress != "Question 2 (of at most 4: the quiz stops once your best fit is clear)" || p.Back == "" {
 			t.Errorf("second short question: progress %q, back %q", p.Progress, p.Back)
 		}
 	}
@@ -612,14 +618,14 @@ func TestRunnerShortQuizRest(t *testing.T) {
 // decision.
 type reopening struct{ *listPlanner }
 
-func (p reopening) Next(as Answers) int {
-	if qi := p.listPlanner.Next(as); qi >= 0 {
-		return qi
+func (p reopening) Next(as Answers) (int, string) {
+	if qi, _ := p.listPlanner.Next(as); qi >= 0 {
+		return qi, ""
 	}
 	if as[2].Set && as[2].Choice == 0 && !as[0].Set {
-		return 0
+		return 0, ""
 	}
-	return -1
+	return -1, decidedWhy(as)
 }
 
 // TestRunnerSaysHowLongIsLeft: the progress line says how long the rest

@@ -71,16 +71,21 @@ func (t *Theme) writeQuestion(w io.Writer, b *quiz.Bank, i int) {
 	}
 }
 
-// NextText says which question the short quiz would ask next (qi), or
-// that the answers so far decide the top role.
-func NextText(out io.Writer, t *Theme, b *quiz.Bank, d scoring.Decision, qi int) error {
+// NextText says what the short quiz does next after some answers: it
+// stops (on the proved role, or on the likely one, saying how likely), or
+// it asks the question named, with the roles still in the running.
+func NextText(out io.Writer, t *Theme, b *quiz.Bank, st scoring.Step) error {
 	w := &errWriter{w: out}
-	if d.Decided {
+	d := st.Decision
+	switch {
+	case d.Decided:
 		t.writeWrapped(w, "", 0, t.P.T(i18n.NextDecided, b.Roles[d.Top].Name, d.Remaining))
 		return w.err
-	}
-	if qi < 0 {
+	case st.Stop && d.Remaining == 0:
 		t.writeWrapped(w, "", 0, t.P.T(i18n.NextNothingLeft))
+		return w.err
+	case st.Stop:
+		t.writeWrapped(w, "", 0, t.P.T(i18n.NextLikely, b.Roles[st.Top].Name, StoppedLikelyNote(t.P, d.Asked, d.Asked+d.Remaining, st.Likely.Probability, -1)))
 		return w.err
 	}
 	var names []string
@@ -88,10 +93,13 @@ func NextText(out io.Writer, t *Theme, b *quiz.Bank, d scoring.Decision, qi int)
 		names = append(names, b.Roles[r].Name)
 	}
 	t.writeWrapped(w, "", 0, t.P.T(i18n.NextHeader, d.Asked, d.Asked+d.Remaining, strings.Join(names, ", ")))
+	if share := likelyShare(t.P, b, &st.Likely, st.Likely.Role); d.Asked > 0 && share != "" {
+		t.writeWrapped(w, "", 0, share)
+	}
 	fmt.Fprintln(w)
-	t.writeQuestion(w, b, qi)
+	t.writeQuestion(w, b, st.Next)
 	fmt.Fprintln(w)
-	t.writeWrapped(w, "", 0, t.P.T(i18n.NextAnswerWith, b.Questions[qi].ID))
+	t.writeWrapped(w, "", 0, t.P.T(i18n.NextAnswerWith, b.Questions[st.Next].ID))
 	return w.err
 }
 

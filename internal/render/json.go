@@ -184,6 +184,15 @@ type ResultJSON struct {
 	// the roles not yet ruled out.
 	Decided    *bool    `json:"decided,omitempty"`
 	Contenders []string `json:"contenders,omitempty"`
+	// Likely, for a partial set, is the role ranked first and how likely
+	// the full quiz is to rank it first too (docs/adaptive.md).
+	Likely *LikelyJSON `json:"likely,omitempty"`
+}
+
+// LikelyJSON is the quick stop's estimate.
+type LikelyJSON struct {
+	Role        string `json:"role"`
+	Probability Share  `json:"probability"`
 }
 
 // RoleFitJSON is one role's fit.
@@ -299,6 +308,9 @@ func Result(p i18n.Printer, b *quiz.Bank, answers quiz.Answers, res *scoring.Res
 				v.Contenders = append(v.Contenders, b.Roles[r].ID)
 			}
 		}
+	}
+	if lk := res.Likely; lk != nil {
+		v.Likely = &LikelyJSON{Role: b.Roles[lk.Role].ID, Probability: Share(lk.Probability)}
 	}
 	for _, e := range res.Explanations {
 		v.Explanation = append(v.Explanation, Explanation(b, answers, e))

@@ -1,6 +1,7 @@
 package render
 
 import (
+	"math"
 	"strings"
 
 	"github.com/pmfit/pmfit/internal/i18n"
@@ -42,6 +43,7 @@ const (
 	BestFitKind   VerdictKind = "best-fit"     // a complete or decided set, graded high or medium
 	TooCloseKind  VerdictKind = "too-close"    // a complete set graded low
 	JustAheadKind VerdictKind = "just-ahead"   // decided by the answers given, but close on them
+	LikelyKind    VerdictKind = "likely"       // partial, not decided, but the full quiz very likely agrees (the quick stop)
 	LeadingKind   VerdictKind = "leading"      // partial and not decided: the rest could change it
 	CloseSoFar    VerdictKind = "close-so-far" // partial, not decided, and close
 	FlatKind      VerdictKind = "flat"         // the agreement answers barely varied
@@ -74,6 +76,14 @@ func NewVerdict(p i18n.Printer, b *quiz.Bank, res *scoring.Result) Verdict {
 		v.Kind, v.Lead, v.Note = OnlyRoleKind, p.T(i18n.BestFit), p.T(i18n.NoteOnlyRole, top)
 	case c.Flat:
 		v.Kind, v.Headline, v.Note = FlatKind, p.T(i18n.TooClose, top, runnerUp), p.T(i18n.NoteFlat)
+	case partial && !decided && likelyStop(res):
+		// The quick stop: the full quiz would very likely agree.
+		v.Kind, v.Lead = LikelyKind, p.T(i18n.BestFit)
+		v.Note = StoppedLikelyNote(p, res.Answered, res.Questions, res.Likely.Probability, -1)
+		if c.Z < scoring.MediumZ {
+			v.After = p.T(i18n.JustAhead, runnerUp)
+			v.Note += " " + p.T(i18n.CloseOnAnswers, runnerUp, margin)
+		}
 	case partial && !decided:
 		// The questions not answered could still change the best fit:
 		// that is the reason to give, whatever the lead.
@@ -84,6 +94,9 @@ func NewVerdict(p i18n.Printer, b *quiz.Bank, res *scoring.Result) Verdict {
 			v.Kind, v.Lead, v.Headline = CloseSoFar, "", p.T(i18n.TooCloseSoFar, top, runnerUp)
 		}
 		v.Note = p.T(i18n.NotePartial, res.Answered, res.Questions, top, runnerUp, margin, left)
+		if share := likelyShare(p, b, res.Likely, res.Top()); share != "" {
+			v.Note += " " + share
+		}
 		switch {
 		case len(contenders) == len(b.Roles):
 			v.Note += " " + p.T(i18n.NoneRuledOut)
@@ -122,6 +135,58 @@ func NewVerdict(p i18n.Printer, b *quiz.Bank, res *scoring.Result) Verdict {
 	return v
 }
 
+// likelyStop reports whether res was stopped by the quick rule: its
+// estimate (Options.Likely) reaches the threshold for the role ranked
+// first.
+func likelyStop(res *scoring.Result) bool {
+	lk := res.Likely
+	return lk != nil && lk.Role == res.Top() && lk.Probability >= scoring.LikelyThreshold
+}
+
+// likelyShare says how often the full quiz would rank role top first,
+// at least, when the estimate lk is about that role and says anything
+// (a bound under one half does not); "" otherwise.
+func likelyShare(p i18n.Printer, b *quiz.Bank, lk *scoring.Likely, top int) string {
+	if lk == nil || lk.Role != top || lk.Probability < 0.5 {
+		return ""
+	}
+	return p.T(i18n.LikelyShare, b.Roles[top].Name, int(math.Floor(100*lk.Probability)))
+}
+
+// StoppedLikelyNote says where the quick stop stopped and what it risks:
+// "about 1 in 30 people who answer like you would get a different best
+// fit from the full quiz", and, with retake (the full quiz's own retake
+// agreement, 0–1; negative to leave out), how often the full quiz itself
+// changes on a retake.
+func StoppedLikelyNote(p i18n.Printer, answered, questions int, probability, retake float64) string {
+	risk := p.T(i18n.RiskRare)
+	if miss := 1 - probability; miss > 0.01 {
+		risk = p.T(i18n.RiskOneIn, oneIn(miss))
+	}
+	if retake < 0 {
+		return p.T(i18n.StoppedLikely, answered, questions, risk)
+	}
+	changes := p.T(i18n.RetakeRare)
+	if k := int(math.Round(10 * (1 - retake))); k >= 1 {
+		changes = p.T(i18n.RetakeInTen, k)
+	}
+	return p.T(i18n.StoppedLikelyRetake, answered, questions, risk, changes)
+}
+
+// oneIn is 1/miss as a person would say it: whole below 10, to the
+// nearest 5 below 30, to the nearest 10 above (1 in 97 is "about 1 in
+// 100").
+func oneIn(miss float64) int {
+	n := 1 / miss
+	switch {
+	case n < 10:
+		return int(math.Round(n))
+	case n < 30:
+		return 5 * int(math.Round(n/5))
+	}
+	return 10 * int(math.Round(n/10))
+}
+
 // Close reports whether the verdict is a close call: two roles named, or
 // one just ahead of another.
 func (v Verdict) Close() bool {
@@ -129,7 +194,7 @@ func (v Verdict) Close() bool {
 	case TooCloseKind, CloseSoFar, JustAheadKind, FlatKind:
 		return true
 	}
-	return false
+	return v.After != ""
 }
 
 // separateNote names the dimension that would separate the top two roles

@@ -168,3 +168,25 @@ func TestEqualMovesAreGrouped(t *testing.T) {
 		t.Errorf("group %+v: want 6.3 in all, 2.1 each, on background", g)
 	}
 }
+
+// TestStoppedLikelyNote: the quick stop's risk in a person's words, with
+// "1 in N" rounded as people say it, and the full quiz's own retake
+// changes beside it.
+func TestStoppedLikelyNote(t *testing.T) {
+	en, es := i18n.New("en"), i18n.New("es")
+	for _, tc := range []struct {
+		p        i18n.Printer
+		prob, rt float64
+		want     string
+	}{
+		{en, 0.967, 0.69, "Stopped after 14 of 37 questions: about 1 in 30 people who answer like you would get a different best fit from the full quiz (the full quiz itself changes for about 3 in 10 people on a retake)."},
+		{en, 0.95, -1, "Stopped after 14 of 37 questions: about 1 in 20 people who answer like you would get a different best fit from the full quiz."},
+		{en, 0.9897, 0.97, "Stopped after 14 of 37 questions: about 1 in 100 people who answer like you would get a different best fit from the full quiz (the full quiz itself changes for fewer than 1 in 10 people on a retake)."},
+		{en, 0.995, -1, "Stopped after 14 of 37 questions: fewer than 1 in 100 people who answer like you would get a different best fit from the full quiz."},
+		{es, 0.96, 0.7, "Detenido tras 14 de 37 preguntas: aproximadamente 1 de cada 25 personas que responden como tú obtendría otro rol más afín con el cuestionario completo (el propio cuestionario completo cambia para unas 3 de cada 10 personas al repetirlo)."},
+	} {
+		if got := StoppedLikelyNote(tc.p, 14, 37, tc.prob, tc.rt); got != tc.want {
+			t.Errorf("P %.4f, retake %.2f:\n got %q\nwant %q", tc.prob, tc.rt, got, tc.want)
+		}
+	}
+}

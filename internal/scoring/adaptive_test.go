@@ -367,3 +367,19 @@ func BenchmarkNextQuestion(b *testing.B) {
 		m.NextQuestion(part)
 	}
 }
+
+func BenchmarkLikelyStep(b *testing.B) {
+	bank := defaultBank(b)
+	m := scoring.New(bank)
+	full := loadPersona(b, bank, "pm-generalist.yaml").Answers
+	part := bank.NewAnswers()
+	for range 8 {
+		qi := m.NextLikely(part)
+		part[qi] = full[qi]
+	}
+	b.ResetTimer()
+	for b.Loop() {
+		_ = m.Likely(part)
+		_ = m.NextLikely(part)
+	}
+}

@@ -150,6 +150,9 @@ type Options struct {
 	// Decide works out whether the top role is settled by the answers
 	// given, whatever the rest would be (docs/adaptive.md).
 	Decide bool
+	// Likely works out, for a partial set, how likely the full quiz is to
+	// rank the same role first (docs/adaptive.md, the quick stop).
+	Likely bool
 }
 
 // Result is everything scoring says about one answer set.
@@ -163,6 +166,9 @@ type Result struct {
 	Explanations []Explanation
 	// Decision, with Options.Decide, says whether the top role is settled.
 	Decision *Decision
+	// Likely, with Options.Likely and some questions unanswered, is how
+	// likely the full quiz is to rank the same role first.
+	Likely *Likely
 
 	// Scratch space reused from one ScoreInto to the next.
 	variance, gradient []float64
@@ -225,6 +231,10 @@ func (m *Model) Score(answers quiz.Answers, opts Options) Result {
 			c.Decided = true
 			m.grade(c, &res)
 		}
+	}
+	if opts.Likely && res.Answered < res.Questions && res.Answered > 0 {
+		lk := m.Likely(answers)
+		res.Likely = &lk
 	}
 	return res
 }

@@ -69,9 +69,9 @@ type list struct {
 	// be chosen), to untick when the next digit names another; -1 for
 	// none.
 	typedTick int
-	showHelp bool
-	problem  string // why the last Enter was refused
-	stacked  *int   // the prompter's count of answer lines above
+	showHelp  bool
+	problem   string // why the last Enter was refused
+	stacked   *int   // the prompter's count of answer lines above
 }
 
 func newList(pr quiz.Prompt, multi bool, printer i18n.Printer, st styles, size func() (int, int)) *list {

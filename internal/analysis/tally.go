@@ -196,9 +196,8 @@ func (t *Tally) sensitivity(answers quiz.Answers, top int) {
 		changedAny := false
 		for _, alt := range t.alts {
 			t.answers[qi] = alt
-			t.a.model.ScoreInto(&t.res, t.answers)
 			t.tried[qi]++
-			if t.res.Top() != top {
+			if t.a.model.TopRole(t.answers) != top {
 				t.changed[qi]++
 				changedAny = true
 			}

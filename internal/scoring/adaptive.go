@@ -205,12 +205,25 @@ func minTerm(rc reachable, a, tr, b, tl float64) float64 {
 
 // reaches works out, for every dimension, the scores it can still reach.
 func (m *Model) reaches(answers quiz.Answers) []reachable {
+	return m.reachesReusing(answers, nil, nil)
+}
+
+// reachesReusing is reaches, keeping prev's entry for every dimension
+// not marked changed (no question measuring it answered since prev was
+// worked out): a dimension's reachable scores depend on its own answers
+// alone, so the result is the same as reaches', for less work.
+func (m *Model) reachesReusing(answers quiz.Answers, prev []reachable, changed []bool) []reachable {
 	var fixed [maxStackDims]accumulator
 	acc := m.accumulators(&fixed)
 	clear(acc)
 	m.accumulate(acc, answers, -1)
 	out := make([]reachable, len(m.bank.Dimensions))
+	fresh := func(d int) bool { return prev == nil || changed[d] }
 	for d := range out {
+		if !fresh(d) {
+			out[d] = prev[d]
+			continue
+		}
 		out[d].answeredW, out[d].answeredWP = acc[d].w, acc[d].wp
 	}
 	for qi := range m.questions {
@@ -218,6 +231,9 @@ func (m *Model) reaches(answers quiz.Answers) []reachable {
 			continue
 		}
 		for _, do := range m.options()[qi] {
+			if !fresh(do.dim) {
+				continue
+			}
 			rc := &out[do.dim]
 			rc.touching = append(rc.touching, qi)
 			rc.optionsByQ = append(rc.optionsByQ, do.opts)
@@ -227,7 +243,9 @@ func (m *Model) reaches(answers quiz.Answers) []reachable {
 		}
 	}
 	for d := range out {
-		out[d].settle()
+		if fresh(d) {
+			out[d].settle()
+		}
 	}
 	return out
 }
@@ -468,6 +486,16 @@ func (m *Model) Plan(answers quiz.Answers) (Decision, int) {
 	if d.Decided || d.Remaining == 0 {
 		return d, -1
 	}
+	return d, m.planNext(base, answers, func(qi int, scores []float64) []reachable {
+		return m.answering(base, qi, m.predict(qi, scores))
+	})
+}
+
+// planNext is NextQuestion's choice: the unanswered question whose
+// predicted answer leaves the leader's shortfall least (the first in
+// bank order on a tie). after gives a question's reachable scores with
+// its predicted answer given (answering; a Take keeps them).
+func (m *Model) planNext(base []reachable, answers quiz.Answers, after func(qi int, scores []float64) []reachable) int {
 	var res Result
 	m.ScoreInto(&res, answers)
 	lead := res.Top()
@@ -477,12 +505,11 @@ func (m *Model) Plan(answers quiz.Answers) (Decision, int) {
 		if answers[qi].Set {
 			continue
 		}
-		after := m.answering(base, qi, m.predict(qi, scores))
-		if v := m.shortfall(after, lead); v > best || bestQ < 0 {
+		if v := m.shortfall(after(qi, scores), lead); v > best || bestQ < 0 {
 			best, bestQ = v, qi
 		}
 	}
-	return d, bestQ
+	return bestQ
 }
 
 // shortfall is how far role l is from decided: the total by which its

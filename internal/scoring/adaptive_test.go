@@ -383,3 +383,18 @@ func BenchmarkLikelyStep(b *testing.B) {
 		_ = m.NextLikely(part)
 	}
 }
+
+func BenchmarkDecidePartial(b *testing.B) {
+	bank := defaultBank(b)
+	m := scoring.New(bank)
+	full := loadPersona(b, bank, "pm-generalist.yaml").Answers
+	part := bank.NewAnswers()
+	for range 8 {
+		qi := m.NextLikely(part)
+		part[qi] = full[qi]
+	}
+	b.ResetTimer()
+	for b.Loop() {
+		_ = m.Decide(part)
+	}
+}

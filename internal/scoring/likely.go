@@ -499,22 +499,107 @@ type Step struct {
 // StopLikely, questions come in NextLikely's order; with StopProof, in
 // the proof's (Plan). Every question answered is a stop too.
 func (m *Model) NextStep(answers quiz.Answers, rule StopRule) Step {
-	st := Step{Top: -1, Next: -1}
-	if rule == StopProof {
-		st.Decision, st.Next = m.Plan(answers)
-	} else {
-		st.Decision = m.Decide(answers)
+	return m.NewTake(rule, answers).Step()
+}
+
+// Take is one short quiz in progress: the answers so far, and the work
+// earlier steps did that later ones can keep. A dimension's reachable
+// scores (the proof's raw material) depend only on the answers to the
+// questions measuring it, so after an answer only those dimensions are
+// worked out again, and so are the proof order's candidate questions on
+// them. Its steps are exactly NextStep's, for a fraction of the work:
+// `pmfit analyze` takes thousands.
+type Take struct {
+	m       *Model
+	rule    StopRule
+	answers quiz.Answers
+	reaches []reachable
+	// version is, per dimension, the answer count when it last changed;
+	// after keeps each candidate question's reachable scores with its
+	// predicted answer given, for the proof order, valid while the
+	// versions they were built at stand.
+	version []int
+	after   map[int]takenAfter
+}
+
+type takenAfter struct {
+	versions []int       // of the question's dimensions (m.options()[qi])
+	dims     []reachable // settled, in the same order
+}
+
+// NewTake starts a take from answers (copied) under rule.
+func (m *Model) NewTake(rule StopRule, answers quiz.Answers) *Take {
+	t := &Take{m: m, rule: rule, answers: slices.Clone(answers), version: make([]int, len(m.bank.Dimensions))}
+	t.reaches = m.reaches(t.answers)
+	return t
+}
+
+// Answers are the take's answers so far.
+func (t *Take) Answers() quiz.Answers { return t.answers }
+
+// Answer records answer a to question qi.
+func (t *Take) Answer(qi int, a quiz.Answer) {
+	t.answers[qi] = a
+	changed := make([]bool, len(t.version))
+	n := t.answers.Count()
+	for _, do := range t.m.options()[qi] {
+		changed[do.dim] = true
+		t.version[do.dim] = n
 	}
+	t.reaches = t.m.reachesReusing(t.answers, t.reaches, changed)
+	delete(t.after, qi)
+}
+
+// Step is the take's next step: NextStep of its answers.
+func (t *Take) Step() Step {
+	m, answers := t.m, t.answers
+	st := Step{Top: -1, Next: -1}
+	st.Decision = m.decide(t.reaches, answers)
 	st.Likely = m.Likely(answers)
 	switch {
 	case st.Decision.Decided:
-		st.Stop, st.Top, st.Next = true, st.Decision.Top, -1
+		st.Stop, st.Top = true, st.Decision.Top
 	case st.Decision.Remaining == 0:
-		st.Stop, st.Top, st.Next = true, st.Likely.Role, -1
-	case rule == StopLikely && st.Likely.Probability >= LikelyThreshold:
 		st.Stop, st.Top = true, st.Likely.Role
-	case rule == StopLikely:
+	case t.rule == StopLikely && st.Likely.Probability >= LikelyThreshold:
+		st.Stop, st.Top = true, st.Likely.Role
+	case t.rule == StopLikely:
 		st.Next = m.NextLikely(answers)
+	default:
+		st.Next = m.planNext(t.reaches, answers, t.answering)
 	}
 	return st
+}
+
+// answering is Model.answering for the take's current reaches, keeping
+// each question's re-settled dimensions until one of them changes.
+func (t *Take) answering(qi int, scores []float64) []reachable {
+	dos := t.m.options()[qi]
+	if c, ok := t.after[qi]; ok && t.current(dos, c.versions) {
+		out := slices.Clone(t.reaches)
+		for i, do := range dos {
+			out[do.dim] = c.dims[i]
+		}
+		return out
+	}
+	out := t.m.answering(t.reaches, qi, t.m.predict(qi, scores))
+	c := takenAfter{versions: make([]int, len(dos)), dims: make([]reachable, len(dos))}
+	for i, do := range dos {
+		c.versions[i], c.dims[i] = t.version[do.dim], out[do.dim]
+	}
+	if t.after == nil {
+		t.after = map[int]takenAfter{}
+	}
+	t.after[qi] = c
+	return out
+}
+
+// current reports whether dimensions dos are at the versions given.
+func (t *Take) current(dos []dimOptions, versions []int) bool {
+	for i, do := range dos {
+		if t.version[do.dim] != versions[i] {
+			return false
+		}
+	}
+	return true
 }

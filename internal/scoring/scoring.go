@@ -262,6 +262,36 @@ func (m *Model) ScoreInto(res *Result, answers quiz.Answers) {
 	res.Explanations = res.Explanations[:0]
 }
 
+// TopRole is the role answers rank first, as ScoreInto ranks them
+// (Result.Top), without the rest of a result: for callers that score
+// many variations of a set and need only the winner (analyze's
+// sensitivity).
+func (m *Model) TopRole(answers quiz.Answers) int {
+	var fixed [maxStackDims]accumulator
+	acc := m.accumulators(&fixed)
+	m.accumulate(acc, answers, -1)
+	var dims [maxStackDims]DimensionScore
+	ds := dims[:0]
+	if len(acc) > len(dims) {
+		ds = make([]DimensionScore, 0, len(acc))
+	}
+	for i := range acc {
+		ds = append(ds, acc[i].score(i))
+	}
+	best, bestKey, bestScored := 0, math.Inf(-1), false
+	for r := range m.roles {
+		fit, weights := m.fit(r, ds)
+		scored := weights > 0
+		key := math.Round(fit * rankPrecision)
+		// Scored before unscored, then the higher rounded fit, then bank
+		// order: rank's order.
+		if r == 0 || scored && !bestScored || scored == bestScored && key > bestKey {
+			best, bestKey, bestScored = r, key, scored
+		}
+	}
+	return best
+}
+
 // accumulator sums one dimension's weighted item positions, and what
 // certainty needs of their spread: squared weights and weighted squared
 // positions.

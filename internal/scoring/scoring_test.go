@@ -2,6 +2,7 @@ package scoring_test
 
 import (
 	"math"
+	"math/rand/v2"
 	"os"
 	"path/filepath"
 	"slices"
@@ -544,6 +545,31 @@ func TestDecidedPartialSetsAreNotCapped(t *testing.T) {
 		}
 		if r.Certainty.Decided != r.Decision.Decided {
 			t.Errorf("without %s: certainty says decided %v, the decision %v", b.Questions[qi].ID, r.Certainty.Decided, r.Decision.Decided)
+		}
+	}
+}
+
+// TestTopRoleIsTheRankingsTop: TopRole agrees with ScoreInto's ranking on
+// complete, partial and empty answer sets, ties and unscored roles
+// included.
+func TestTopRoleIsTheRankingsTop(t *testing.T) {
+	for _, b := range []*quiz.Bank{defaultBank(t), loadBank(t, "testdata/worked-example.yaml")} {
+		m := scoring.New(b)
+		rng := rand.New(rand.NewPCG(3, 4))
+		var res scoring.Result
+		for range 3000 {
+			as := b.NewAnswers()
+			for qi, q := range b.Questions {
+				if rng.IntN(3) == 0 {
+					continue // unanswered
+				}
+				all := q.EveryAnswer(1 << 10)
+				as[qi] = all[rng.IntN(len(all))]
+			}
+			m.ScoreInto(&res, as)
+			if got := m.TopRole(as); got != res.Top() {
+				t.Fatalf("%s: TopRole %d, ranking's top %d", b.ID, got, res.Top())
+			}
 		}
 	}
 }

@@ -22,6 +22,18 @@ type Thresholds struct {
 	MinRetakeHigh, MinRetakeMedium *float64
 	// Reachable: every role can rank first, with a consistent profile.
 	Reachable bool
+	// MaxQuickMedian, MinQuickTop1, MinQuickTop2: the quick short quiz's
+	// median questions asked, and how often it stops on the full form's
+	// top role (or one of its top two), for the simulated respondents
+	// and the inputs (every cohort with short takes but random sets).
+	MaxQuickMedian             *float64
+	MinQuickTop1, MinQuickTop2 *float64
+	// MinQuickRandom: how often the quick quiz stops on the full form's
+	// top role for uniformly random sets.
+	MinQuickRandom *float64
+	// MinProofTop1: how often the proof stops on the full form's top
+	// role, in every cohort with short takes (by design, always).
+	MinProofTop1 *float64
 }
 
 // Check evaluates every threshold asked for against the report.
@@ -117,6 +129,63 @@ func (th Thresholds) Check(r *Report) []Check {
 		retake("min-retake-high", th.MinRetakeHigh, 0)
 		retake("min-retake-medium", th.MinRetakeMedium, 1)
 	}
+	// The short quiz's checks, per cohort with takes.
+	type shortCohort struct {
+		name   string
+		report *ShortReport
+		random bool
+	}
+	var shorts []shortCohort
+	if r.Simulation != nil {
+		shorts = append(shorts, shortCohort{"simulated respondents", r.Simulation.Respondents.Short, false}, shortCohort{"random sets", r.Simulation.Random.Short, true})
+	}
+	if r.Inputs != nil {
+		shorts = append(shorts, shortCohort{"inputs", r.Inputs.Short, false})
+	}
+	shortCheck := func(name string, limit *float64, atLeast, random, anyCohort bool, get func(*ShortReport) (float64, string)) {
+		if limit == nil {
+			return
+		}
+		n := 0
+		for _, c := range shorts {
+			if !anyCohort && c.random != random {
+				continue
+			}
+			n++
+			if c.report == nil {
+				add(name, *limit, atLeast, math.NaN(), c.name+": no short takes (--short-takes 0?)")
+				continue
+			}
+			v, text := get(c.report)
+			op := "≥"
+			if !atLeast {
+				op = "≤"
+			}
+			ok := atLeast && v >= *limit || !atLeast && v <= *limit
+			if !ok {
+				op = "want " + op
+			}
+			add(name, *limit, atLeast, v, fmt.Sprintf("%s: %s, %s %s (%d takes)", c.name, text, op, fmtLimit(name, *limit), c.report.Takes))
+		}
+		if n == 0 {
+			add(name, *limit, atLeast, math.NaN(), "no cohort to check: give --simulate N or INPUT files")
+		}
+	}
+	shortCheck("max-quick-median", th.MaxQuickMedian, false, false, false, func(s *ShortReport) (float64, string) {
+		return float64(s.Quick.Median), fmt.Sprintf("quick median %d of %d questions", s.Quick.Median, s.Questions)
+	})
+	shortCheck("min-quick-top1", th.MinQuickTop1, true, false, false, func(s *ShortReport) (float64, string) {
+		return float64(s.Quick.Top1), "quick top-1 agreement " + fmtShare(float64(s.Quick.Top1))
+	})
+	shortCheck("min-quick-top2", th.MinQuickTop2, true, false, false, func(s *ShortReport) (float64, string) {
+		return float64(s.Quick.Top2), "quick top-2 agreement " + fmtShare(float64(s.Quick.Top2))
+	})
+	shortCheck("min-quick-random", th.MinQuickRandom, true, true, false, func(s *ShortReport) (float64, string) {
+		return float64(s.Quick.Top1), "quick top-1 agreement " + fmtShare(float64(s.Quick.Top1))
+	})
+	shortCheck("min-proof-top1", th.MinProofTop1, true, false, true, func(s *ShortReport) (float64, string) {
+		return float64(s.Proof.Top1), "proof top-1 agreement " + fmtShare(float64(s.Proof.Top1))
+	})
 	if th.Reachable {
 		var bad []string
 		for _, re := range r.Reach {
@@ -141,6 +210,15 @@ func (th Thresholds) Check(r *Report) []Check {
 		add("reachable", 1, true, ok, detail)
 	}
 	return checks
+}
+
+// fmtLimit writes a threshold: a count of questions as it is, a share
+// with three decimals.
+func fmtLimit(name string, x float64) string {
+	if strings.HasPrefix(name, "max-quick-median") {
+		return fmt.Sprintf("%.0f", x)
+	}
+	return fmtShare(x)
 }
 
 // fmtShare writes a share or statistic with three decimals.

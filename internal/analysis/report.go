@@ -47,11 +47,14 @@ func roundTo(x float64, places int) float64 {
 // Report is everything `pmfit analyze` measured: the JSON contract of
 // `--format json`, and what the text view shows.
 type Report struct {
-	Bank       string            `json:"bank"`
-	Questions  int               `json:"questions"`
-	Dimensions int               `json:"dimensions"`
-	Roles      int               `json:"roles"`
-	Inputs     *Cohort           `json:"inputs,omitempty"`
+	Bank       string  `json:"bank"`
+	Questions  int     `json:"questions"`
+	Dimensions int     `json:"dimensions"`
+	Roles      int     `json:"roles"`
+	Inputs     *Cohort `json:"inputs,omitempty"`
+	// Jittered, when above 0, is the probability with which the inputs'
+	// short takes moved each agreement answer (analyze --jitter).
+	Jittered   float64           `json:"jittered,omitempty"`
 	Simulation *SimulationReport `json:"simulation,omitempty"`
 	Reach      []Reach           `json:"reach"`
 	Checks     []Check           `json:"checks"`
@@ -68,8 +71,8 @@ type Cohort struct {
 	Sensitivity  []Sensitivity         `json:"sensitivity,omitempty"`
 	Expectations *Expectations         `json:"expectations,omitempty"`
 	Explanations *ExplanationAgreement `json:"explanations,omitempty"`
-	// Short is the short quiz taken by the first complete answer sets of
-	// the inputs (analyze --short-takes), when any.
+	// Short is the short quiz in both forms, taken by the first complete
+	// answer sets of the cohort (analyze --short-takes), when any.
 	Short *ShortReport `json:"short,omitempty"`
 }
 
@@ -174,26 +177,9 @@ type SimulationReport struct {
 	Random      Cohort        `json:"random"`
 	Calibration []Calibration `json:"calibration"`
 	Extremes    []Extreme     `json:"extremes"`
-	Short       *ShortReport  `json:"short,omitempty"`
-}
-
-// ShortReport is the short quiz (docs/adaptive.md) taken by simulated
-// respondents or by input answer sets: how many questions it asked, and
-// how often the role it stopped on is the full form's top role.
-type ShortReport struct {
-	Respondents int `json:"respondents"`
-	Questions   int `json:"questions"` // in the bank
-	// Spread is of the questions asked: "median", "p90" and "max" in JSON.
-	Spread
-	Early  Stat `json:"early"`  // stopped before the last question
-	Agrees Stat `json:"agrees"` // ended on the full form's top role
-	// Fewest is the distribution of the fewest questions any order could
-	// have asked each respondent, knowing their answers: how short the
-	// short quiz could be on this bank.
-	Fewest Spread `json:"fewest"`
-	// FewestInexact counts respondents whose search ran past its budget:
-	// their count is a lower bound.
-	FewestInexact int `json:"fewest_inexact"`
+	// RetakeSame is how often the full quiz agrees with itself: the
+	// share of respondents whose retake ranks the same role first.
+	RetakeSame Stat `json:"retake_same"`
 }
 
 // Spread is a distribution of counts: its median, 90th percentile and
@@ -354,10 +340,14 @@ func (a *Analyzer) Cohort(t *Tally) Cohort {
 func (a *Analyzer) SimulationReport(s *Simulation) *SimulationReport {
 	r := &SimulationReport{N: s.Options.N, Seed: s.Options.Seed, Noise: Points(s.Options.Noise),
 		Respondents: a.Cohort(s.Respondents), Random: a.Cohort(s.Random)}
+	r.Respondents.Short, r.Random.Short = a.shortReport(s.Short), a.shortReport(s.RandomShort)
+	sets, same := 0, 0
 	for l, name := range []scoring.Level{scoring.High, scoring.Medium, scoring.Low} {
 		rt := s.Retakes[l]
 		r.Calibration = append(r.Calibration, Calibration{Level: string(name), Sets: rt.Sets, RetakeSame: share(rt.Same, rt.Sets)})
+		sets, same = sets+rt.Sets, same+rt.Same
 	}
+	r.RetakeSame = share(same, sets)
 	ends := a.extremeAnswers()
 	for cell, counts := range s.Extremes {
 		if len(ends[cell]) == 0 {
@@ -369,33 +359,12 @@ func (a *Analyzer) SimulationReport(s *Simulation) *SimulationReport {
 		}
 		r.Extremes = append(r.Extremes, e)
 	}
-	r.Short = a.ShortReport(s.Short)
 	return r
 }
 
-// ShortReport summarizes short takes, or is nil when there are none.
-func (a *Analyzer) ShortReport(takes []ShortTake) *ShortReport {
-	n := len(takes)
-	if n == 0 {
-		return nil
-	}
-	asked, fewest := make([]int, n), make([]int, n)
-	early, agrees, inexact := 0, 0, 0
-	for i, t := range takes {
-		asked[i], fewest[i] = t.Asked, t.Fewest
-		if t.Early {
-			early++
-		}
-		if t.Agrees {
-			agrees++
-		}
-		if !t.FewestExact {
-			inexact++
-		}
-	}
-	return &ShortReport{Respondents: n, Questions: len(a.bank.Questions), Spread: spreadOf(asked),
-		Early: share(early, n), Agrees: share(agrees, n), Fewest: spreadOf(fewest), FewestInexact: inexact}
-}
+// ShortReport summarizes an input cohort's short takes, or is nil when
+// there are none.
+func (a *Analyzer) ShortReport(takes []ShortTake) *ShortReport { return a.shortReport(takes) }
 
 // Reach searches, for every role, for the answer set that ranks it
 // first by the widest margin (scoring.BestCase), and checks that set

@@ -11,10 +11,11 @@ import (
 	"github.com/pmfit/pmfit/internal/scoring"
 )
 
-// TestShortQuizOnPersonas takes the short quiz for every calibration
-// persona: each ends on the role its full form ranks first, and the
-// questions asked stay where docs/adaptive.md reports them (run with -v
-// for the distribution).
+// TestShortQuizOnPersonas takes both short quizzes for every calibration
+// persona: the proof ends on the role the full form ranks first, always;
+// the quick stop here too (personas answer as their role would), and
+// both ask no more than docs/adaptive.md reports (run with -v for the
+// distributions).
 func TestShortQuizOnPersonas(t *testing.T) {
 	b := defaultBank(t)
 	m := scoring.New(b)
@@ -24,8 +25,8 @@ func TestShortQuizOnPersonas(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	var asked []int
-	var res scoring.Result
+	main := slices.Index(QuickThresholds, scoring.LikelyThreshold)
+	var proof, quick []int
 	for _, e := range ents {
 		data, err := os.ReadFile(dir + "/" + e.Name())
 		if err != nil {
@@ -35,22 +36,73 @@ func TestShortQuizOnPersonas(t *testing.T) {
 		if err != nil {
 			t.Fatal(err)
 		}
-		m.ScoreInto(&res, set.Answers)
-		take := a.shortTake(set.Answers, res.Top())
-		if !take.Agrees {
-			t.Errorf("%s: the short quiz ends on another role than the full form's %s", e.Name(), b.Roles[res.Top()].ID)
+		take := a.shortTake(set.Answers, false)
+		if take.Proof.Rank != 0 || take.Quick[main].Rank != 0 {
+			t.Errorf("%s: a short quiz ends on another role than the full form's (proof rank %d, quick rank %d)", e.Name(), take.Proof.Rank, take.Quick[main].Rank)
 		}
-		asked = append(asked, take.Asked)
+		for i := 1; i < len(QuickThresholds); i++ {
+			if take.Quick[i].Asked < take.Quick[i-1].Asked {
+				t.Errorf("%s: the quick stop asks less at %.2f than at %.2f", e.Name(), QuickThresholds[i], QuickThresholds[i-1])
+			}
+		}
+		proof, quick = append(proof, take.Proof.Asked), append(quick, take.Quick[main].Asked)
 	}
-	if len(asked) < 30 {
-		t.Fatalf("only %d personas", len(asked))
+	if len(proof) < 30 {
+		t.Fatalf("only %d personas", len(proof))
 	}
-	sp := spreadOf(asked)
-	med, p90, most := sp.Median, sp.P90, sp.Max
-	t.Logf("%d personas: questions asked median %d, p90 %d, max %d of %d", len(asked), med, p90, most, len(b.Questions))
-	// docs/adaptive.md quotes 23, 29 and 33; a worse question choice fails here.
-	if med > 23 || p90 > 29 || most > 33 {
-		t.Errorf("the short quiz asks the personas more than docs/adaptive.md reports (median 23, p90 29, max 33)")
+	ps, qs := spreadOf(proof), spreadOf(quick)
+	t.Logf("%d personas: proof median %d, p90 %d, max %d; quick median %d, p90 %d, max %d of %d", len(proof), ps.Median, ps.P90, ps.Max, qs.Median, qs.P90, qs.Max, len(b.Questions))
+	// docs/adaptive.md quotes these; a worse question choice fails here.
+	if ps.Median > 23 || ps.P90 > 29 || ps.Max > 33 {
+		t.Errorf("the proof asks the personas more than docs/adaptive.md reports (median 23, p90 29, max 33)")
+	}
+	if qs.Median > 9 {
+		t.Errorf("the quick stop asks the personas a median of %d, more than docs/adaptive.md reports (9)", qs.Median)
+	}
+}
+
+// TestQuickStopsAsTheQuizDoes: an analyze take's quick stop at the
+// quiz's threshold is where `pmfit quiz --short` stops (NextStep), on the
+// same role, for simulated respondents.
+func TestQuickStopsAsTheQuizDoes(t *testing.T) {
+	b := defaultBank(t)
+	m := scoring.New(b)
+	a := New(m)
+	main := slices.Index(QuickThresholds, scoring.LikelyThreshold)
+	var res scoring.Result
+	for i, full := range simulatedRespondents(b, 40) {
+		take := a.shortTake(full, false)
+		part := b.NewAnswers()
+		st := m.NextStep(part, scoring.StopLikely)
+		for !st.Stop {
+			part[st.Next] = full[st.Next]
+			st = m.NextStep(part, scoring.StopLikely)
+		}
+		m.ScoreInto(&res, full)
+		rank := slices.IndexFunc(res.Roles, func(rf scoring.RoleFit) bool { return rf.Role == st.Top })
+		if got := take.Quick[main]; got.Asked != part.Count() || got.Rank != rank {
+			t.Errorf("respondent %d: analyze stopped after %d (rank %d), the quiz after %d (rank %d)", i, got.Asked, got.Rank, part.Count(), rank)
+		}
+	}
+}
+
+// TestShortReportIntervals: Wilson intervals and the median's interval,
+// worked by hand.
+func TestShortReportIntervals(t *testing.T) {
+	ci := wilson(97, 100)
+	// p = .97, n = 100, z = 1.959964 (z² = 3.841459): centre
+	// (.97 + .0192073)/1.0384146 = .952612, half 1.959964 √(.000291 +
+	// .0000960365)/1.0384146 = .037133; so .915480 to .989745.
+	if math.Abs(float64(ci[0])-0.915480) > 1e-5 || math.Abs(float64(ci[1])-0.989745) > 1e-5 {
+		t.Errorf("wilson(97, 100) = %v", ci)
+	}
+	xs := make([]int, 100)
+	for i := range xs {
+		xs[i] = i + 1
+	}
+	// n = 100: ranks 50 ∓ 9.8 → 40 and 61.
+	if got := medianInterval(xs); got != [2]int{40, 61} {
+		t.Errorf("median interval %v, want [40 61]", got)
 	}
 }
 
@@ -89,14 +141,14 @@ func TestFewestHoldsAgainstSearch(t *testing.T) {
 			set[qi] = ans
 		}
 		least, exact := m.LeastToDecide(full)
-		take := a.shortTake(full, top)
+		take := a.shortTake(full, true)
 		switch {
 		case !exact:
 			t.Fatalf("respondent %d: LeastToDecide ran out of budget on the default bank", i)
 		case set.Count() < least:
 			t.Fatalf("respondent %d: a search found %d answers that decide, below LeastToDecide's %d", i, set.Count(), least)
-		case take.Asked < least:
-			t.Fatalf("respondent %d: the short quiz stopped after %d, below LeastToDecide's %d", i, take.Asked, least)
+		case take.Proof.Asked < least:
+			t.Fatalf("respondent %d: the short quiz stopped after %d, below LeastToDecide's %d", i, take.Proof.Asked, least)
 		case take.Fewest != least:
 			t.Fatalf("respondent %d: the short take reports %d as the fewest, LeastToDecide %d", i, take.Fewest, least)
 		}
@@ -313,9 +365,9 @@ func TestTallyKeepsTheFirstCompleteSets(t *testing.T) {
 			t.Errorf("kept set %d is not input set %d", i+1, want)
 		}
 	}
-	takes := a.ShortTakes(kept, 2)
+	takes := a.ShortTakes(kept, 2, true)
 	for i, tk := range takes {
-		if tk.Asked == 0 || tk.Fewest > tk.Asked || !tk.Agrees {
+		if tk.Proof.Asked == 0 || tk.Fewest > tk.Proof.Asked || tk.Proof.Rank != 0 || !tk.HasFewest {
 			t.Errorf("take %d: %+v", i, tk)
 		}
 	}

@@ -15,10 +15,13 @@ type SimOptions struct {
 	Seed    uint64  // the same seed gives the same report
 	Noise   float64 // item-level noise, in points
 	Workers int     // 0: one per CPU; the report does not depend on it
-	// Short is how many of the respondents (the first ones) also take
-	// the short quiz: each take re-plans after every answer, far more
-	// work than scoring a full form.
-	Short int
+	// Short is how many of the respondents (the first ones), and as many
+	// uniformly random sets, also take the short quiz in both forms:
+	// each take re-plans after every answer, far more work than scoring a
+	// full form. Fewest adds, for each, the fewest questions any order
+	// could ask (scoring.LeastToDecide): slower still.
+	Short  int
+	Fewest bool
 }
 
 // Simulation is what a simulation measured.
@@ -34,22 +37,10 @@ type Simulation struct {
 	// 2d for the low end, 2d+1 for the high end) with everything else
 	// uniformly random, the sets ranking each role first.
 	Extremes [][]int
-	// Short is the short quiz taken by the first Options.Short
-	// respondents (their first take), in respondent order.
-	Short []ShortTake
-}
-
-// ShortTake is one respondent's short quiz: how many questions it asked,
-// whether it stopped before the end, and whether the role it stopped on
-// is the full form's top role (a quiz that never decided shows the full
-// form's result, and agrees). Fewest is the fewest questions any order
-// could have asked them (scoring.LeastToDecide), a lower bound unless
-// FewestExact.
-type ShortTake struct {
-	Asked         int
-	Early, Agrees bool
-	Fewest        int
-	FewestExact   bool
+	// Short and RandomShort are the short quizzes taken by the first
+	// Options.Short respondents (their first take) and random sets, in
+	// their order.
+	Short, RandomShort []ShortTake
 }
 
 // Retake counts how often a retake agrees with the first take.
@@ -77,6 +68,7 @@ func (a *Analyzer) Simulate(opts SimOptions) *Simulation {
 		retakes      [3]Retake
 		extremes     [][]int
 		short        []ShortTake
+		randomShort  []ShortTake
 	}
 	ends := a.extremeAnswers()
 	newCounts := func() [][]int {
@@ -116,13 +108,16 @@ func (a *Analyzer) Simulate(opts SimOptions) *Simulation {
 						rt.Same++
 					}
 					if i < opts.Short {
-						p.short = append(p.short, a.shortTake(first, res.Top()))
+						p.short = append(p.short, a.shortTake(first, opts.Fewest))
 					}
 
 					rng = rand.New(rand.NewPCG(opts.Seed, streamRandom+uint64(i)))
 					Random(a.bank, rng, first)
 					a.model.ScoreInto(&res, first)
 					p.random.Add(first, &res, -1, -1)
+					if i < opts.Short {
+						p.randomShort = append(p.randomShort, a.shortTake(first, opts.Fewest))
+					}
 
 					for cell, forced := range ends {
 						if len(forced) == 0 {
@@ -172,57 +167,10 @@ func (a *Analyzer) Simulate(opts SimOptions) *Simulation {
 				}
 			}
 			out.Short = append(out.Short, q.short...)
+			out.RandomShort = append(out.RandomShort, q.randomShort...)
 		}
 	}
 	return out
-}
-
-// ShortTakes runs the short quiz for each complete answer set, on
-// workers goroutines (0: one per CPU); the takes come in the sets' order.
-func (a *Analyzer) ShortTakes(sets []quiz.Answers, workers int) []ShortTake {
-	if workers <= 0 {
-		workers = runtime.GOMAXPROCS(0)
-	}
-	takes := make([]ShortTake, len(sets))
-	next := make(chan int)
-	var wg sync.WaitGroup
-	for range min(workers, len(sets)) {
-		wg.Add(1)
-		go func() {
-			defer wg.Done()
-			var res scoring.Result
-			for i := range next {
-				a.model.ScoreInto(&res, sets[i])
-				takes[i] = a.shortTake(sets[i], res.Top())
-			}
-		}()
-	}
-	for i := range sets {
-		next <- i
-	}
-	close(next)
-	wg.Wait()
-	return takes
-}
-
-// shortTake runs the short quiz for a respondent whose full answers are
-// full and whose full form ranks top first.
-func (a *Analyzer) shortTake(full quiz.Answers, top int) ShortTake {
-	part := a.bank.NewAnswers()
-	t := ShortTake{}
-	var d scoring.Decision
-	for {
-		var qi int
-		if d, qi = a.model.Plan(part); qi < 0 {
-			break
-		}
-		part[qi] = full[qi]
-		t.Asked++
-	}
-	t.Early = t.Asked < len(full)
-	t.Agrees = !d.Decided || d.Top == top
-	t.Fewest, t.FewestExact = a.model.LeastToDecide(full)
-	return t
 }
 
 // forcedAnswer is one question's answer at a dimension's end.

@@ -27,13 +27,19 @@ func AnalysisText(out io.Writer, t *Theme, b *quiz.Bank, r *analysis.Report) err
 		for _, c := range s.Calibration {
 			fmt.Fprintf(w, "    %-8s %9s  %s\n", c.Level, count(c.Sets), pct(c.RetakeSame))
 		}
-		if sh := s.Short; sh != nil {
-			writeShort(w, t, sh, fmt.Sprintf("taken by the first %s respondents", count(sh.Respondents)))
+		if !math.IsNaN(float64(s.RetakeSame)) {
+			fmt.Fprintf(w, "    All levels: the full quiz agrees with its own retake for %s of respondents.\n", pct(s.RetakeSame))
+		}
+		if sh := s.Respondents.Short; sh != nil {
+			writeShort(w, t, sh, fmt.Sprintf("taken by the first %s respondents", count(sh.Takes)))
 		}
 
 		t.section(w, fmt.Sprintf("Uniformly random answer sets: %s", count(s.Random.Sets)))
 		writeFirst(w, t, b, s.Random.First)
 		writeLevels(w, s.Random.Certainty)
+		if sh := s.Random.Short; sh != nil {
+			writeShort(w, t, sh, fmt.Sprintf("taken by the first %s random sets", count(sh.Takes)))
+		}
 
 		if len(s.Extremes) > 0 {
 			fmt.Fprintf(w, "\n  %s\n", t.Strong.Sprint("Extremes: one dimension's own questions at one end, the rest random"))
@@ -52,11 +58,17 @@ func AnalysisText(out io.Writer, t *Theme, b *quiz.Bank, r *analysis.Report) err
 			writeExpectations(w, t, e)
 		}
 		if sh := in.Short; sh != nil {
-			who := fmt.Sprintf("taken by the first %s complete answer sets", count(sh.Respondents))
-			if sh.Respondents == in.Sets {
-				who = fmt.Sprintf("taken by all %s answer sets", count(sh.Respondents))
+			who := fmt.Sprintf("taken by the first %s complete answer sets", count(sh.Takes))
+			if sh.Takes == in.Sets {
+				who = fmt.Sprintf("taken by all %s answer sets", count(sh.Takes))
+			}
+			if r.Jittered > 0 {
+				who = fmt.Sprintf("taken by %s noisy copies of the sets", count(sh.Takes))
 			}
 			writeShort(w, t, sh, who)
+			if r.Jittered > 0 {
+				t.writeWrapped(w, "    ", 4, fmt.Sprintf("In each copy every agreement answer moved one point with probability %.2g (--jitter).", r.Jittered))
+			}
 		}
 	}
 
@@ -258,16 +270,36 @@ func count(n int) string {
 	return s
 }
 
-// writeShort reports short quiz takes: the questions asked, how often the
-// quiz stopped early and agreed with the full form, and the fewest any
-// order could have asked.
+// writeShort reports a cohort's short quiz takes, in both forms: the
+// questions asked (the median with its 95% interval), and how often each
+// stopped on the full form's top role and on one of its top two (with
+// theirs); the quick stop at each threshold; the fewest any order could
+// have asked, when measured.
 func writeShort(w io.Writer, t *Theme, sh *analysis.ShortReport, who string) {
-	fmt.Fprintf(w, "\n  %s\n", t.Strong.Sprintf("The short quiz (quiz --short), %s", who))
-	fmt.Fprintf(w, "    Questions asked: median %d, p90 %d, max %d of %d (median %.0f%% of the bank)\n", sh.Median, sh.P90, sh.Max, sh.Questions, 100*float64(sh.Median)/float64(sh.Questions))
-	fmt.Fprintf(w, "    Stopped early: %s; ended on the full form's top role: %s\n", pct(sh.Early), pct(sh.Agrees))
-	at := "at least "
-	if sh.FewestInexact == 0 {
-		at = ""
+	fmt.Fprintf(w, "\n  %s\n", t.Strong.Sprintf("The short quiz, %s (95%% intervals)", who))
+	fmt.Fprintf(w, "    %-6s %-19s %4s %4s  %-20s %s\n", "Form", "Asked: median", "p90", "max", "Same top role", "In the top two")
+	for _, f := range []struct {
+		name string
+		r    analysis.FormReport
+	}{{"quick", sh.Quick}, {"proof", sh.Proof}} {
+		asked := fmt.Sprintf("%d of %d (%d–%d)", f.r.Median, sh.Questions, f.r.MedianCI[0], f.r.MedianCI[1])
+		fmt.Fprintf(w, "    %-6s %-19s %4d %4d  %-20s %s\n", f.name, asked, f.r.P90, f.r.Max, pctCI(f.r.Top1, f.r.Top1CI), pctCI(f.r.Top2, f.r.Top2CI))
 	}
-	fmt.Fprintf(w, "    Fewest in any order, answers known: %smedian %d, p90 %d, max %d (median %.0f%%)\n", at, sh.Fewest.Median, sh.Fewest.P90, sh.Fewest.Max, 100*float64(sh.Fewest.Median)/float64(sh.Questions))
+	var curve []string
+	for _, c := range sh.Curve {
+		curve = append(curve, fmt.Sprintf("%s: median %d, %s", strings.TrimPrefix(fmt.Sprintf("%.2f", c.Threshold), "0"), c.Median, pct(c.Top1)))
+	}
+	t.writeWrapped(w, "    ", 4, "Quick stop by threshold (top-1 agreement): "+strings.Join(curve, "; "))
+	if f := sh.Fewest; f != nil {
+		at := "at least "
+		if sh.FewestInexact == 0 {
+			at = ""
+		}
+		fmt.Fprintf(w, "    Fewest in any order, answers known: %smedian %d, p90 %d, max %d\n", at, f.Median, f.P90, f.Max)
+	}
+}
+
+// pctCI writes a share and its interval: "97.6% (96.0–98.6)".
+func pctCI(v analysis.Stat, ci [2]analysis.Stat) string {
+	return fmt.Sprintf("%s (%s–%s)", pct(v), strings.TrimSuffix(pct(ci[0]), "%"), strings.TrimSuffix(pct(ci[1]), "%"))
 }

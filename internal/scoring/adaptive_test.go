@@ -398,3 +398,26 @@ func BenchmarkDecidePartial(b *testing.B) {
 		_ = m.Decide(part)
 	}
 }
+
+// BenchmarkNextStep is `pmfit next`'s work on the default bank, after
+// eight answers, by either rule: well under the 20 ms a front end waits.
+func BenchmarkNextStep(b *testing.B) {
+	bank := defaultBank(b)
+	m := scoring.New(bank)
+	full := loadPersona(b, bank, "pm-generalist.yaml").Answers
+	part := bank.NewAnswers()
+	for range 8 {
+		qi := m.NextLikely(part)
+		part[qi] = full[qi]
+	}
+	for _, tc := range []struct {
+		name string
+		rule scoring.StopRule
+	}{{"likely", scoring.StopLikely}, {"proof", scoring.StopProof}} {
+		b.Run(tc.name, func(b *testing.B) {
+			for b.Loop() {
+				_ = m.NextStep(part, tc.rule)
+			}
+		})
+	}
+}

@@ -35,7 +35,7 @@ const (
 	// that assumption carries against how much the person's own answers
 	// on the same dimension disagree.
 	LikelyNoise      = 20.0
-	LikelyPriorItems = 4.0
+	LikelyPriorItems = 3.0
 	// LikelyThreshold is the probability at which the quick quiz stops.
 	LikelyThreshold = 0.95
 	// priorMean and priorVar are the moments of θ's uniform 0–100 prior.

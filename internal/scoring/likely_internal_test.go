@@ -102,18 +102,20 @@ func answerAll(t *testing.T, m *Model, vals map[string]string) quiz.Answers {
 // scale's 625/12 for q1 and q2, and q3's two positions (10 and 90)
 // 1300/3; weighted by 1, 1 and 2, a mean of 242.71, which over 5/3
 // degrees of freedom (404.5) exceeds 150: the answers disagree no more
-// than rounding explains, so σ² = (4 × 20²)/(4 + 5/3) = 282.35. Size's one
+// than rounding explains, so σ² = (3 × 20²)/(3 + 5/3) = 257.14. Size's one
 // answer has no degrees of freedom.
 func TestPersonNoiseWorkedExample(t *testing.T) {
 	m := workedModel(t)
 	as := answerAll(t, m, map[string]string{"q1": "4", "q2": "2", "q3": "how", "q4": "large"})
-	closeTo(t, "σ²", m.personNoise(as), 1600/(4+5.0/3), 1e-9)
+	const prior = LikelyPriorItems * LikelyNoise * LikelyNoise // 3 × 20²
+	closeTo(t, "σ²", m.personNoise(as), prior/(LikelyPriorItems+5.0/3), 1e-9)
+	closeTo(t, "σ² (the worked number)", m.personNoise(as), 257.142857, 1e-6)
 	// Answers that disagree more than rounding can explain raise it:
 	// q1=5 (100) and q2=5 (reversed: 0) on top of q3=how.
 	as = answerAll(t, m, map[string]string{"q1": "5", "q2": "5", "q3": "how"})
 	// Weighted mean (100 + 0 + 180)/4 = 70; wpp (10000 + 0 + 16200)/4 =
 	// 6550; spread 6550 − 4900 = 1650; n s² = 4400; less 404.5.
-	closeTo(t, "σ² of disagreeing answers", m.personNoise(as), (1600+4400-(5.0/3)*(2*625.0/12+2*1300.0/3)/4)/(4+5.0/3), 1e-9)
+	closeTo(t, "σ² of disagreeing answers", m.personNoise(as), (prior+4400-(5.0/3)*(2*625.0/12+2*1300.0/3)/4)/(LikelyPriorItems+5.0/3), 1e-9)
 }
 
 // TestLikelyAtTheEnds: before any answer there is nothing to go on (0);

@@ -82,6 +82,10 @@ type Dimension struct {
 	Name string
 	Low  string // what a score near 0 means
 	High string // what a score near 100 means
+	// TowardLow and TowardHigh say what moving toward each end means for
+	// a person's work ("Spend more of your week with development teams"),
+	// for routes to a role (pmfit path); optional.
+	TowardLow, TowardHigh string
 
 	Source Source
 }
@@ -94,8 +98,31 @@ type Role struct {
 	Profile []Target
 	Facts   Facts
 	Next    string // a next-step hint for someone who fits the role
+	// Caveats are things to know when moving toward the role, each shown
+	// when the person's score on a dimension is past a bound.
+	Caveats []Caveat
 
 	Source Source
+}
+
+// Caveat is something to know about a role that applies to a person
+// whose score on Dimension is below Below (or, when Above is set, above
+// Bound): "at a startup the role may not exist yet".
+type Caveat struct {
+	Dimension int
+	Bound     float64
+	Above     bool
+	Text      string
+	Reference string // a source id, when the bank lists sources
+}
+
+// Applies reports whether the caveat applies to a person at score on its
+// dimension.
+func (c Caveat) Applies(score float64) bool {
+	if c.Above {
+		return score > c.Bound
+	}
+	return score < c.Bound
 }
 
 // Target is where a role sits on one dimension and how much that matters.
@@ -163,6 +190,10 @@ type Question struct {
 	Text   string
 	Help   string
 	Weight float64 // > 0; how much each of its items counts in a dimension
+	// Fact marks a question about something a person cannot change by
+	// deciding to (their degree, years in product): routes to a role
+	// avoid changing it when they can.
+	Fact bool
 
 	// Options of a Single or Multi question.
 	Options []Option

@@ -172,9 +172,16 @@ func (d *decoder) scale(n *yaml.Node, what string) (Scale, bool) {
 
 func (d *decoder) dimensions(n *yaml.Node) []Dimension {
 	var dims []Dimension
-	d.entries(n, "dimension", MaxDimensions, []string{"id", "name", "low", "high"}, func(id string, f fields, what string) {
-		dims = append(dims, Dimension{ID: id, Source: sourceOf(f.node),
-			Name: d.textField(f, what, "name"), Low: d.textField(f, what, "low"), High: d.textField(f, what, "high")})
+	d.entries(n, "dimension", MaxDimensions, []string{"id", "name", "low", "high", "toward"}, func(id string, f fields, what string) {
+		dim := Dimension{ID: id, Source: sourceOf(f.node),
+			Name: d.textField(f, what, "name"), Low: d.textField(f, what, "low"), High: d.textField(f, what, "high")}
+		if tn := f.get("toward"); tn != nil {
+			if tf, ok := d.mapping(tn, what+" toward", "low", "high"); ok {
+				dim.TowardLow = d.optionalText(tf, what+" toward", "low")
+				dim.TowardHigh = d.optionalText(tf, what+" toward", "high")
+			}
+		}
+		dims = append(dims, dim)
 	})
 	return dims
 }
@@ -233,7 +240,7 @@ func (d *decoder) optionalText(f fields, what, key string) string {
 
 func (d *decoder) roles(b *Bank, n *yaml.Node) []Role {
 	var roles []Role
-	known := []string{"id", "name", "summary", "profile", "salary", "background", "focus", "teams", "where", "next"}
+	known := []string{"id", "name", "summary", "profile", "salary", "background", "focus", "teams", "where", "next", "caveats"}
 	d.entries(n, "role", maxRoles, known, func(id string, f fields, what string) {
 		r := Role{ID: id, Source: sourceOf(f.node)}
 		r.Name = d.textField(f, what, "name")
@@ -247,6 +254,9 @@ func (d *decoder) roles(b *Bank, n *yaml.Node) []Role {
 		r.Facts.Teams = d.fact(b, f, what, "teams")
 		r.Facts.Where = d.fact(b, f, what, "where")
 		r.Next = d.optionalText(f, what, "next")
+		if n := f.get("caveats"); n != nil {
+			r.Caveats = d.caveats(b, n, what+" caveats")
+		}
 		roles = append(roles, r)
 	})
 	return roles
@@ -347,6 +357,61 @@ func (d *decoder) fact(b *Bank, f fields, what, key string) Fact {
 	return Fact{Text: d.text(n, what)}
 }
 
+// maxCaveats bounds a role's caveats.
+const maxCaveats = 20
+
+// caveats reads a role's caveats: each {dimension, below or above, text,
+// source}.
+func (d *decoder) caveats(b *Bank, n *yaml.Node, what string) []Caveat {
+	items, ok := d.sequence(n, what)
+	if !ok {
+		return nil
+	}
+	if len(items) > maxCaveats {
+		d.errorf(n, "%s: %d caveats, more than the limit of %d", what, len(items), maxCaveats)
+		return nil
+	}
+	var out []Caveat
+	for i, item := range items {
+		w := fmt.Sprintf("%s[%d]", what, i+1)
+		f, ok := d.mapping(item, w, "dimension", "below", "above", "text", "source")
+		if !ok {
+			continue
+		}
+		c := Caveat{Dimension: -1}
+		if dn := d.require(f, w, "dimension"); dn != nil {
+			if id, ok := d.str(dn, w+" dimension"); ok {
+				if di, known := b.Dimension(id); known {
+					c.Dimension = di
+				} else {
+					d.errorf(dn, "%s names unknown dimension %s%s", w, Quote(id), DidYouMean(id, dimensionIDs(b)))
+				}
+			}
+		}
+		below, above := f.get("below"), f.get("above")
+		switch {
+		case (below == nil) == (above == nil):
+			d.errorf(item, "%s needs one of below or above (the score past which it applies)", w)
+		case below != nil:
+			c.Bound, ok = d.number(below, w+" below")
+		default:
+			c.Bound, ok = d.number(above, w+" above")
+			c.Above = true
+		}
+		if ok && (c.Bound < 0 || c.Bound > 100) {
+			d.errorf(item, "%s bound %g must be from 0 to 100", w, c.Bound)
+		}
+		c.Text = d.textField(f, w, "text")
+		if sn := f.get("source"); sn != nil {
+			c.Reference = d.reference(b, sn, w)
+		}
+		if c.Dimension >= 0 && c.Text != "" {
+			out = append(out, c)
+		}
+	}
+	return out
+}
+
 // hasKey reports whether mapping node n has the key.
 func hasKey(n *yaml.Node, key string) bool {
 	for i := 0; i+1 < len(n.Content); i += 2 {
@@ -416,7 +481,7 @@ var questionKinds = map[string]Kind{"single": Single, "multi": Multi, "likert": 
 func (d *decoder) questions(b *Bank, n *yaml.Node) []Question {
 	var qs []Question
 	d.measuredBy = make([]int, len(b.Dimensions))
-	known := []string{"id", "type", "text", "help", "weight", "options", "dimension", "reverse", "scale"}
+	known := []string{"id", "type", "text", "help", "weight", "fact", "options", "dimension", "reverse", "scale"}
 	d.entries(n, "question", maxQuestions, known, func(id string, f fields, what string) {
 		measured := make([]bool, len(b.Dimensions))
 		q, ok := d.question(b, f, id, what, measured)
@@ -454,6 +519,9 @@ func (d *decoder) question(b *Bank, f fields, id, what string, measured []bool) 
 	q.Kind = kind
 	q.Text = d.textField(f, what, "text")
 	q.Help = d.optionalText(f, what, "help")
+	if n := f.get("fact"); n != nil {
+		q.Fact, _ = d.boolean(n, what+" fact")
+	}
 	if n := f.get("weight"); n != nil {
 		w, ok := d.number(n, what+" weight")
 		if ok && (w <= 0 || w > 100) {

@@ -179,6 +179,14 @@ func TestBankProblems(t *testing.T) {
 			`bank.yaml:10:22: role "why" profile focus target must be a number, not "twenty"`},
 		{"unknown gauge", "id: small\n", "id: small\ngauge: focs\n",
 			`bank.yaml:3:8: gauge names unknown dimension "focs" (did you mean "focus"?)`},
+		{"caveat on an unknown dimension", "    summary: How first.\n", "    summary: How first.\n    caveats: [{dimension: sise, below: 40, text: Rare.}]\n",
+			`bank.yaml:14:27: role "how" caveats[1] names unknown dimension "sise" (did you mean "size"?)`},
+		{"caveat with both bounds", "    summary: How first.\n", "    summary: How first.\n    caveats: [{dimension: size, below: 40, above: 60, text: Rare.}]\n",
+			`bank.yaml:14:15: role "how" caveats[1] needs one of below or above (the score past which it applies)`},
+		{"caveat bound out of range", "    summary: How first.\n", "    summary: How first.\n    caveats: [{dimension: size, above: 140, text: Rare.}]\n",
+			`bank.yaml:14:15: role "how" caveats[1] bound 140 must be from 0 to 100`},
+		{"fact not a boolean", "{id: l1, type: likert,", "{id: l1, type: likert, fact: maybe,",
+			`bank.yaml:16:34: question "l1" fact must be true or false, not "maybe"`},
 		{"YAML syntax error", "  - {id: l1,", "  - {id: l1,,",
 			`bank.yaml:16:13: invalid YAML: while parsing a flow node: did not find expected node content`},
 	}
@@ -200,6 +208,30 @@ func TestBankProblems(t *testing.T) {
 				t.Errorf("problems:\n%s\nwant:\n%s", err, tt.want)
 			}
 		})
+	}
+}
+
+// TestRouteFieldsLoad: facts, what moving toward a dimension's ends means,
+// and role caveats, as routes to a role (pmfit path) use them.
+func TestRouteFieldsLoad(t *testing.T) {
+	src := strings.NewReplacer(
+		"{id: size, name: Size, low: Small, high: Large}", "{id: size, name: Size, low: Small, high: Large, toward: {low: Go small, high: Go big}}",
+		"    summary: How first.\n", "    summary: How first.\n    caveats: [{dimension: size, below: 40, text: Rare when small.}, {dimension: focus, above: 90, text: Far out.}]\n",
+		"  - id: s1\n    type: single\n", "  - id: s1\n    type: single\n    fact: true\n",
+	).Replace(smallBank)
+	b := mustLoad(t, src)
+	if d := b.Dimensions[1]; d.TowardLow != "Go small" || d.TowardHigh != "Go big" || b.Dimensions[0].TowardHigh != "" {
+		t.Errorf("toward: %+v", b.Dimensions)
+	}
+	if !b.Questions[2].Fact || b.Questions[0].Fact {
+		t.Errorf("facts: s1 %v, l1 %v", b.Questions[2].Fact, b.Questions[0].Fact)
+	}
+	cs := b.Roles[1].Caveats
+	if len(cs) != 2 || cs[0].Dimension != 1 || cs[0].Bound != 40 || cs[0].Above || !cs[1].Above || cs[1].Text != "Far out." {
+		t.Fatalf("caveats %+v", cs)
+	}
+	if !cs[0].Applies(39.9) || cs[0].Applies(40) || !cs[1].Applies(91) || cs[1].Applies(90) {
+		t.Error("Applies is off at the bounds")
 	}
 }
 

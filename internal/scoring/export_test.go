@@ -32,3 +32,16 @@ func (m *Model) LeastToDecideWork(full quiz.Answers) (n int, exact bool, work in
 // MaxExactStates is how many distinct sums a dimension's exact reachable
 // scores may hold.
 const MaxExactStates = maxExactStates
+
+// SetRouteBudget lowers Route's work budget; restore puts it back.
+func SetRouteBudget(budget int) (restore func()) {
+	b := routeBudget
+	routeBudget = budget
+	return func() { routeBudget = b }
+}
+
+// RouteWork is Route with the work its search did, in the units of its
+// budget.
+func (m *Model) RouteWork(answers quiz.Answers, to int) (Route, int) {
+	return m.route(answers, to)
+}

@@ -40,7 +40,7 @@ func TestScripts(t *testing.T) {
 			// flag, no locale, as a script or pipeline would have.
 			env.Setenv("LANG", "")
 			env.Setenv("PMFIT_QUESTIONS", "")
-			for name, dir := range map[string]string{"PERSONAS": "testdata/personas", "BANKS": "testdata/banks", "DATA_ROLES": "testdata/data-roles", "SCORING_TESTDATA": "internal/scoring/testdata", "PARTIAL": "testdata/partial"} {
+			for name, dir := range map[string]string{"PERSONAS": "testdata/personas", "BANKS": "testdata/banks", "DATA_ROLES": "testdata/data-roles", "SCORING_TESTDATA": "internal/scoring/testdata", "PARTIAL": "testdata/partial", "PATHS": "testdata/path"} {
 				abs, err := filepath.Abs(dir)
 				if err != nil {
 					return err

@@ -54,6 +54,9 @@ type QuizOptions struct {
 	// Short is --short[=RULE]: "" for the full quiz, else the stop rule,
 	// "likely" (the default) or "proof".
 	Short string
+	// To is --to ROLE: the role the full result's "What it would take"
+	// is about, instead of the runner-up.
+	To string
 
 	// BankFlags repeat --questions and --lang in the resume command.
 	BankFlags []string
@@ -169,6 +172,7 @@ The quiz needs a terminal. In scripts and pipelines, use
 	fl.StringVar(&opts.Resume, "resume", "", "Resume a saved quiz from the default progress file, or from `FILE`")
 	fl.Lookup("resume").NoOptDefVal = resumeDefault
 	fl.StringVar(&opts.Out, "out", "", "Also write your answers and result to `FILE` (.json, .yaml or .yml); a valid answer file for 'pmfit score'")
+	addToFlag(f, cmd, &opts.To, "Show what it would take for `ROLE` to rank first, instead of the runner-up")
 	fl.StringVar(&opts.Report, "report", "", "Also draw your result as a one-page HTML report in `FILE` (as 'pmfit report' does)")
 	fl.StringVar(&opts.Short, "short", "", "Ask the questions that matter most for you, and stop once your best fit is all but certain (`RULE` likely), or proved (proof)")
 	fl.Lookup("short").NoOptDefVal = stopLikely
@@ -203,6 +207,10 @@ func quizRun(opts *QuizOptions) error {
 	}
 	b, err := opts.Bank()
 	if err != nil {
+		return err
+	}
+	// --to is checked before the first question, not after the last.
+	if _, err := routeFor(b, opts.To); err != nil {
 		return err
 	}
 	printer := opts.Printer()

@@ -313,6 +313,9 @@ func (g *progressGuard) stopAndReport() error {
 	}
 	resume := append(g.opts.Executable(), "quiz", "--resume", g.store.path)
 	resume = append(resume, g.opts.BankFlags...)
+	if g.opts.To != "" {
+		resume = append(resume, "--to", g.opts.To)
+	}
 	fmt.Fprintln(g.out)
 	for _, line := range render.Wrap(p.T(i18n.Interrupted, n, len(b.Questions), g.store.path), g.opts.IO.TerminalWidth()-1) {
 		fmt.Fprintln(g.out, line)

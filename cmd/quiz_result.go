@@ -31,7 +31,11 @@ func finishQuiz(opts *QuizOptions, t *render.Theme, prompter quiz.Prompter, prom
 	if err != nil {
 		return err
 	}
-	res := model.Score(answers, scoring.Options{Explain: explainTop, Decide: true, Likely: opts.Short != stopProof})
+	route, err := routeFor(b, opts.To)
+	if err != nil {
+		return err
+	}
+	res := model.Score(answers, scoring.Options{Explain: explainTop, Decide: true, Likely: opts.Short != stopProof, Route: route})
 	resultPath := resultPathFor(store.path)
 	keep := func(err error) error {
 		if serr := store.save(answers); serr == nil {

@@ -1149,3 +1149,39 @@ func TestQuizBankChangeKeepsABackup(t *testing.T) {
 		t.Errorf("the screen does not say where the backup is:\n%s", qt.out.String())
 	}
 }
+
+// TestQuizWhatItWouldTake: the full result ends with what it would take
+// for the runner-up to rank first, or for the role --to names; an unknown
+// --to is refused before the first question, with the nearest role.
+func TestQuizWhatItWouldTake(t *testing.T) {
+	qt := newQuizTest(t, "growth-funnel.yaml", nil)
+	qt.opts.Details = true
+	if err := qt.run(); err != nil {
+		t.Fatal(err)
+	}
+	m, _ := qt.f.Model()
+	res := m.Score(qt.persona.answers, scoring.Options{})
+	runnerUp := m.Bank().Roles[res.Roles[1].Role]
+	if out := qt.out.String(); !strings.Contains(out, "What it would take: "+runnerUp.Name+"\n") {
+		t.Errorf("no route to the runner-up, %s:\n%s", runnerUp.Name, out)
+	}
+
+	qt.opts.To = "tpm"
+	qt.persona.asked = nil
+	if err := qt.run(); err != nil {
+		t.Fatal(err)
+	}
+	if out := qt.out.String(); !strings.Contains(out, "What it would take: Technical Product Manager\n") || !strings.Contains(out, "'pmfit path --to tpm' with the same answers") {
+		t.Errorf("no route to the role --to names:\n%s", out)
+	}
+
+	qt.opts.To = "tmp"
+	qt.persona.asked = nil
+	err := qt.run()
+	if exitCode(err) != ExitUsage || !strings.Contains(err.Error(), `did you mean "tpm"?`) {
+		t.Fatalf("err = %v (exit %d), want a usage error naming tpm", err, exitCode(err))
+	}
+	if len(qt.persona.asked) > 0 {
+		t.Errorf("%d questions asked before --to was refused", len(qt.persona.asked))
+	}
+}

@@ -28,6 +28,7 @@ type ReportOptions struct {
 	File    string // an answer file, or a result `quiz --out` wrote; "-" is stdin; "" the last quiz's result
 	Output  string // -o FILE; "-" is stdout
 	Partial bool
+	To      string // --to ROLE: what it would take, instead of the runner-up
 }
 
 // NewCmdReport builds `pmfit report`.
@@ -75,6 +76,7 @@ with its extension changed to .html (and the path is printed).
 	}
 	fl := cmd.Flags()
 	fl.StringVarP(&opts.Output, "output", "o", "", "Write the page to `FILE` (new files: mode 0600), or - for stdout")
+	addToFlag(f, cmd, &opts.To, "Show what it would take for `ROLE` to rank first, instead of the runner-up")
 	fl.BoolVar(&opts.Partial, "partial", false, "Draw whatever is answered instead of refusing answer sets with missing answers")
 	_ = cmd.MarkFlagFilename("output", "html")
 	return cmd
@@ -82,6 +84,10 @@ with its extension changed to .html (and the path is printed).
 
 func reportRun(opts *ReportOptions) error {
 	b, err := opts.Bank()
+	if err != nil {
+		return err
+	}
+	route, err := routeFor(b, opts.To)
 	if err != nil {
 		return err
 	}
@@ -117,7 +123,7 @@ func reportRun(opts *ReportOptions) error {
 	if err != nil {
 		return err
 	}
-	res := model.Score(set.Answers, scoring.Options{Explain: explainTop, Decide: true, Likely: true})
+	res := model.Score(set.Answers, scoring.Options{Explain: explainTop, Decide: true, Likely: true, Route: route})
 	p := opts.Printer()
 	if err := commit(report.WritePerson(out, report.NewPerson(p, b, set.Answers, &res, set.ID, answersFile))); err != nil {
 		return err

@@ -129,6 +129,7 @@ explains the result.
 		NewCmdReport(f, nil),
 		NewCmdCompare(f, nil),
 		NewCmdNext(f, nil),
+		NewCmdPath(f, nil),
 		NewCmdAnalyze(f, nil),
 		NewCmdValidate(f, nil),
 		NewCmdSchema(f, nil),

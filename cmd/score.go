@@ -34,6 +34,7 @@ type ScoreOptions struct {
 	Partial     bool
 	Stop        string // --stop: how a partial set's result says whether the rest could change it
 	Format      string
+	To          string // --to ROLE: what it would take, instead of the runner-up
 
 	// Batch scoring.
 	Inputs      []string // files, directories, "-"
@@ -135,6 +136,7 @@ shown in full, as with --answers.
 	fl.BoolVar(&opts.Partial, "partial", false, "Score whatever is answered instead of refusing sets with missing answers")
 	addStopFlag(cmd, &opts.Stop)
 	addFormatFlag(cmd, &opts.Format, scoreFormats...)
+	addToFlag(f, cmd, &opts.To, "One answer set: show what it would take for `ROLE` to rank first, instead of the runner-up")
 	fl.StringVar(&opts.InputFormat, "input-format", "", "Format of the INPUTs when their names do not say: yaml, json, ndjson or csv")
 	fl.StringVar(&opts.Columns, "columns", "", "YAML `file` mapping CSV header cells to question ids (or id, expect, ignore)")
 	fl.StringVarP(&opts.Output, "output", "o", "", "Write results to `FILE`, atomically (new files: mode 0600), instead of stdout (\"-\")")
@@ -152,11 +154,17 @@ func scoreRun(opts *ScoreOptions) error {
 	if len(opts.Inputs) > 0 {
 		if file, ok := singleAnswerFile(opts); ok {
 			opts.AnswersFile = file
+		} else if opts.To != "" {
+			return flagErrorf("--to shows what it would take for one answer set; for many, run 'pmfit path' on each")
 		} else {
 			return batchRun(opts)
 		}
 	}
 	b, err := opts.Bank()
+	if err != nil {
+		return err
+	}
+	route, err := routeFor(b, opts.To)
 	if err != nil {
 		return err
 	}
@@ -171,7 +179,10 @@ func scoreRun(opts *ScoreOptions) error {
 	if err != nil {
 		return err
 	}
-	res := model.Score(set.Answers, scoring.Options{Explain: explainTop, Decide: true, Likely: opts.Stop == stopLikely})
+	if opts.Format != "text" && opts.Format != "json" && opts.Format != "html" {
+		route = scoring.NoRoute // a batch format's row has no place for it
+	}
+	res := model.Score(set.Answers, scoring.Options{Explain: explainTop, Decide: true, Likely: opts.Stop == stopLikely, Route: route})
 	out, commit, err := openOutput(opts.IO, opts.Output, personalFile)
 	if err != nil {
 		return err

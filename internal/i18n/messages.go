@@ -682,6 +682,111 @@ var (
 		En: "%s: how many people scored 0–10, 10–20, … 90–100: %s.",
 		Es: "%s: cuántas personas puntuaron 0–10, 10–20, … 90–100: %s.",
 	}
+	// What it would take (pmfit path, docs/path.md).
+	PathTitle = Message{
+		En: "What it would take: %s",
+		Es: "Qué haría falta: %s",
+	}
+	PathAlready = Message{
+		En: "%s already ranks first for you, at %.1f.",
+		Es: "%s ya es tu rol más afín, con %.1f.",
+	}
+	PathNow = Message{
+		En: "%s fits you %.1f now, ranked %d of %d.",
+		Es: "%s encaja contigo %.1f ahora, en el puesto %d de %d.",
+	}
+	PathCount = Message{
+		En: "These %d changes would make it your best fit, at %.1f; no smaller set of changes does.",
+		Es: "Estos %d cambios lo harían tu rol más afín, con %.1f; ningún conjunto menor de cambios lo consigue.",
+	}
+	PathCountOne = Message{
+		En: "This one change would make it your best fit, at %.1f.",
+		Es: "Este único cambio lo haría tu rol más afín, con %.1f.",
+	}
+	PathCountFound = Message{
+		En: "These %d changes would make it your best fit, at %.1f. The search stopped at its work budget: a shorter route may exist, but none longer is needed.",
+		Es: "Estos %d cambios lo harían tu rol más afín, con %.1f. La búsqueda se detuvo en su límite de trabajo: puede haber un camino más corto, pero no hace falta uno más largo.",
+	}
+	PathFacts = Message{
+		En: "Facts, which are not yours to decide",
+		Es: "Datos, que no dependen de una decisión tuya",
+	}
+	PathWhyFact = Message{
+		En: "“%s” (you answered %s) is a fact, not a choice.",
+		Es: "«%s» (respondiste %s) es un dato, no una elección.",
+	}
+	PathWhyFacts = Message{
+		En: "No way of answering that keeps your facts as they are ranks %s first.",
+		Es: "Ninguna forma de responder que mantenga tus datos como están pone %s en primer lugar.",
+	}
+	PathWhyFactsBudget = Message{
+		En: "No route to %s that keeps your facts as they are was found within the search's work budget.",
+		Es: "No se encontró, dentro del límite de trabajo de la búsqueda, un camino a %s que mantenga tus datos como están.",
+	}
+	PathWhyNone = Message{
+		En: "No way of answering the questions you answered ranks %s first.",
+		Es: "Ninguna forma de responder a las preguntas que respondiste pone %s en primer lugar.",
+	}
+	PathWhyBudget = Message{
+		En: "No route to %s was found within the search's work budget.",
+		Es: "No se encontró un camino a %s dentro del límite de trabajo de la búsqueda.",
+	}
+	PathWhyUnscored = Message{
+		En: "None of the questions you answered measures what %s is about.",
+		Es: "Ninguna de las preguntas que respondiste mide aquello de lo que trata %s.",
+	}
+	PathWhyOpen = Message{
+		En: "%d questions are unanswered; answering them could open a route.",
+		Es: "%d preguntas están sin responder; responderlas podría abrir un camino.",
+	}
+	PathOther = Message{
+		En: "Other changes",
+		Es: "Otros cambios",
+	}
+	PathToward = Message{
+		En: "%s: toward %s",
+		Es: "%s: hacia %s",
+	}
+	PathFromTo = Message{
+		En: "%s → %s",
+		Es: "%s → %s",
+	}
+	PathCaveat = Message{
+		En: "Worth knowing:",
+		Es: "Conviene saber:",
+	}
+	PathNone = Message{
+		En: "No change to your answers would rank %s first.",
+		Es: "Ningún cambio en tus respuestas pondría %s en primer lugar.",
+	}
+	PathGroupLine = Message{
+		En: "%s (%d answers)",
+		Es: "%s (%d respuestas)",
+	}
+	PathGroupLineOne = Message{
+		En: "%s (1 answer)",
+		Es: "%s (1 respuesta)",
+	}
+	PathFactsLine = Message{
+		En: "Facts that would have to differ: %d",
+		Es: "Datos que tendrían que ser otros: %d",
+	}
+	PathAdd = Message{
+		En: "+ Add: %s",
+		Es: "+ Añadir: %s",
+	}
+	PathDrop = Message{
+		En: "− Drop: %s",
+		Es: "− Quitar: %s",
+	}
+	PathHoldsBack = Message{
+		En: "(without it, %s would rank first)",
+		Es: "(sin este cambio, %s quedaría en primer lugar)",
+	}
+	PathMore = Message{
+		En: "'pmfit path --to %s' with the same answers lists each one.",
+		Es: "'pmfit path --to %s' con las mismas respuestas muestra cada una.",
+	}
 )
 
 // ThousandsSeparator groups the digits of large numbers: 96,522 or 96.522.

@@ -228,3 +228,8 @@ func rawValues(raw json.RawMessage) ([]string, bool) {
 	s, ok := scalar(v)
 	return []string{s}, ok
 }
+
+// AnswerValue is answer a to question qi as an answer file writes it: an
+// integer for a Likert question, an option value for a single choice, a
+// list of values for a multi-select.
+func (b *Bank) AnswerValue(qi int, a Answer) any { return b.answerValue(qi, a) }

@@ -187,6 +187,9 @@ type ResultJSON struct {
 	// Likely, for a partial set, is the role ranked first and how likely
 	// the full quiz is to rank it first too (docs/adaptive.md).
 	Likely *LikelyJSON `json:"likely,omitempty"`
+	// Path is what it would take the runner-up (or the role --to names)
+	// to rank first (docs/path.md); left out of batch results.
+	Path *PathJSON `json:"path,omitempty"`
 }
 
 // LikelyJSON is the quick stop's estimate.
@@ -314,6 +317,10 @@ func Result(p i18n.Printer, b *quiz.Bank, answers quiz.Answers, res *scoring.Res
 	}
 	for _, e := range res.Explanations {
 		v.Explanation = append(v.Explanation, Explanation(b, answers, e))
+	}
+	if res.Route != nil {
+		path := Path(p, b, answers, res.Route)
+		v.Path = &path
 	}
 	return v
 }

@@ -39,6 +39,10 @@ func ResultText(out io.Writer, t *Theme, b *quiz.Bank, answers quiz.Answers, res
 	t.section(w, t.P.T(i18n.AboutRole, top.Name))
 	t.writeWrapped(w, "  ", 2, top.Summary)
 	writeFacts(w, t, b, top, true)
+
+	if res.Route != nil {
+		t.writePathSummary(w, b, res.Route)
+	}
 	return w.err
 }
 

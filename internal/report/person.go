@@ -29,6 +29,9 @@ type Person struct {
 	// Verdict is the result's headline and note, as every other screen
 	// says them.
 	Verdict render.Verdict
+	// Route is what it would take the runner-up (or the role asked about)
+	// to rank first; nil when not worked out.
+	Route *scoring.Route
 }
 
 // NewPerson is the report of a scored answer set: its JSON view (the
@@ -36,7 +39,7 @@ type Person struct {
 // answered, if known; answersFile is where the answers are kept.
 func NewPerson(p i18n.Printer, b *quiz.Bank, answers quiz.Answers, res *scoring.Result, id, answersFile string) Person {
 	return Person{Printer: p, Bank: b, Answers: answers, Result: render.Result(p, b, answers, res, id), AnswersFile: answersFile,
-		Verdict: render.NewVerdict(p, b, res)}
+		Verdict: render.NewVerdict(p, b, res), Route: res.Route}
 }
 
 // personPage is the person's report as its template reads it.
@@ -61,6 +64,7 @@ type personPage struct {
 	Profile    profileView
 	Why        []whyView
 	About      aboutView
+	Path       *pathView
 	AnswerRows []answerRow
 	Rescore    string
 	AnswerYAML string
@@ -119,6 +123,8 @@ type moveView struct {
 	// them.
 	Group string
 	Items []answerRow
+	// Lines, for a change on a route, say what it asks (ChangeLines).
+	Lines []string
 }
 
 type aboutView struct {
@@ -128,6 +134,24 @@ type aboutView struct {
 }
 
 type answerRow struct{ Question, Answer string }
+
+// pathView is "What it would take": the changes that would rank another
+// role first, grouped by what they mean for work, facts apart.
+type pathView struct {
+	Title, Count string
+	Groups       []pathGroupView
+	FactsTitle   string
+	Why          []string
+	Facts        []moveView
+	Caveats      []render.CaveatJSON
+	CaveatLabel  string
+	Command      string
+}
+
+type pathGroupView struct {
+	Toward  string
+	Changes []moveView
+}
 
 // WritePerson draws a person's report.
 func WritePerson(w io.Writer, in Person) error {
@@ -197,6 +221,9 @@ func personView(in Person) (*personPage, error) {
 		}
 	}
 	v.About = about
+	if in.Route != nil {
+		v.Path = pathSection(p, b, in.Answers, in.Route)
+	}
 
 	n := 0
 	for qi, a := range in.Answers {
@@ -214,6 +241,9 @@ func personView(in Person) (*personPage, error) {
 	v.Rescore = "pmfit score --answers " + shell.Quote(file)
 	if n < len(b.Questions) {
 		v.Rescore = "pmfit score --partial --answers " + shell.Quote(file)
+	}
+	if v.Path != nil && v.Path.Command != "" {
+		v.Path.Command += " --answers " + shell.Quote(file)
 	}
 	v.AnswerYAML = answerYAML(b, in.Answers)
 	return v, nil
@@ -336,4 +366,43 @@ func cut(s string, n int) string {
 		return string(r[:n-1]) + "…"
 	}
 	return s
+}
+
+// pathSection lays out "What it would take" as the terminal says it,
+// every change shown: a page has the room.
+func pathSection(p i18n.Printer, b *quiz.Bank, answers quiz.Answers, r *scoring.Route) *pathView {
+	role := b.Roles[r.To]
+	v := &pathView{Title: p.T(i18n.PathTitle, role.Name), CaveatLabel: p.T(i18n.PathCaveat)}
+	pj := render.Path(p, b, answers, r)
+	switch {
+	case !r.Possible:
+		v.Count = p.T(i18n.PathNone, role.Name)
+		v.Why = pj.Why
+		return v
+	case len(r.Changes) == 0:
+		v.Count = p.T(i18n.PathAlready, role.Name, render.Round1(r.FitBefore))
+		return v
+	}
+	v.Count = render.PathCount(p, r)
+	change := func(c scoring.RouteChange) moveView {
+		return moveView{Up: render.Round1(c.Effect) >= 0, Amount: p.Number(math.Abs(c.Effect), 1), Question: b.Questions[c.Question].Text,
+			Lines: render.ChangeLines(p, b, c)}
+	}
+	groups, facts := render.PathGroups(p, b, r)
+	for _, g := range groups {
+		gv := pathGroupView{Toward: g.Toward}
+		for _, c := range g.Changes {
+			gv.Changes = append(gv.Changes, change(c))
+		}
+		v.Groups = append(v.Groups, gv)
+	}
+	if len(facts) > 0 {
+		v.FactsTitle, v.Why = p.T(i18n.PathFacts), pj.Why
+		for _, c := range facts {
+			v.Facts = append(v.Facts, change(c))
+		}
+	}
+	v.Caveats = pj.Caveats
+	v.Command = "pmfit path --to " + role.ID
+	return v
 }

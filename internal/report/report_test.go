@@ -49,7 +49,7 @@ func answersFrom(t testing.TB, b *quiz.Bank, path string) quiz.Answers {
 func drawPerson(t testing.TB, b *quiz.Bank, lang string, answers quiz.Answers, file string) string {
 	t.Helper()
 	p := i18n.New(lang)
-	res := scoring.New(b).Score(answers, scoring.Options{Explain: 3})
+	res := scoring.New(b).Score(answers, scoring.Options{Explain: 3, Route: scoring.RouteRunnerUp})
 	var out bytes.Buffer
 	if err := WritePerson(&out, NewPerson(p, b, answers, &res, "", file)); err != nil {
 		t.Fatal(err)
@@ -110,6 +110,14 @@ func TestPersonaReport(t *testing.T) {
 		b := loadBank(t, "../../questions.yaml", lang)
 		page := drawPerson(t, b, lang, answersFrom(t, b, "../../testdata/personas/core-researcher.yaml"), "core-researcher.yaml")
 		golden(t, "core-researcher."+lang+".html", page)
+		for _, want := range map[string][]string{
+			"en": {"<summary>What it would take: Product Manager</summary>", "pmfit path --to pm --answers core-researcher.yaml"},
+			"es": {"<summary>Qué haría falta: Gerente de producto</summary>"},
+		}[lang] {
+			if !strings.Contains(page, want) {
+				t.Errorf("%s: report lacks %q", lang, want)
+			}
+		}
 		if !strings.Contains(page, `<html lang="`+lang+`">`) {
 			t.Errorf("%s: page language not set", lang)
 		}

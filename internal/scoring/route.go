@@ -45,6 +45,9 @@ type RouteChange struct {
 	// of equal ones): where the change belongs when a route is told by
 	// what it means for work.
 	Dimension int
+	// Instead is the role that ranks first were this change alone taken
+	// back: whom the change keeps below.
+	Instead int
 }
 
 // routeBudget bounds a route search, in units of work (sums formed,
@@ -105,6 +108,7 @@ func (m *Model) route(answers quiz.Answers, to int) (Route, int) {
 		return r, s.work // no route: Possible false
 	}
 	r.Possible = true
+	m.soften(answers, route, to)
 	m.ScoreInto(&res, route)
 	r.FitAfter = fitOf(&res, to)
 	r.After = slices.Clone(res.Dimensions)
@@ -115,7 +119,7 @@ func (m *Model) route(answers quiz.Answers, to int) (Route, int) {
 		back := slices.Clone(route)
 		back[qi] = answers[qi]
 		m.ScoreInto(&res, back)
-		c := RouteChange{Question: qi, From: answers[qi], To: route[qi], Effect: r.FitAfter - fitOf(&res, to), Dimension: -1}
+		c := RouteChange{Question: qi, From: answers[qi], To: route[qi], Effect: r.FitAfter - fitOf(&res, to), Dimension: -1, Instead: res.Top()}
 		most := -1.0
 		for d, ds := range res.Dimensions {
 			if moved := math.Abs(r.After[d].Score - ds.Score); ds.Scored && moved > most+1e-9 {
@@ -129,6 +133,53 @@ func (m *Model) route(answers quiz.Answers, to int) (Route, int) {
 	}
 	r.Reachable = len(r.Facts) == 0
 	return r, s.work
+}
+
+// soften moves each changed answer of route back toward the person's own
+// as far as the route still ranks to first: of equally short routes, the
+// one asking the least (Agree rather than Strongly agree; one option
+// picked rather than four). It changes no more or fewer questions: a
+// shortest route cannot lose a change.
+func (m *Model) soften(answers, route quiz.Answers, to int) {
+	for moved := true; moved; {
+		moved = false
+		for qi := range route {
+			if route[qi] == answers[qi] {
+				continue
+			}
+			q := &m.bank.Questions[qi]
+			now := answerDistance(q, answers[qi], route[qi])
+			every := q.EveryAnswer(1 << 10)
+			slices.SortStableFunc(every, func(x, y quiz.Answer) int {
+				return cmp.Compare(answerDistance(q, answers[qi], x), answerDistance(q, answers[qi], y))
+			})
+			kept := route[qi]
+			for _, a := range every {
+				if d := answerDistance(q, answers[qi], a); d == 0 || d >= now {
+					continue
+				}
+				if route[qi] = a; m.TopRole(route) == to {
+					kept, moved = a, true
+					break
+				}
+			}
+			route[qi] = kept
+		}
+	}
+}
+
+// answerDistance is how far answer b is from a: Likert levels apart,
+// options picked or dropped, or 1 for another single choice.
+func answerDistance(q *quiz.Question, a, b quiz.Answer) int {
+	switch {
+	case a == b:
+		return 0
+	case q.Kind == quiz.Likert:
+		return max(a.Level-b.Level, b.Level-a.Level)
+	case q.Kind == quiz.Multi:
+		return bits.OnesCount64(a.Picks ^ b.Picks)
+	}
+	return 1
 }
 
 // lead is role to's fit less the best other role's, for answers: the

@@ -153,7 +153,22 @@ type Options struct {
 	// Likely works out, for a partial set, how likely the full quiz is to
 	// rank the same role first (docs/adaptive.md, the quick stop).
 	Likely bool
+	// Route asks for what it would take another role to rank first
+	// (Model.Route): NoRoute, the zero value, skips the search;
+	// RouteRunnerUp asks for the role ranked second; RouteTo(r) for r.
+	Route RouteFor
 }
+
+// RouteFor is the role Options.Route asks about.
+type RouteFor int
+
+const (
+	NoRoute       RouteFor = 0
+	RouteRunnerUp RouteFor = -1
+)
+
+// RouteTo asks Options.Route for role r.
+func RouteTo(r int) RouteFor { return RouteFor(r + 1) }
 
 // Result is everything scoring says about one answer set.
 type Result struct {
@@ -169,6 +184,9 @@ type Result struct {
 	// Likely, with Options.Likely and some questions unanswered, is how
 	// likely the full quiz is to rank the same role first.
 	Likely *Likely
+	// Route, with Options.Route, is what it would take the role asked
+	// about to rank first (none when only one role is scored).
+	Route *Route
 
 	// Scratch space reused from one ScoreInto to the next.
 	variance, gradient []float64
@@ -235,6 +253,14 @@ func (m *Model) Score(answers quiz.Answers, opts Options) Result {
 	if opts.Likely && res.Answered < res.Questions && res.Answered > 0 {
 		lk := m.Likely(answers)
 		res.Likely = &lk
+	}
+	to := int(opts.Route) - 1
+	if opts.Route == RouteRunnerUp && len(res.Roles) > 1 && res.Roles[1].Scored {
+		to = res.Roles[1].Role
+	}
+	if to >= 0 && to < len(m.roles) {
+		r := m.Route(answers, to)
+		res.Route = &r
 	}
 	return res
 }

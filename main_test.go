@@ -154,3 +154,33 @@ func TestReadmeBankExampleLoads(t *testing.T) {
 		t.Errorf("the README's example bank has problems: %v", problems)
 	}
 }
+
+// TestReadmePathExamplesAreCurrent keeps the README's `pmfit path`
+// examples equal to what pmfit prints: each text block starting with
+// "$ pmfit path", whole, or up to a closing "..." line.
+func TestReadmePathExamplesAreCurrent(t *testing.T) {
+	readme, err := os.ReadFile("README.md")
+	if err != nil {
+		t.Fatal(err)
+	}
+	blocks := strings.Split(string(readme), "```text\n$ pmfit path ")
+	if len(blocks) < 3 {
+		t.Fatalf("README has %d pmfit path examples, want 2", len(blocks)-1)
+	}
+	for _, block := range blocks[1:] {
+		block, _, _ = strings.Cut(block, "```")
+		line, sample, _ := strings.Cut(block, "\n")
+		ios, _, out, errOut := iostreams.Test()
+		f := &cmd.Factory{IOStreams: ios, Env: func(string) (string, bool) { return "", false }, DefaultBank: defaultBank}
+		if code := cmd.Run(f, append([]string{"path"}, strings.Fields(line)...)); code != 0 {
+			t.Fatalf("pmfit path %s: exit %d: %s", line, code, errOut)
+		}
+		got := out.String()
+		if head, ok := strings.CutSuffix(sample, "...\n"); ok {
+			sample, got = head, got[:min(len(head), len(got))]
+		}
+		if got != sample {
+			t.Errorf("README example is stale; regenerate it with:\n  go run . path %s\ngot:\n%s", line, out)
+		}
+	}
+}

@@ -53,7 +53,7 @@ type PathChangeJSON struct {
 }
 
 // CaveatJSON is something the bank's source says about the role that
-// applies where the route would leave the person.
+// applies where the person is, or where the route would leave them.
 type CaveatJSON struct {
 	Dimension string `json:"dimension"`
 	Text      string `json:"text"`
@@ -123,15 +123,17 @@ func pathWhy(p i18n.Printer, b *quiz.Bank, answers quiz.Answers, r *scoring.Rout
 	return why
 }
 
-// pathCaveats are the role's caveats that apply where the route leaves
-// the person.
+// pathCaveats are the role's caveats that apply where the person is now
+// or where the route would leave them: a startup PM is told that a TPM
+// role seldom exists at a startup, whether or not the route moves them.
 func pathCaveats(b *quiz.Bank, r *scoring.Route) []quiz.Caveat {
 	if !r.Possible {
 		return nil
 	}
 	var out []quiz.Caveat
 	for _, c := range b.Roles[r.To].Caveats {
-		if s := r.After[c.Dimension]; s.Scored && c.Applies(s.Score) {
+		before, after := r.Before[c.Dimension], r.After[c.Dimension]
+		if before.Scored && c.Applies(before.Score) || after.Scored && c.Applies(after.Score) {
 			out = append(out, c)
 		}
 	}
@@ -239,7 +241,7 @@ func PathText(out io.Writer, t *Theme, b *quiz.Bank, answers quiz.Answers, r *sc
 		if ref, ok := b.Reference(c.Reference); ok {
 			text += " " + t.Dim.Sprintf("[%s]", strings.ReplaceAll(ref.Name, " ", "\u00a0"))
 		}
-		t.writeWrapped(w, t.Accent.Sprint(t.P.T(i18n.PathCaveat))+" ", 0, text)
+		t.writeWrapped(w, "", 0, t.Accent.Sprint(t.P.T(i18n.PathCaveat))+" "+text)
 	}
 	return w.err
 }

@@ -156,7 +156,7 @@ func TestFewestForAnyExactRule(t *testing.T) {
 // hugeBank is a bank built to make LeastToDecide's enumeration explode:
 // many dimensions, a dozen agreement questions on each with weights that
 // keep every sum distinct, and multi-selects touching every dimension.
-func hugeBank(t *testing.T) *quiz.Bank {
+func hugeBank(t testing.TB) *quiz.Bank {
 	var y strings.Builder
 	y.WriteString("version: 1\nid: huge\ndimensions:\n")
 	const dims, perDim, multis = 12, 12, 10

@@ -109,6 +109,16 @@ func (m *Model) route(answers quiz.Answers, to int) (Route, int) {
 	}
 	r.Possible = true
 	m.soften(answers, route, to)
+	if !r.Exact {
+		// A route not proved shortest may hold a change it can do without.
+		for qi := range route {
+			if kept := route[qi]; kept != answers[qi] {
+				if route[qi] = answers[qi]; m.TopRole(route) != to {
+					route[qi] = kept
+				}
+			}
+		}
+	}
 	m.ScoreInto(&res, route)
 	r.FitAfter = fitOf(&res, to)
 	r.After = slices.Clone(res.Dimensions)
@@ -244,8 +254,10 @@ type routeSearch struct {
 	// rival): each rival alone, all alike, and each pair. Every rival's
 	// margin passing means every mix passes, and a mix can fail where
 	// each rival alone would pass (rivals on either side of the role).
-	rows      [][]float64
-	rowWeight []float64 // each row's weights' sum
+	rows [][]float64
+	pass []float64 // what each row's sum must exceed: −routeSlack × its weights' sum
+	// failed[k] is the row that last failed a child's check at depth k.
+	failed []int
 	// need[k][r][j]: the largest mix r of the rivals' terms over the
 	// search's dimensions k.. with at most j single-question changes.
 	need [][][]float64
@@ -782,14 +794,15 @@ func (s *routeSearch) tables() {
 			}
 		}
 	}
-	s.rowWeight = s.rowWeight[:0]
+	s.pass = s.pass[:0]
 	for _, row := range s.rows {
 		sum := 0.0
 		for _, l := range row {
 			sum += l
 		}
-		s.rowWeight = append(s.rowWeight, sum)
+		s.pass = append(s.pass, -routeSlack*sum)
 	}
+	s.failed = make([]int, nk+1)
 	for k := range s.dims {
 		for ci := range s.dims[k].choices {
 			c := &s.dims[k].choices[ci]
@@ -854,10 +867,31 @@ func mix(row, values []float64) float64 {
 // the dimensions k...
 func (s *routeSearch) fits(k int, rowSums []float64, budget int) bool {
 	for r, cells := range s.need[k] {
-		j := min(budget, len(cells)-1)
-		if rowSums[r]+cells[j] <= -routeSlack*s.rowWeight[r] {
+		if rowSums[r]+cells[min(budget, len(cells)-1)] <= s.pass[r] {
 			return false
 		}
+	}
+	return true
+}
+
+// childFits is fits for a child: the sums after a choice adding mixes,
+// written to next as far as they are worked out. The row that failed
+// last at this depth is tried first: most choices fail on the same one.
+func (s *routeSearch) childFits(k int, sums, mixes, next []float64, budget int) bool {
+	need := s.need[k]
+	if r := s.failed[k]; r < len(need) {
+		cells := need[r]
+		if sums[r]+mixes[r]+cells[min(budget, len(cells)-1)] <= s.pass[r] {
+			return false
+		}
+	}
+	for r, cells := range need {
+		v := sums[r] + mixes[r]
+		if v+cells[min(budget, len(cells)-1)] <= s.pass[r] {
+			s.failed[k] = r
+			return false
+		}
+		next[r] = v
 	}
 	return true
 }
@@ -898,10 +932,7 @@ func (s *routeSearch) run(k, cost, facts int) {
 		if facts+c.facts > s.limit {
 			continue
 		}
-		for r := range sums {
-			nextSums[r] = sums[r] + c.mixes[r]
-		}
-		if !s.fits(k+1, nextSums, budget-c.cost) {
+		if !s.childFits(k+1, sums, c.mixes, nextSums, budget-c.cost) {
 			s.work++
 			continue
 		}

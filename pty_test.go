@@ -52,6 +52,15 @@ var (
 	buildErr  error
 )
 
+// goTool is the go command that runs the tests.
+func goTool() string {
+	tool := filepath.Join(runtime.GOROOT(), "bin", "go")
+	if _, err := os.Stat(tool); err != nil {
+		return "go"
+	}
+	return tool
+}
+
 // pmfitBinary builds pmfit once per test run, with the go command that
 // runs the tests.
 func pmfitBinary(t *testing.T) string {
@@ -63,11 +72,7 @@ func pmfitBinary(t *testing.T) string {
 			return
 		}
 		binary = filepath.Join(dir, "pmfit")
-		goTool := filepath.Join(runtime.GOROOT(), "bin", "go")
-		if _, err := os.Stat(goTool); err != nil {
-			goTool = "go"
-		}
-		out, err := exec.Command(goTool, "build", "-o", binary, ".").CombinedOutput()
+		out, err := exec.Command(goTool(), "build", "-o", binary, ".").CombinedOutput()
 		if err != nil {
 			buildErr = fmt.Errorf("go build: %v\n%s", err, out)
 		}

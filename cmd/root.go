@@ -22,6 +22,9 @@ import (
 // Main runs pmfit with the process's arguments and environment and
 // returns the exit code. bank is the embedded default question bank.
 func Main(bank []byte) int {
+	if _, set := os.LookupEnv("GOMEMLIMIT"); !set {
+		debug.SetMemoryLimit(MemoryLimit)
+	}
 	f := &Factory{
 		IOStreams:   iostreams.System(os.LookupEnv),
 		Env:         os.LookupEnv,
@@ -30,6 +33,13 @@ func Main(bank []byte) int {
 	}
 	return Run(f, os.Args[1:])
 }
+
+// MemoryLimit is the Go runtime's soft memory limit (unless GOMEMLIMIT
+// sets another): what pmfit holds at once is bounded by design (chunks
+// in flight by bytes, files by size), and the limit makes the garbage
+// collector return what is no longer held before the heap doubles, so
+// the process stays under 64 MiB on any input (docs/performance.md).
+const MemoryLimit = 40 << 20
 
 // Run executes the command line args against f and returns the exit code,
 // printing any error once, to stderr.

@@ -20,6 +20,7 @@ import (
 	"strconv"
 	"strings"
 	"sync"
+	"sync/atomic"
 
 	"github.com/pmfit/pmfit/internal/quiz"
 	"github.com/pmfit/pmfit/internal/scoring"
@@ -68,14 +69,25 @@ type roles struct{ expect, also int }
 
 var noRoles = roles{-1, -1}
 
-// chunkSize is how many bytes of NDJSON, or rows of CSV, one chunk holds:
-// large enough to amortize the channel hand-offs, small enough that the
-// chunks in flight stay a few megabytes.
+// A chunk holds up to chunkSize bytes of records (or one longer record)
+// and at most chunkRecords records: large enough to amortize the channel
+// hand-offs, small enough that a chunk's output (an error record for
+// each of 100,000 one-byte lines would be megabytes) stays small too.
+// inFlightBytes bounds the input bytes read but not yet written, whatever
+// the size of rows, lines or files; a chunk larger than it (one answer
+// file of up to quiz.MaxFileBytes) waits until it is alone in flight.
 const (
 	chunkSize     = 256 << 10
-	chunkRows     = 512
+	chunkRecords  = 512
 	maxLineLength = 1 << 20
+	inFlightBytes = 4 << 20
+	byteToken     = 64 << 10 // the bytes one token of the in-flight budget stands for
 )
+
+// MaxWorkers is the most workers a run starts: scoring is CPU-bound and
+// the input is read by one goroutine, so workers past the CPUs the
+// runtime uses add no speed, only the memory each holds.
+func MaxWorkers() int { return runtime.GOMAXPROCS(0) }
 
 type chunkKind int
 
@@ -88,15 +100,17 @@ const (
 )
 
 type chunk struct {
-	seq  int
-	kind chunkKind
-	name string // the input, as sources name it
-	line int    // the first line's number
-	data []byte
-	buf  *[]byte // data's pooled buffer, to return
-	rows []csvRow
-	cols *csvColumns
-	err  error
+	seq    int
+	tokens int // of the in-flight byte budget, held until written
+	size   int // bytes(), as counted in flight
+	kind   chunkKind
+	name   string // the input, as sources name it
+	line   int    // the first line's number
+	data   []byte
+	buf    *[]byte // data's pooled buffer, to return
+	rows   []csvRow
+	cols   *csvColumns
+	err    error
 
 	// Filled in by a worker.
 	out   *[]byte
@@ -140,9 +154,10 @@ func putBuf(b *[]byte) {
 func Run(opts Options) (Summary, error) {
 	sum := Summary{Top: make([]int, len(opts.Bank.Roles))}
 	workers := opts.Workers
-	if workers <= 0 {
-		workers = runtime.GOMAXPROCS(0)
+	if workers <= 0 || workers > MaxWorkers() {
+		workers = MaxWorkers()
 	}
+	sum.Workers = workers
 	body, err := opts.Encoder.Begin(opts.Out)
 	if err != nil {
 		return sum, err
@@ -156,9 +171,11 @@ func Run(opts Options) (Summary, error) {
 	// slow record (a large answer file) ahead of a long input must not
 	// let the chunks after it pile up waiting for their turn.
 	slots := make(chan struct{}, maxInFlight(workers))
+	tokens := make(chan struct{}, inFlightBytes/byteToken)
+	var inFlight, peak atomic.Int64 // input bytes read and not yet written
 	go func() {
 		defer close(jobs)
-		(&reader{opts: &opts, ctx: ctx, jobs: jobs, slots: slots}).run()
+		(&reader{opts: &opts, ctx: ctx, jobs: jobs, slots: slots, tokens: tokens, inFlight: &inFlight, peak: &peak}).run()
 	}()
 	var wg sync.WaitGroup
 	for range workers {
@@ -195,6 +212,10 @@ func Run(opts Options) (Summary, error) {
 			delete(pending, next)
 			next++
 			<-slots
+			for range c.tokens {
+				<-tokens
+			}
+			inFlight.Add(-int64(c.size))
 			if sum.Stopped || writeErr != nil {
 				recycle(c)
 				continue
@@ -228,6 +249,7 @@ func Run(opts Options) (Summary, error) {
 			recycle(c)
 		}
 	}
+	sum.PeakBytes = int(peak.Load())
 	if writeErr != nil {
 		return sum, writeErr
 	}
@@ -237,6 +259,17 @@ func Run(opts Options) (Summary, error) {
 // maxInFlight is how many chunks may be read but not yet written: enough
 // to keep every worker busy while the writer waits for the next in order.
 func maxInFlight(workers int) int { return 4*workers + 2 }
+
+// bytes is how much input a chunk holds.
+func (c *chunk) bytes() int {
+	n := len(c.data)
+	for _, row := range c.rows {
+		for _, f := range row.fields {
+			n += len(f)
+		}
+	}
+	return n
+}
 
 func recycle(c *chunk) {
 	putBuf(c.buf)

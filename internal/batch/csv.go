@@ -86,13 +86,14 @@ func (r *reader) csv(name string, rd io.Reader) bool {
 	if err != nil {
 		return r.failed(name, 1, err)
 	}
-	rows := make([]csvRow, 0, chunkRows)
+	rows := make([]csvRow, 0, chunkRecords)
+	size := 0 // the bytes of the rows' fields
 	flush := func() bool {
 		if len(rows) == 0 {
 			return true
 		}
 		ok := r.send(&chunk{kind: kindRows, name: name, rows: rows, cols: cols})
-		rows = make([]csvRow, 0, chunkRows)
+		rows, size = make([]csvRow, 0, chunkRecords), 0
 		return ok
 	}
 	for {
@@ -110,8 +111,11 @@ func (r *reader) csv(name string, rd io.Reader) bool {
 			return r.failed(name, line, fmt.Errorf("cannot read: %w", err))
 		default:
 			rows = append(rows, csvRow{line: line, fields: append([]string(nil), rec...)})
+			for _, f := range rec {
+				size += len(f)
+			}
 		}
-		if len(rows) == chunkRows && !flush() {
+		if (len(rows) == chunkRecords || size >= chunkSize) && !flush() {
 			return false
 		}
 	}

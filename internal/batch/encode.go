@@ -56,6 +56,10 @@ type Summary struct {
 	// Tally is the merged tally of the valid records, when
 	// Options.NewTally was set (nil when no record was valid).
 	Tally Tally
+	// Workers is how many workers scored (Options.Workers, capped), and
+	// PeakBytes the most input bytes that were read and not yet written
+	// at any moment: what the run's memory bounds are about.
+	Workers, PeakBytes int
 }
 
 func (s *Summary) add(o Summary) {

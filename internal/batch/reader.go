@@ -10,6 +10,7 @@ import (
 	"io/fs"
 	"os"
 	"path/filepath"
+	"sync/atomic"
 
 	"github.com/pmfit/pmfit/internal/quiz"
 )
@@ -23,7 +24,13 @@ type reader struct {
 	ctx   context.Context
 	jobs  chan<- *chunk
 	slots chan<- struct{} // taken per chunk, freed when it is written
-	seq   int
+	// tokens are the in-flight byte budget: a chunk takes one per
+	// byteToken bytes of input it holds (at least one, at most all).
+	tokens chan struct{}
+	// inFlight counts the input bytes sent and not yet written; peak is
+	// its highest value.
+	inFlight, peak *atomic.Int64
+	seq            int
 }
 
 // send hands a chunk to the workers once a slot is free; false means the
@@ -35,8 +42,26 @@ func (r *reader) send(c *chunk) bool {
 		putBuf(c.buf)
 		return false
 	}
+	c.size = c.bytes()
+	c.tokens = min(max(1, (c.size+byteToken-1)/byteToken), cap(r.tokens))
+	for i := range c.tokens {
+		select {
+		case r.tokens <- struct{}{}:
+		case <-r.ctx.Done():
+			// The writer frees what a chunk holds only once it is sent:
+			// give back what this one took.
+			for range i {
+				<-r.tokens
+			}
+			putBuf(c.buf)
+			return false
+		}
+	}
 	c.seq = r.seq
 	r.seq++
+	if now := r.inFlight.Add(int64(c.size)); now > r.peak.Load() {
+		r.peak.Store(now) // only the reader raises it
+	}
 	select {
 	case r.jobs <- c:
 		return true
@@ -257,7 +282,7 @@ func (r *reader) answerFile(name string, rd io.Reader) bool {
 func (r *reader) ndjson(name string, rd io.Reader) bool {
 	line := 1
 	buf := getBuf()
-	for eof := false; !eof; {
+	for eof := false; ; {
 		for len(*buf) < cap(*buf) && !eof {
 			n, err := rd.Read((*buf)[len(*buf):cap(*buf)])
 			*buf = (*buf)[:len(*buf)+n]
@@ -302,6 +327,9 @@ func (r *reader) ndjson(name string, rd io.Reader) bool {
 			*buf = append((*buf)[:0], rest...)
 			continue
 		}
+		if i := afterLines(data[:cut], chunkRecords); i > 0 {
+			cut = i // the rest goes in the next chunk, with what follows
+		}
 		next := getBuf()
 		*next = append(*next, data[cut:]...)
 		*buf = data[:cut]
@@ -315,6 +343,23 @@ func (r *reader) ndjson(name string, rd io.Reader) bool {
 	}
 	putBuf(buf)
 	return true
+}
+
+// afterLines is where the n-th line of data ends, when more lines follow
+// it; else 0.
+func afterLines(data []byte, n int) int {
+	pos := 0
+	for range n {
+		i := bytes.IndexByte(data[pos:], '\n')
+		if i < 0 {
+			return 0
+		}
+		pos += i + 1
+	}
+	if pos < len(data) {
+		return pos
+	}
+	return 0
 }
 
 // skipLine reads past the next newline and returns what followed it in

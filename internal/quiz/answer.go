@@ -73,10 +73,7 @@ func (e *ValueError) Error() string {
 	}
 	// %q escapes control characters; a value from a form or a line can
 	// also be long, so only its start is shown.
-	value := e.Value
-	if r := []rune(value); len(r) > quoteRunes {
-		value = string(r[:quoteRunes]) + "…"
-	}
+	value := clip(e.Value, quoteRunes)
 	return fmt.Sprintf("question %q: value %q %s%s (allowed: %s)", e.Question, value, reason, meant(e.Suggest), e.Allowed)
 }
 

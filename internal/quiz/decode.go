@@ -38,10 +38,20 @@ const (
 // Quote shows a value from a file in a message: sanitized, clipped, and
 // quoted, so a hostile value cannot flood the screen or drive it.
 func Quote(s string) string {
-	if r := []rune(s); len(r) > quoteRunes {
-		s = string(r[:quoteRunes]) + "…"
+	return fmt.Sprintf("%q", Sanitize(clip(s, quoteRunes)))
+}
+
+// clip is s cut to its first n runes, with "…" when cut: without
+// converting the rest, which may be megabytes.
+func clip(s string, n int) string {
+	i := 0
+	for at := range s {
+		if i == n {
+			return s[:at] + "…"
+		}
+		i++
 	}
-	return fmt.Sprintf("%q", Sanitize(s))
+	return s
 }
 
 // idPattern is what ids and option values look like: safe in flags,

@@ -205,7 +205,7 @@ func offerSavedQuiz(opts *QuizOptions, t *render.Theme, prompter quiz.Prompter, 
 		if err != nil {
 			writeLines(out, t, t.Bad, p.T(i18n.UnreadableProgress, quiz.Sanitize(err.Error())))
 		}
-		writeLines(out, t, t.Dim, p.T(i18n.KeptAsBackup, backup))
+		writeLines(out, t, t.Dim, p.T(i18n.KeptAsBackup, shell.Path(backup)))
 		return nil, nil
 	}
 	when := saved.progress.Saved.Local().Format("2006-01-02 15:04")
@@ -216,7 +216,7 @@ func offerSavedQuiz(opts *QuizOptions, t *render.Theme, prompter quiz.Prompter, 
 		Options: []string{p.T(i18n.ResumeIt), p.T(i18n.StartOver)},
 	})
 	if errors.Is(err, quiz.ErrInterrupted) {
-		fmt.Fprintln(out, p.T(i18n.NothingChanged, store.path))
+		fmt.Fprintln(out, p.T(i18n.NothingChanged, shell.Path(store.path)))
 		return nil, &ExitError{Code: ExitInterrupted}
 	}
 	if err != nil {
@@ -317,7 +317,7 @@ func (g *progressGuard) stopAndReport() error {
 		resume = append(resume, "--to", g.opts.To)
 	}
 	fmt.Fprintln(g.out)
-	for _, line := range render.Wrap(p.T(i18n.Interrupted, n, len(b.Questions), g.store.path), g.opts.IO.TerminalWidth()-1) {
+	for _, line := range render.Wrap(p.T(i18n.Interrupted, n, len(b.Questions), shell.Path(g.store.path)), g.opts.IO.TerminalWidth()-1) {
 		fmt.Fprintln(g.out, line)
 	}
 	// The command stays on one line, whatever its length: it is pasted.

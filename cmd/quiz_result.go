@@ -39,7 +39,7 @@ func finishQuiz(opts *QuizOptions, t *render.Theme, prompter quiz.Prompter, prom
 	resultPath := resultPathFor(store.path)
 	keep := func(err error) error {
 		if serr := store.save(answers); serr == nil {
-			return fmt.Errorf("%w\nYour answers are saved in %s; 'pmfit quiz --resume %s' shows the result once the problem is fixed", err, store.path, shell.Quote(store.path))
+			return fmt.Errorf("%w\nYour answers are saved in %s; 'pmfit quiz --resume %s' shows the result once the problem is fixed", err, shell.Path(store.path), shell.Quote(store.path))
 		}
 		return err
 	}
@@ -49,7 +49,7 @@ func finishQuiz(opts *QuizOptions, t *render.Theme, prompter quiz.Prompter, prom
 		if err != nil {
 			return keep(fmt.Errorf("could not keep your earlier result aside: %w", err))
 		}
-		notes = append(notes, printer.T(i18n.EarlierResultKept, n, backup))
+		notes = append(notes, printer.T(i18n.EarlierResultKept, n, shell.Path(backup)))
 	}
 	if err := writeOut(resultPath, printer, b, answers, &res); err != nil {
 		return keep(fmt.Errorf("could not save your result: %w", err))
@@ -69,11 +69,11 @@ func finishQuiz(opts *QuizOptions, t *render.Theme, prompter quiz.Prompter, prom
 	}
 
 	again := shell.Join(append(opts.Executable(), "score", "--answers", resultPath))
-	saved := []string{printer.T(i18n.ResultSaved, resultPath, again)}
+	saved := []string{printer.T(i18n.ResultSaved, shell.Path(resultPath), again)}
 	saved = append(saved, notes...)
 	for _, also := range []string{opts.Out, opts.Report} {
 		if also != "" {
-			saved = append(saved, printer.T(i18n.AlsoSaved, also))
+			saved = append(saved, printer.T(i18n.AlsoSaved, shell.Path(also)))
 		}
 	}
 	if opts.Format == "json" {

@@ -15,6 +15,7 @@ import (
 	"github.com/pmfit/pmfit/internal/quiz"
 	"github.com/pmfit/pmfit/internal/report"
 	"github.com/pmfit/pmfit/internal/scoring"
+	"github.com/pmfit/pmfit/internal/shell"
 )
 
 // ReportOptions are the options of `pmfit report`.
@@ -129,7 +130,7 @@ func reportRun(opts *ReportOptions) error {
 		return err
 	}
 	if toFile {
-		fmt.Fprintf(opts.IO.ErrOut, "Wrote %s\n", output)
+		fmt.Fprintf(opts.IO.ErrOut, "Wrote %s\n", shell.Path(output))
 	}
 	return nil
 }

@@ -57,6 +57,9 @@ profiles overlaid on one chart, self-contained, as 'pmfit report' draws).
 			return nil
 		},
 		RunE: func(cmd *cobra.Command, args []string) error {
+			if err := checkOutput(cmd); err != nil {
+				return err
+			}
 			opts.Files = args
 			if err := checkFormat(opts.Format, "text", "json", "html"); err != nil {
 				return err

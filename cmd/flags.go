@@ -89,3 +89,13 @@ func firstLine(s string) string {
 	s, _, _ = strings.Cut(s, "\n")
 	return s
 }
+
+// checkOutput refuses an --output given as the empty string: an empty
+// value is more likely an unset variable ("-o $OUT") than a wish for
+// stdout, which "-" (or no flag) asks for.
+func checkOutput(cmd *cobra.Command) error {
+	if f := cmd.Flags().Lookup("output"); f != nil && f.Changed && f.Value.String() == "" {
+		return flagErrorf("--output is empty: name a file, or - for stdout")
+	}
+	return nil
+}

@@ -30,6 +30,9 @@ func NewCmdGenerate(f *Factory, runF func(*GenerateOptions) error) *cobra.Comman
   pmfit generate --count 100 --format csv > sets.csv`,
 		Args: noArgs,
 		RunE: func(cmd *cobra.Command, _ []string) error {
+			if err := checkOutput(cmd); err != nil {
+				return err
+			}
 			if err := checkFormat(opts.Format, "ndjson", "csv"); err != nil {
 				return err
 			}

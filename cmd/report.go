@@ -66,6 +66,9 @@ with its extension changed to .html (and the path is printed).
 			return nil
 		},
 		RunE: func(cmd *cobra.Command, args []string) error {
+			if err := checkOutput(cmd); err != nil {
+				return err
+			}
 			if len(args) == 1 {
 				opts.File = args[0]
 			}
@@ -112,15 +115,17 @@ func reportRun(opts *ReportOptions) error {
 	if toFile {
 		output = strings.TrimSuffix(opts.File, filepath.Ext(opts.File)) + ".html"
 	}
-	out, commit, err := openOutput(opts.IO, output, personalFile)
-	if err != nil {
-		return err
-	}
 	answersFile := opts.File
 	if answersFile == "-" {
 		answersFile = ""
 	}
 	model, err := opts.Model()
+	if err != nil {
+		return err
+	}
+	// Opened last: every path after it ends in commit, which removes the
+	// temporary file on a failure.
+	out, commit, err := openOutput(opts.IO, output, personalFile)
 	if err != nil {
 		return err
 	}

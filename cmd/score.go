@@ -5,9 +5,12 @@ import (
 	"errors"
 	"fmt"
 	"io"
+	"io/fs"
 	"os"
+	"os/signal"
 	"slices"
 	"strings"
+	"syscall"
 
 	"github.com/spf13/cobra"
 
@@ -19,6 +22,7 @@ import (
 	"github.com/pmfit/pmfit/internal/render"
 	"github.com/pmfit/pmfit/internal/report"
 	"github.com/pmfit/pmfit/internal/scoring"
+	"github.com/pmfit/pmfit/internal/shell"
 )
 
 // ScoreOptions are the options of `pmfit score`.
@@ -105,6 +109,9 @@ shown in full, as with --answers.
   pmfit score testdata/personas --format junit --output junit.xml`,
 		Args: cobra.ArbitraryArgs,
 		RunE: func(cmd *cobra.Command, args []string) error {
+			if err := checkOutput(cmd); err != nil {
+				return err
+			}
 			opts.Inputs = args
 			if err := checkFormat(opts.Format, scoreFormats...); err != nil {
 				return err
@@ -299,6 +306,11 @@ func batchInputs(ios *iostreams.IOStreams, b *quiz.Bank, names []string, inputFo
 	format, _ := batch.ParseFormat(inputFormat)
 	var inputs []batch.Input
 	for _, name := range names {
+		// A name that is not there is a mistake in the command, as a
+		// missing --answers file is (exit 2), not a record to report.
+		if _, err := os.Stat(name); name != "-" && errors.Is(err, fs.ErrNotExist) {
+			return nil, nil, inputErrorf("input %s: no such file or directory", name)
+		}
 		if name != "-" && format == batch.Auto && batch.FormatOf(name) == batch.Auto {
 			if st, err := os.Stat(name); err == nil && !st.IsDir() {
 				return nil, nil, flagErrorf("cannot tell the format of %s from its name: use --input-format yaml, json, ndjson or csv", name)
@@ -401,8 +413,10 @@ func openOutput(ios *iostreams.IOStreams, path string, perm os.FileMode) (io.Wri
 		}
 		return nil, nil, fmt.Errorf("--output: %w", err)
 	}
+	stop := removeOnSignal(ios, f, path)
 	bw := bufio.NewWriterSize(f, 1<<20)
 	return bw, func(err error) error {
+		defer stop()
 		if err == nil {
 			err = bw.Flush()
 		}
@@ -412,6 +426,30 @@ func openOutput(ios *iostreams.IOStreams, path string, perm os.FileMode) (io.Wri
 		}
 		return f.Commit()
 	}, nil
+}
+
+// removeOnSignal ends the program with ExitInterrupted on Ctrl-C, a
+// hang-up or a termination while f is being written, removing its
+// temporary file first: it may hold people's answers, and the target is
+// left as it was. stop ends the watch. (kill -9 cannot be caught: the
+// next write to the same target removes what it left, see atomicfile.)
+func removeOnSignal(ios *iostreams.IOStreams, f *atomicfile.File, path string) (stop func()) {
+	signals := make(chan os.Signal, 1)
+	signal.Notify(signals, os.Interrupt, syscall.SIGTERM, syscall.SIGHUP)
+	done := make(chan struct{})
+	go func() {
+		select {
+		case <-signals:
+			f.RemoveTemp()
+			fmt.Fprintf(ios.ErrOut, "\npmfit: interrupted; %s was not written\n", shell.Path(path))
+			os.Exit(ExitInterrupted)
+		case <-done:
+		}
+	}()
+	return func() {
+		signal.Stop(signals)
+		close(done)
+	}
 }
 
 // applyAnswerFlags parses --answer ID=VALUE flags into answers, replacing

@@ -14,6 +14,9 @@ import (
 	"io/fs"
 	"os"
 	"path/filepath"
+	"strconv"
+	"strings"
+	"syscall"
 )
 
 // File is a file being written; nothing appears at its path until Commit.
@@ -35,7 +38,8 @@ func Create(path string, perm os.FileMode) (*File, error) {
 	if st, err := os.Stat(path); err == nil {
 		if !st.Mode().IsRegular() {
 			if st.IsDir() {
-				return nil, fmt.Errorf("%s is a directory", path)
+				// A place the caller can fix, as a missing folder is.
+				return nil, &CreateError{Path: path, Dir: filepath.Dir(path), Err: errIsDir}
 			}
 			f, err := os.OpenFile(path, os.O_WRONLY, 0)
 			if err != nil {
@@ -46,7 +50,8 @@ func Create(path string, perm os.FileMode) (*File, error) {
 		perm = st.Mode().Perm()
 	}
 	dir := filepath.Dir(path)
-	tmp, err := os.CreateTemp(dir, "."+filepath.Base(path)+".*.tmp")
+	removeStale(dir, filepath.Base(path))
+	tmp, err := os.CreateTemp(dir, fmt.Sprintf(".%s.%d.*.tmp", filepath.Base(path), os.Getpid()))
 	if err != nil {
 		// Name the file asked for, not the temporary one.
 		var pe *fs.PathError
@@ -62,6 +67,8 @@ func Create(path string, perm os.FileMode) (*File, error) {
 	}
 	return &File{File: tmp, path: path}, nil
 }
+
+var errIsDir = errors.New("it is a folder; name a file in it")
 
 // CreateError is a file that could not be started: its folder is
 // missing or takes no new files. It unwraps to the cause, so
@@ -79,6 +86,51 @@ func (e *CreateError) Error() string {
 }
 
 func (e *CreateError) Unwrap() error { return e.Err }
+
+// RemoveTemp removes the temporary file, leaving the target as it was:
+// for a signal handler, while another goroutine may still be writing
+// (the writes then go to a file no one can see). The File is not usable
+// for a Commit afterwards.
+func (f *File) RemoveTemp() {
+	if !f.direct {
+		os.Remove(f.File.Name())
+	}
+}
+
+// removeStale removes temporary files an earlier write to base left in
+// dir when its process died before it could (kill -9, a power cut): each
+// names the process that made it, and only those of processes that no
+// longer exist are removed, so a write under way elsewhere is untouched.
+func removeStale(dir, base string) {
+	matches, _ := filepath.Glob(filepath.Join(dir, "."+globEscape(base)+".*.*.tmp"))
+	for _, m := range matches {
+		rest := strings.TrimPrefix(filepath.Base(m), "."+base+".")
+		pidText, _, ok := strings.Cut(rest, ".")
+		pid, err := strconv.Atoi(pidText)
+		if !ok || err != nil || pid <= 0 || pid == os.Getpid() || processExists(pid) {
+			continue
+		}
+		if st, err := os.Lstat(m); err == nil && st.Mode().IsRegular() {
+			os.Remove(m)
+		}
+	}
+}
+
+// globEscape escapes what filepath.Glob would read as a pattern.
+func globEscape(s string) string {
+	return strings.NewReplacer(`\`, `\\`, "*", `\*`, "?", `\?`, "[", `\[`).Replace(s)
+}
+
+// processExists reports whether a process with this id exists; when it
+// cannot tell, it says yes, so nothing is removed on a guess.
+func processExists(pid int) bool {
+	p, err := os.FindProcess(pid)
+	if err != nil {
+		return false
+	}
+	err = p.Signal(syscall.Signal(0))
+	return !errors.Is(err, os.ErrProcessDone) && !errors.Is(err, syscall.ESRCH)
+}
 
 // Commit syncs the data and moves it into place.
 func (f *File) Commit() error {

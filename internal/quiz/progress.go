@@ -151,13 +151,20 @@ type KeyValue struct {
 // since the save resumes what it can and says what it could not.
 func (b *Bank) DecodeProgress(file string, data []byte) (Progress, []Drop, error) {
 	var pf progressFile
+	// A byte-order mark (an editor that saved the file) is not content.
+	data = bytes.TrimPrefix(data, []byte("\xEF\xBB\xBF"))
 	dec := json.NewDecoder(bytes.NewReader(data))
 	dec.UseNumber()
 	if err := dec.Decode(&pf); err != nil {
 		return Progress{}, nil, fmt.Errorf("%s: not a pmfit progress file: %w", file, err)
 	}
-	if pf.Kind != progressKind || pf.Version != 1 {
-		return Progress{}, nil, fmt.Errorf("%s: not a pmfit progress file (version 1)", file)
+	switch {
+	case pf.Kind != progressKind:
+		return Progress{}, nil, fmt.Errorf("%s: not a pmfit progress file (it has no \"pmfit\": %q)", file, progressKind)
+	case pf.Version > 1:
+		return Progress{}, nil, fmt.Errorf("%s: written by a newer pmfit (progress file version %d; this pmfit reads version 1): update pmfit to resume it", file, pf.Version)
+	case pf.Version != 1:
+		return Progress{}, nil, fmt.Errorf("%s: not a pmfit progress file (version %d; this pmfit reads version 1)", file, pf.Version)
 	}
 	switch pf.Mode {
 	case "", "short":

@@ -421,6 +421,31 @@ func TestProgressRoundTrip(t *testing.T) {
 	}
 }
 
+// TestProgressFilesAsEditorsLeaveThem: a byte-order mark (an editor
+// saved the file) is read past; a version this pmfit does not know says
+// a newer pmfit wrote it; something else is not a progress file.
+func TestProgressFilesAsEditorsLeaveThem(t *testing.T) {
+	b := mustLoad(t, smallBank)
+	as := b.NewAnswers()
+	as[0] = Answer{Set: true, Level: 4}
+	data, err := b.EncodeProgress(Progress{Saved: time.Date(2026, 11, 25, 12, 0, 0, 0, time.UTC), Answers: as})
+	if err != nil {
+		t.Fatal(err)
+	}
+	p, _, err := b.DecodeProgress("bom.json", append([]byte("\xEF\xBB\xBF"), data...))
+	if err != nil || !slices.Equal(p.Answers, as) {
+		t.Fatalf("with a BOM: %v, answers %v", err, p.Answers)
+	}
+	newer := strings.Replace(string(data), `"version": 1`, `"version": 999`, 1)
+	if _, _, err := b.DecodeProgress("new.json", []byte(newer)); err == nil || !strings.Contains(err.Error(), "new.json: written by a newer pmfit (progress file version 999; this pmfit reads version 1)") {
+		t.Errorf("version 999: %v", err)
+	}
+	other := strings.Replace(string(data), `"quiz progress"`, `"something else"`, 1)
+	if _, _, err := b.DecodeProgress("other.json", []byte(other)); err == nil || !strings.Contains(err.Error(), "not a pmfit progress file") {
+		t.Errorf("another kind: %v", err)
+	}
+}
+
 func TestProgressFromAChangedBank(t *testing.T) {
 	b := mustLoad(t, smallBank)
 	saved := `{"pmfit": "quiz progress", "version": 1, "bank": "small", "digest": "sha256:old",

@@ -30,6 +30,23 @@ type ShortTake struct {
 	HasFewest   bool
 	Fewest      int
 	FewestExact bool
+	// Cut is set when the take ran past shortTakeWork: it is left out of
+	// the figures, and counted (ShortReport.Cut).
+	Cut bool
+}
+
+// shortTakeWork bounds one answer set's short quizzes, in the units of
+// scoring.Take.Work (about 50–150 ns each): the built-in bank's takes
+// need at most a few tens of thousands; on the largest bank allowed (500
+// questions on an 11-point scale) a proof step alone costs a million, and
+// measuring hundreds of takes would take hours. Past it a take is cut.
+const shortTakeWork = 1_000_000
+
+// shortAffordable reports whether a cohort's short takes are worth
+// running: a probe take on answers, deterministic, within the budget.
+// When it is cut, so would the others be, and none is run.
+func (a *Analyzer) shortAffordable(answers quiz.Answers) bool {
+	return !a.shortTake(answers, false).Cut
 }
 
 // shortTake runs both short quizzes on an answer set whose full answers
@@ -52,6 +69,9 @@ func (a *Analyzer) shortTake(full quiz.Answers, fewest bool) ShortTake {
 	done := make([]bool, len(QuickThresholds))
 	take := m.NewTake(scoring.StopLikely, a.bank.NewAnswers())
 	for asked := 0; open > 0; asked++ {
+		if take.Work() > shortTakeWork {
+			return ShortTake{Cut: true}
+		}
 		st := take.Step()
 		for i, threshold := range QuickThresholds {
 			// NextStep's stop, at this threshold.
@@ -75,8 +95,12 @@ func (a *Analyzer) shortTake(full quiz.Answers, fewest bool) ShortTake {
 		take.Answer(next, full[next])
 	}
 
+	spent := take.Work()
 	take = m.NewTake(scoring.StopProof, a.bank.NewAnswers())
 	for asked := 0; ; asked++ {
+		if spent+take.Work() > shortTakeWork {
+			return ShortTake{Cut: true}
+		}
 		st := take.Step()
 		if st.Stop {
 			t.Proof = Stopped{asked, rank(st.Top)}
@@ -98,6 +122,12 @@ func (a *Analyzer) ShortTakes(sets []quiz.Answers, workers int, fewest bool) []S
 		workers = runtime.GOMAXPROCS(0)
 	}
 	takes := make([]ShortTake, len(sets))
+	if len(sets) > 0 && !a.shortAffordable(sets[0]) {
+		for i := range takes {
+			takes[i].Cut = true
+		}
+		return takes
+	}
 	next := make(chan int)
 	var wg sync.WaitGroup
 	for range min(workers, len(sets)) {
@@ -122,7 +152,10 @@ func (a *Analyzer) ShortTakes(sets []quiz.Answers, workers int, fewest bool) []S
 // how often it stopped on the full form's top role, and on one of its top
 // two, with 95% confidence intervals.
 type ShortReport struct {
-	Takes     int `json:"takes"`
+	Takes int `json:"takes"`
+	// Cut counts the takes left out for running past the work budget
+	// (docs/performance.md): none on the built-in bank.
+	Cut       int `json:"cut"`
 	Questions int `json:"questions"` // in the bank
 	// Quick is the quick stop at scoring.LikelyThreshold; Proof the
 	// proof's.
@@ -161,12 +194,16 @@ type CurvePoint struct {
 }
 
 // shortReport summarizes takes, or is nil when there are none.
-func (a *Analyzer) shortReport(takes []ShortTake) *ShortReport {
-	n := len(takes)
-	if n == 0 {
+func (a *Analyzer) shortReport(all []ShortTake) *ShortReport {
+	if len(all) == 0 {
 		return nil
 	}
-	r := &ShortReport{Takes: n, Questions: len(a.bank.Questions)}
+	takes := slices.DeleteFunc(slices.Clone(all), func(t ShortTake) bool { return t.Cut })
+	n := len(takes)
+	r := &ShortReport{Takes: n, Cut: len(all) - n, Questions: len(a.bank.Questions)}
+	if n == 0 {
+		return r
+	}
 	form := func(stop func(ShortTake) Stopped) FormReport {
 		asked := make([]int, n)
 		early, top1, top2 := 0, 0, 0

@@ -82,6 +82,23 @@ func (a *Analyzer) Simulate(opts SimOptions) *Simulation {
 	if workers <= 0 {
 		workers = runtime.GOMAXPROCS(0)
 	}
+	// Each cohort's short takes are probed on its first set, before the
+	// workers start, so what is run does not depend on scheduling.
+	shortResp, shortRandom := opts.Short, opts.Short
+	if opts.Short > 0 {
+		probe := a.bank.NewAnswers()
+		theta := make([]float64, len(a.bank.Dimensions))
+		rng := rand.New(rand.NewPCG(opts.Seed, streamRespondent))
+		sim.Theta(rng, theta)
+		sim.Answer(rng, theta, probe)
+		if !a.shortAffordable(probe) {
+			shortResp = 0
+		}
+		Random(a.bank, rand.New(rand.NewPCG(opts.Seed, streamRandom)), probe)
+		if !a.shortAffordable(probe) {
+			shortRandom = 0
+		}
+	}
 	next := make(chan int)
 	done := make(chan *part, workers)
 	var wg sync.WaitGroup
@@ -107,16 +124,22 @@ func (a *Analyzer) Simulate(opts SimOptions) *Simulation {
 					if res.Top() == res2.Top() {
 						rt.Same++
 					}
-					if i < opts.Short {
+					switch {
+					case i < shortResp:
 						p.short = append(p.short, a.shortTake(first, opts.Fewest))
+					case i < opts.Short:
+						p.short = append(p.short, ShortTake{Cut: true})
 					}
 
 					rng = rand.New(rand.NewPCG(opts.Seed, streamRandom+uint64(i)))
 					Random(a.bank, rng, first)
 					a.model.ScoreInto(&res, first)
 					p.random.Add(first, &res, -1, -1)
-					if i < opts.Short {
+					switch {
+					case i < shortRandom:
 						p.randomShort = append(p.randomShort, a.shortTake(first, opts.Fewest))
+					case i < opts.Short:
+						p.randomShort = append(p.randomShort, ShortTake{Cut: true})
 					}
 
 					for cell, forced := range ends {

@@ -67,10 +67,14 @@ type Tally struct {
 
 	// Scratch, not merged.
 	answers quiz.Answers
-	res     scoring.Result
-	x       []float64
-	alts    []quiz.Answer
-	itemBuf []scoring.Item
+	one     *scoring.OneChange // built on first use
+	// sensLeft is what this tally's sensitivity may still spend, in role
+	// fits computed (sensitivityWork).
+	sensLeft int
+	res      scoring.Result
+	x        []float64
+	alts     []quiz.Answer
+	itemBuf  []scoring.Item
 }
 
 // NewTally returns an empty tally.
@@ -78,6 +82,7 @@ func (a *Analyzer) NewTally() *Tally {
 	nd, nr, nq := len(a.bank.Dimensions), len(a.bank.Roles), len(a.bank.Questions)
 	t := &Tally{
 		a:         a,
+		sensLeft:  sensitivityWork,
 		dims:      make([]covariance, nd),
 		first:     make([]int, nr),
 		margins:   newHistogram(),
@@ -183,10 +188,26 @@ func (t *Tally) Add(answers quiz.Answers, res *scoring.Result, expect, also int)
 	}
 }
 
+// sensitivityWork bounds the role fits one tally's sensitivity computes:
+// a tally is a block of 64 simulated sets or a chunk of up to 512 input
+// sets, and the built-in bank needs under 700,000 for a chunk, so every
+// set is tried; on the largest bank allowed (500 questions of 11 points,
+// 100 roles: 500,000 a set) the first 8 of each block are. The counts
+// are per question tried, so the shares stay honest either way.
+const sensitivityWork = 4_000_000
+
 // sensitivity tries every alternative answer to each answered question
-// on its own and counts those that change the top role.
+// on its own and counts those that change the top role, while the
+// tally's budget lasts.
 func (t *Tally) sensitivity(answers quiz.Answers, top int) {
-	copy(t.answers, answers)
+	if t.sensLeft <= 0 {
+		return
+	}
+	if t.one == nil {
+		t.one = t.a.model.NewOneChange(answers)
+	} else {
+		t.one.Reset(answers)
+	}
 	for qi := range answers {
 		cur := answers[qi]
 		if !cur.Set {
@@ -194,15 +215,14 @@ func (t *Tally) sensitivity(answers quiz.Answers, top int) {
 		}
 		t.alts = alternatives(&t.a.bank.Questions[qi], cur, t.alts[:0])
 		changedAny := false
+		t.sensLeft -= len(t.alts) * len(t.a.bank.Roles)
 		for _, alt := range t.alts {
-			t.answers[qi] = alt
 			t.tried[qi]++
-			if t.a.model.TopRole(t.answers) != top {
+			if t.one.Top(qi, alt) != top {
 				t.changed[qi]++
 				changedAny = true
 			}
 		}
-		t.answers[qi] = cur
 		if changedAny {
 			t.anyChange[qi]++
 		}

@@ -31,14 +31,14 @@ func AnalysisText(out io.Writer, t *Theme, b *quiz.Bank, r *analysis.Report) err
 			fmt.Fprintf(w, "    All levels: the full quiz agrees with its own retake for %s of respondents.\n", pct(s.RetakeSame))
 		}
 		if sh := s.Respondents.Short; sh != nil {
-			writeShort(w, t, sh, fmt.Sprintf("taken by the first %s respondents", count(sh.Takes)))
+			writeShort(w, t, sh, fmt.Sprintf("taken by the first %s respondents", count(sh.Takes+sh.Cut)))
 		}
 
 		t.section(w, fmt.Sprintf("Uniformly random answer sets: %s", count(s.Random.Sets)))
 		writeFirst(w, t, b, s.Random.First)
 		writeLevels(w, s.Random.Certainty)
 		if sh := s.Random.Short; sh != nil {
-			writeShort(w, t, sh, fmt.Sprintf("taken by the first %s random sets", count(sh.Takes)))
+			writeShort(w, t, sh, fmt.Sprintf("taken by the first %s random sets", count(sh.Takes+sh.Cut)))
 		}
 
 		if len(s.Extremes) > 0 {
@@ -58,12 +58,13 @@ func AnalysisText(out io.Writer, t *Theme, b *quiz.Bank, r *analysis.Report) err
 			writeExpectations(w, t, e)
 		}
 		if sh := in.Short; sh != nil {
-			who := fmt.Sprintf("taken by the first %s complete answer sets", count(sh.Takes))
-			if sh.Takes == in.Sets {
-				who = fmt.Sprintf("taken by all %s answer sets", count(sh.Takes))
+			n := sh.Takes + sh.Cut
+			who := fmt.Sprintf("taken by the first %s complete answer sets", count(n))
+			if n == in.Sets {
+				who = fmt.Sprintf("taken by all %s answer sets", count(n))
 			}
 			if r.Jittered > 0 {
-				who = fmt.Sprintf("taken by %s noisy copies of the sets", count(sh.Takes))
+				who = fmt.Sprintf("taken by %s noisy copies of the sets", count(n))
 			}
 			writeShort(w, t, sh, who)
 			if r.Jittered > 0 {
@@ -277,6 +278,12 @@ func count(n int) string {
 // have asked, when measured.
 func writeShort(w io.Writer, t *Theme, sh *analysis.ShortReport, who string) {
 	fmt.Fprintf(w, "\n  %s\n", t.Strong.Sprintf("The short quiz, %s (95%% intervals)", who))
+	if sh.Cut > 0 {
+		t.writeWrapped(w, "    ", 4, fmt.Sprintf("%d of %d takes ran past the work budget (one answer set's short quizzes may cost a million units, docs/performance.md) and are left out.", sh.Cut, sh.Cut+sh.Takes))
+	}
+	if sh.Takes == 0 {
+		return
+	}
 	fmt.Fprintf(w, "    %-6s %-19s %4s %4s  %-20s %s\n", "Form", "Asked: median", "p90", "max", "Same top role", "In the top two")
 	for _, f := range []struct {
 		name string

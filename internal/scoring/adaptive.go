@@ -30,9 +30,17 @@ import (
 const Tau = 0.02
 
 // maxExactStates bounds the distinct (weighted sum, weight) pairs an
-// exact reachable set may hold; past it, a dimension's reachable scores
-// are bounded by an interval instead.
-const maxExactStates = 4096
+// exact reachable set may hold, and maxExactWork the sums formed to find
+// them; past either, a dimension's reachable scores are bounded by an
+// interval instead (sound, only looser). The work bound keeps the short
+// quiz's planner, which works the sets out again for every question it
+// weighs, within seconds on the largest bank allowed (500 questions on
+// an 11-point scale: hundreds of unanswered questions on one dimension).
+// The built-in bank forms at most a few thousand sums per dimension.
+const (
+	maxExactStates = 4096
+	maxExactWork   = 1 << 16
+)
 
 // Decision says whether the top role is settled by the answers so far.
 type Decision struct {
@@ -400,9 +408,12 @@ func (rc *reachable) settle() {
 // add, and so every score the dimension can reach.
 func (rc *reachable) exactScores() ([]float64, bool) {
 	sums := []option{{x: rc.answeredWP, y: rc.answeredW}}
+	start := rc.work
 	for _, opts := range rc.optionsByQ {
+		if rc.work += len(sums) * len(opts); rc.work-start > maxExactWork {
+			return nil, false
+		}
 		next := make([]option, 0, len(sums)*len(opts))
-		rc.work += len(sums) * len(opts)
 		for _, s := range sums {
 			for _, o := range opts {
 				next = append(next, option{x: s.x + o.x, y: s.y + o.y})

@@ -45,3 +45,10 @@ func SetRouteBudget(budget int) (restore func()) {
 func (m *Model) RouteWork(answers quiz.Answers, to int) (Route, int) {
 	return m.route(answers, to)
 }
+
+// MaxExactWork is how many sums one dimension's exact reachable scores
+// may cost before an interval bounds them instead.
+const MaxExactWork = maxExactWork
+
+// RouteBudget is Route's work budget.
+func RouteBudget() int { return routeBudget }

@@ -520,6 +520,24 @@ type Take struct {
 	// versions they were built at stand.
 	version []int
 	after   map[int]takenAfter
+	// work counts what the take has done, for callers that keep a budget
+	// (pmfit analyze): sums formed and options weighed for reachable
+	// scores, and a unit per question weighed by each step.
+	work int
+}
+
+// Work is what the take has done so far, in the units of Model budgets.
+func (t *Take) Work() int { return t.work }
+
+// settleWork is what settling reaches did.
+func settleWork(rs []reachable, dims []bool) int {
+	w := 0
+	for d, rc := range rs {
+		if dims == nil || dims[d] {
+			w += rc.work
+		}
+	}
+	return w
 }
 
 type takenAfter struct {
@@ -531,6 +549,7 @@ type takenAfter struct {
 func (m *Model) NewTake(rule StopRule, answers quiz.Answers) *Take {
 	t := &Take{m: m, rule: rule, answers: slices.Clone(answers), version: make([]int, len(m.bank.Dimensions))}
 	t.reaches = m.reaches(t.answers)
+	t.work = settleWork(t.reaches, nil)
 	return t
 }
 
@@ -547,6 +566,7 @@ func (t *Take) Answer(qi int, a quiz.Answer) {
 		t.version[do.dim] = n
 	}
 	t.reaches = t.m.reachesReusing(t.answers, t.reaches, changed)
+	t.work += settleWork(t.reaches, changed)
 	delete(t.after, qi)
 }
 
@@ -554,6 +574,7 @@ func (t *Take) Answer(qi int, a quiz.Answer) {
 func (t *Take) Step() Step {
 	m, answers := t.m, t.answers
 	st := Step{Top: -1, Next: -1}
+	t.work += len(answers) // Likely, and NextLikely or the planner's pass
 	st.Decision = m.decide(t.reaches, answers)
 	st.Likely = m.Likely(answers)
 	switch {
@@ -586,6 +607,7 @@ func (t *Take) answering(qi int, scores []float64) []reachable {
 	c := takenAfter{versions: make([]int, len(dos)), dims: make([]reachable, len(dos))}
 	for i, do := range dos {
 		c.versions[i], c.dims[i] = t.version[do.dim], out[do.dim]
+		t.work += out[do.dim].work
 	}
 	if t.after == nil {
 		t.after = map[int]takenAfter{}

@@ -69,7 +69,11 @@ const routeSlack = 1e-3
 const maxRouteShared = 64
 
 // maxRouteStates bounds the distinct partial sums kept on one dimension.
-const maxRouteStates = 1 << 15
+const maxRouteStates = 1 << 14
+
+// stateWork is what forming one partial sum costs in units of the budget:
+// a key built and looked up, about eight search steps' time.
+const stateWork = 8
 
 // maxRoutePairs bounds the rivals for which every pair gets a bound row.
 const maxRoutePairs = 8
@@ -623,7 +627,7 @@ func (s *routeSearch) prepareDim(k int, every [][]quiz.Answer, sharedAt []int) {
 					keyBuf = append(keyBuf, byte(v+1), byte((v+1)>>8))
 				}
 				key := routeKey{n.cost, n.facts, string(keyBuf), int64(math.Round(n.sum.x * 1e6)), int64(math.Round(n.sum.y * 1e6))}
-				if s.work++; !seen[key] {
+				if s.work += stateWork; !seen[key] {
 					seen[key] = true
 					next = append(next, n)
 				}

@@ -51,11 +51,18 @@ func finishQuiz(opts *QuizOptions, t *render.Theme, prompter quiz.Prompter, prom
 		}
 		notes = append(notes, printer.T(i18n.EarlierResultKept, n, shell.Path(backup)))
 	}
-	if err := writeOut(resultPath, printer, b, answers, &res); err != nil {
+	// The saved result and JSON carry the route only when --to asked for
+	// it, as `pmfit score --format json` does: the same answers give the
+	// same JSON whichever way they were scored.
+	saved := res
+	if opts.To == "" {
+		saved.Route = nil
+	}
+	if err := writeOut(resultPath, printer, b, answers, &saved); err != nil {
 		return keep(fmt.Errorf("could not save your result: %w", err))
 	}
 	if opts.Out != "" {
-		if err := writeOut(opts.Out, printer, b, answers, &res); err != nil {
+		if err := writeOut(opts.Out, printer, b, answers, &saved); err != nil {
 			return keep(fmt.Errorf("--out %s: %w", opts.Out, err))
 		}
 	}
@@ -69,18 +76,18 @@ func finishQuiz(opts *QuizOptions, t *render.Theme, prompter quiz.Prompter, prom
 	}
 
 	again := shell.Join(append(opts.Executable(), "score", "--answers", resultPath))
-	saved := []string{printer.T(i18n.ResultSaved, shell.Path(resultPath), again)}
-	saved = append(saved, notes...)
+	savedLines := []string{printer.T(i18n.ResultSaved, shell.Path(resultPath), again)}
+	savedLines = append(savedLines, notes...)
 	for _, also := range []string{opts.Out, opts.Report} {
 		if also != "" {
-			saved = append(saved, printer.T(i18n.AlsoSaved, shell.Path(also)))
+			savedLines = append(savedLines, printer.T(i18n.AlsoSaved, shell.Path(also)))
 		}
 	}
 	if opts.Format == "json" {
-		if err := render.WriteJSON(ios.Out, render.Result(printer, b, answers, &res, "")); err != nil {
+		if err := render.WriteJSON(ios.Out, render.Result(printer, b, answers, &saved, "")); err != nil {
 			return err
 		}
-		fmt.Fprintln(promptOut, strings.Join(saved, " "))
+		fmt.Fprintln(promptOut, strings.Join(savedLines, " "))
 		return nil
 	}
 
@@ -89,7 +96,7 @@ func finishQuiz(opts *QuizOptions, t *render.Theme, prompter quiz.Prompter, prom
 	if opts.accessible() {
 		rt = render.PlainTheme(ios.TerminalWidth(), printer)
 	}
-	savedLines := render.Wrap(strings.Join(saved, " "), rt.Width-1)
+	savedLines = render.Wrap(strings.Join(savedLines, " "), rt.Width-1)
 	writeSaved := func() {
 		for _, line := range savedLines {
 			fmt.Fprintln(out, rt.Dim.Sprint(line))

@@ -186,7 +186,12 @@ func scoreRun(opts *ScoreOptions) error {
 	if err != nil {
 		return err
 	}
-	if opts.Format != "text" && opts.Format != "json" && opts.Format != "html" {
+	switch {
+	case opts.Format == "json" && opts.To == "":
+		// Scripts get what they ask for: the search is the slowest part
+		// of scoring one set (docs/performance.md), and --to asks for it.
+		route = scoring.NoRoute
+	case opts.Format != "text" && opts.Format != "json" && opts.Format != "html":
 		route = scoring.NoRoute // a batch format's row has no place for it
 	}
 	res := model.Score(set.Answers, scoring.Options{Explain: explainTop, Decide: true, Likely: opts.Stop == stopLikely, Route: route})

@@ -187,8 +187,8 @@ type ResultJSON struct {
 	// Likely, for a partial set, is the role ranked first and how likely
 	// the full quiz is to rank it first too (docs/adaptive.md).
 	Likely *LikelyJSON `json:"likely,omitempty"`
-	// Path is what it would take the runner-up (or the role --to names)
-	// to rank first (docs/path.md); left out of batch results.
+	// Path is what it would take the role --to names to rank first
+	// (docs/path.md); left out without --to, and of batch results.
 	Path *PathJSON `json:"path,omitempty"`
 }
 

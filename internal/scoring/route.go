@@ -363,6 +363,22 @@ func (s *routeSearch) spent() bool { return s.work > routeBudget }
 // finds nothing, with one fact changed at most, then two, and so on.
 func (s *routeSearch) find() quiz.Answers {
 	seed, _ := s.m.greedyRoute(s.answers, s.to, false, s)
+	// The common short routes are proved least without the search's
+	// tables: one change cannot be beaten (the role is not first now),
+	// and two can only by a single change, which is cheap to try.
+	if seed != nil {
+		switch s.changesIn(seed) {
+		case 1:
+			return seed
+		case 2:
+			if one := s.singleChange(); one != nil {
+				return one
+			}
+			if !s.spent() {
+				return seed
+			}
+		}
+	}
 	s.prepare(false)
 	if route := s.shortest(seed); route != nil {
 		return route
@@ -432,6 +448,27 @@ func (s *routeSearch) within(b int) quiz.Answers {
 	clear(s.sums[0])
 	s.run(0, 0, 0)
 	return s.best
+}
+
+// singleChange is a route of one change that is not a fact, or nil.
+func (s *routeSearch) singleChange() quiz.Answers {
+	route := slices.Clone(s.answers)
+	for qi := range route {
+		if !s.answers[qi].Set || s.m.bank.Questions[qi].Fact {
+			continue
+		}
+		for _, a := range s.m.bank.Questions[qi].EveryAnswer(1 << 10) {
+			if a == s.answers[qi] {
+				continue
+			}
+			route[qi] = a
+			if s.work++; s.m.TopRole(route) == s.to {
+				return route
+			}
+		}
+		route[qi] = s.answers[qi]
+	}
+	return nil
 }
 
 // changeable says whether the route may change question qi's answer.

@@ -149,7 +149,7 @@ shown in full, as with --answers.
 	fl.StringVarP(&opts.Output, "output", "o", "", "Write results to `FILE`, atomically (new files: mode 0600), instead of stdout (\"-\")")
 	fl.BoolVar(&opts.FailFast, "fail-fast", false, "Stop at the first invalid answer set")
 	fl.BoolVar(&opts.NoSource, "no-source", false, "Leave source (file:line) out of results, so an input split into parts scores the same")
-	fl.IntVar(&opts.Jobs, "jobs", 0, "Answer sets scored in parallel by this many workers (default: one per CPU)")
+	fl.IntVar(&opts.Jobs, "jobs", 0, "Answer sets scored in parallel by this many workers (default, and at most: one per CPU)")
 	_ = cmd.RegisterFlagCompletionFunc("answer", completeAnswer(f))
 	_ = cmd.RegisterFlagCompletionFunc("input-format", cobra.FixedCompletions(batch.InputFormats, cobra.ShellCompDirectiveNoFileComp))
 	_ = cmd.MarkFlagFilename("answers", "yaml", "yml", "json")

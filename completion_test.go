@@ -82,3 +82,130 @@ complete_line "pmfit score --lang "
 		}
 	}
 }
+
+// shellCompletions are command lines with what the shell must offer for
+// them: answers whose ids hold a hyphen, with and without "=" after the
+// flag, a multi-select after a comma, and a flag's own values.
+var shellCompletions = []struct {
+	line string
+	want []string // each offered, as the shell would insert it
+	not  []string // nothing offered starts with one of these
+}{
+	{"pmfit score -a read-code=", []string{"read-code=1", "read-code=2", "read-code=3", "read-code=4", "read-code=5"}, []string{"-code="}},
+	{"pmfit score --answer read-code=4", []string{"read-code=4"}, nil},
+	{"pmfit score --answer=degree=comp", []string{"--answer=degree=computer-science"}, []string{"--answer=degree=degree=", "degree="}},
+	{"pmfit score -a week-of-work=launch,", []string{"week-of-work=launch,trial-conversion", "week-of-work=launch,backlog"}, []string{"week-of-work=launch,none", "week-of-work=launch,launch", "-of-work="}},
+	{"pmfit score --format=", []string{"--format=text", "--format=json"}, nil},
+	{"pmfit path --to t", []string{"tpm"}, nil},
+}
+
+func checkOffers(t *testing.T, shell, line string, got, want, not []string) {
+	t.Helper()
+	for _, w := range want {
+		if slicesIndex(got, w) < 0 {
+			t.Errorf("%s: %q: %q not offered; got %q", shell, line, w, got)
+		}
+	}
+	for _, n := range not {
+		for _, g := range got {
+			if strings.HasPrefix(g, n) {
+				t.Errorf("%s: %q: offered %q", shell, line, g)
+			}
+		}
+	}
+}
+
+func slicesIndex(s []string, v string) int {
+	for i, x := range s {
+		if x == v {
+			return i
+		}
+	}
+	return -1
+}
+
+// lookShell finds a shell the completion tests drive; in CI it must be
+// there (.ci/run installs it).
+func lookShell(t *testing.T, name string) string {
+	t.Helper()
+	path, err := exec.LookPath(name)
+	if err != nil {
+		if os.Getenv("CI") != "" {
+			t.Fatalf("%s is not installed (.ci/run installs it): %v", name, err)
+		}
+		t.Skipf("%s is not installed; apt-get install %s to run this test", name, name)
+	}
+	return path
+}
+
+// TestFishCompletesAnswers runs the real fish completion script through
+// fish's own `complete -C`, which prints what TAB would offer.
+func TestFishCompletesAnswers(t *testing.T) {
+	fish := lookShell(t, "fish")
+	bin := pmfitBinary(t)
+	dir := t.TempDir()
+	script, err := exec.Command(bin, "completion", "fish").Output()
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := os.WriteFile(filepath.Join(dir, "pmfit.fish"), script, 0o644); err != nil {
+		t.Fatal(err)
+	}
+	for _, tc := range shellCompletions {
+		cmd := exec.Command(fish, "--no-config", "-c", `source $argv[1]; complete -C $argv[2]`, filepath.Join(dir, "pmfit.fish"), tc.line)
+		cmd.Env = append(os.Environ(), "PATH="+filepath.Dir(bin)+":"+os.Getenv("PATH"))
+		out, err := cmd.CombinedOutput()
+		if err != nil {
+			t.Fatalf("%v\n%s", err, out)
+		}
+		var got []string
+		for _, l := range strings.Split(strings.TrimSpace(string(out)), "\n") {
+			value, _, _ := strings.Cut(l, "\t") // a description follows a tab
+			got = append(got, value)
+		}
+		checkOffers(t, "fish", tc.line, got, tc.want, tc.not)
+	}
+}
+
+// TestZshCompletesAnswers runs the real zsh completion function in zsh,
+// with zsh's _describe replaced by one that prints what it was given (the
+// completions and the prefix to insert before each): the rest of the
+// completion system needs a terminal.
+func TestZshCompletesAnswers(t *testing.T) {
+	zsh := lookShell(t, "zsh")
+	bin := pmfitBinary(t)
+	dir := t.TempDir()
+	script, err := exec.Command(bin, "completion", "zsh").Output()
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := os.WriteFile(filepath.Join(dir, "pmfit.zsh"), script, 0o644); err != nil {
+		t.Fatal(err)
+	}
+	driver := `
+compdef() { }
+_describe() {
+  local prefix="" i
+  for ((i=1; i<=$#; i++)); do [[ ${@[i]} == -P ]] && prefix=${@[i+1]}; done
+  for c in "${completions[@]}"; do print -r -- "${prefix}${c%%:*}"; done
+}
+_arguments() { print -r -- "(files)"; }
+source "$1"
+words=(${(z)2}); [[ $2 == *" " ]] && words+=("")
+CURRENT=${#words}
+_pmfit
+`
+	for _, tc := range shellCompletions {
+		cmd := exec.Command(zsh, "-f", "-c", driver, "zsh", filepath.Join(dir, "pmfit.zsh"), tc.line)
+		cmd.Env = append(os.Environ(), "PATH="+filepath.Dir(bin)+":"+os.Getenv("PATH"))
+		out, err := cmd.CombinedOutput()
+		if err != nil {
+			t.Fatalf("%v\n%s", err, out)
+		}
+		var got []string
+		for _, l := range strings.Split(strings.TrimSpace(string(out)), "\n") {
+			got = append(got, strings.ReplaceAll(l, `\:`, ":"))
+		}
+		checkOffers(t, "zsh", tc.line, got, tc.want, tc.not)
+	}
+}

@@ -147,6 +147,7 @@ explains the result.
 		NewCmdMan(f),
 	)
 	root.CompletionOptions.HiddenDefaultCmd = false
+	fixCompletionScripts(root)
 	return root
 }
 

@@ -24,9 +24,9 @@ func NewCmdSchema(f *Factory, runF func(*SchemaOptions) error) *cobra.Command {
 		Long: `Print a JSON Schema (draft 2020-12) that editors use to check and complete
 files as they are typed.
 
-  pmfit schema            the format of question banks (questions.yaml)
-  pmfit schema answers    answer files for the bank in use: its question ids
-                          and the values each allows
+  pmfit schema          the format of question banks (questions.yaml)
+  pmfit schema answers  answer files for the bank in use: its question
+                        ids and the values each allows
 
 Point an editor at a schema with a first line such as
   # yaml-language-server: $schema=bank.schema.json`,

@@ -67,7 +67,13 @@ The question bank to use when --questions is not given.
 The language, when --lang is not given.
 .TP
 .B NO_COLOR
-Set to anything but the empty string: no colour.
+Set to anything but the empty string: no colour, whatever else is set.
+.TP
+.BR CLICOLOR_FORCE ", " FORCE_COLOR
+Set (and not 0): colour even when output is not a terminal.
+.TP
+.B CLICOLOR
+Set to 0: no colour.
 .TP
 .B CI
 Set to true: never prompt.

@@ -119,7 +119,7 @@ explains the result.
 	root.SuggestionsMinimumDistance = 2
 
 	pf := root.PersistentFlags()
-	pf.BoolVar(&noColor, "no-color", false, "Disable colour (also NO_COLOR=1 or TERM=dumb)")
+	pf.BoolVar(&noColor, "no-color", false, "Disable colour (also NO_COLOR=1, CLICOLOR=0 or TERM=dumb; CLICOLOR_FORCE=1 or FORCE_COLOR=1 force it on in a pipe)")
 	pf.StringVar(&f.BankFile, "questions", "", "Question bank `file` to use instead of the built-in one (also PMFIT_QUESTIONS)")
 	pf.StringVar(&f.Lang, "lang", "", "Language for the bank's texts, like es (default from LC_ALL, LC_MESSAGES or LANG)")
 	_ = root.RegisterFlagCompletionFunc("lang", func(*cobra.Command, []string, string) ([]string, cobra.ShellCompDirective) {

@@ -42,8 +42,9 @@ func (e Env) Get(key string) string {
 
 // System returns the process's own streams, with terminal facts read once.
 //
-// Colour is on only when stdout is a terminal and neither NO_COLOR (any
-// value but empty) nor TERM=dumb says otherwise; `--no-color` can turn it off later.
+// Colour is on when stdout is a terminal, unless the environment says
+// otherwise (decide: NO_COLOR, CLICOLOR, CLICOLOR_FORCE, FORCE_COLOR,
+// TERM=dumb); `--no-color` can turn it off later.
 // Prompting is off under CI=true. TERM=dumb or PMFIT_ACCESSIBLE picks the
 // plain, line-based prompter.
 func System(env Env) *IOStreams {
@@ -87,12 +88,32 @@ func Test() (s *IOStreams, in *bytes.Buffer, out *bytes.Buffer, errOut *bytes.Bu
 }
 
 // decide reads the environment's say on colour, prompting and the plain
-// prompter. NO_COLOR counts when set to anything but the empty string
-// (no-color.org: "when present and not an empty string").
+// prompter. Colour, in order: NO_COLOR set to anything but the empty
+// string turns it off whatever else is set (no-color.org);
+// CLICOLOR_FORCE other than 0, or FORCE_COLOR set and not 0 or false,
+// turns it on even in a pipe (bixense.com/clicolors, force-color.org);
+// CLICOLOR=0 or TERM=dumb turn it off; otherwise a terminal has it.
+// --no-color, applied later, always wins.
 func decide(stdoutTTY bool, env Env) (color, neverPrompt, accessible bool) {
 	noColor := env.Get("NO_COLOR") != ""
 	dumb := env.Get("TERM") == "dumb"
-	color = stdoutTTY && !noColor && !dumb
+	force := func() bool {
+		if v, ok := env("CLICOLOR_FORCE"); ok && v != "" && v != "0" {
+			return true
+		}
+		v, ok := env("FORCE_COLOR")
+		return ok && v != "" && truthy(v)
+	}
+	switch {
+	case noColor:
+		color = false
+	case force():
+		color = true
+	case env.Get("CLICOLOR") == "0" || dumb:
+		color = false
+	default:
+		color = stdoutTTY
+	}
 	neverPrompt = truthy(env.Get("CI"))
 	accessible = dumb || truthy(env.Get("PMFIT_ACCESSIBLE"))
 	return color, neverPrompt, accessible

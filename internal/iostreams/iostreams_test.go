@@ -19,6 +19,17 @@ func TestDecide(t *testing.T) {
 		{"CI=1", true, map[string]string{"CI": "1"}, true, true, false},
 		{"PMFIT_ACCESSIBLE", true, map[string]string{"PMFIT_ACCESSIBLE": "1"}, true, false, true},
 		{"PMFIT_ACCESSIBLE=0", true, map[string]string{"PMFIT_ACCESSIBLE": "0"}, true, false, false},
+		{"CLICOLOR=0", true, map[string]string{"CLICOLOR": "0"}, false, false, false},
+		{"CLICOLOR=1 in a pipe", false, map[string]string{"CLICOLOR": "1"}, false, false, false},
+		{"CLICOLOR_FORCE=1 in a pipe", false, map[string]string{"CLICOLOR_FORCE": "1"}, true, false, false},
+		{"CLICOLOR_FORCE=0 in a pipe", false, map[string]string{"CLICOLOR_FORCE": "0"}, false, false, false},
+		{"FORCE_COLOR=1 in a pipe", false, map[string]string{"FORCE_COLOR": "1"}, true, false, false},
+		{"FORCE_COLOR=3 in a pipe", false, map[string]string{"FORCE_COLOR": "3"}, true, false, false},
+		{"FORCE_COLOR=0 in a pipe", false, map[string]string{"FORCE_COLOR": "0"}, false, false, false},
+		{"FORCE_COLOR over CLICOLOR=0", true, map[string]string{"FORCE_COLOR": "1", "CLICOLOR": "0"}, true, false, false},
+		{"NO_COLOR over CLICOLOR_FORCE", false, map[string]string{"NO_COLOR": "1", "CLICOLOR_FORCE": "1"}, false, false, false},
+		{"NO_COLOR over FORCE_COLOR", true, map[string]string{"NO_COLOR": "x", "FORCE_COLOR": "1"}, false, false, false},
+		{"forced through TERM=dumb", false, map[string]string{"TERM": "dumb", "CLICOLOR_FORCE": "1"}, true, false, true},
 	}
 	for _, tt := range tests {
 		env := func(k string) (string, bool) { v, ok := tt.env[k]; return v, ok }

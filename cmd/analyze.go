@@ -28,6 +28,7 @@ type AnalyzeOptions struct {
 	InputFormat string
 	Columns     string
 	Partial     bool
+	NA          []string // --na: CSV cells that mean "not answered"
 	Jobs        int
 
 	Simulate int
@@ -183,6 +184,7 @@ Thresholds turn the report into a check for CI: any one unmet exits 4.
 	fl.StringVar(&opts.InputFormat, "input-format", "", "Format of the INPUTs when their names do not say: yaml, json, ndjson or csv")
 	fl.StringVar(&opts.Columns, "columns", "", "YAML `file` mapping CSV header cells to question ids (or id, expect, also, ignore)")
 	fl.BoolVar(&opts.Partial, "partial", false, "Include answer sets with unanswered questions instead of refusing them")
+	addNAFlag(cmd, &opts.NA)
 	fl.IntVar(&opts.Jobs, "jobs", 0, "Workers (default: one per CPU); the report does not depend on it")
 	fl.Float64Var(&minAlpha, "min-alpha", 0, "Exit 4 unless every dimension's alpha is at least `X` (the simulated cohort, else the inputs)")
 	fl.Float64Var(&minTop1, "min-top1", 0, "Exit 4 unless at least a share `X` of the inputs with expect rank it first")
@@ -294,7 +296,7 @@ func analyzeInputs(opts *AnalyzeOptions, b *quiz.Bank, model *scoring.Model, an 
 	sum, err := batch.Run(batch.Options{
 		Bank: b, Model: model, Lookup: batch.NewLookup(b),
 		Inputs: inputs, Stdin: opts.IO.In, Columns: columns,
-		Partial: opts.Partial, Workers: opts.Jobs,
+		Partial: opts.Partial, Workers: opts.Jobs, NA: opts.NA,
 		Encoder: batch.Discard, Out: io.Discard,
 		NewTally: func() batch.Tally { return tally{an.NewTally().KeepForShort(opts.Short)} },
 		Note:     notes.note,

@@ -7,6 +7,7 @@ import (
 
 	"github.com/spf13/cobra"
 
+	"github.com/pmfit/pmfit/internal/batch"
 	"github.com/pmfit/pmfit/internal/quiz"
 )
 
@@ -98,4 +99,32 @@ func checkOutput(cmd *cobra.Command) error {
 		return flagErrorf("--output is empty: name a file, or - for stdout")
 	}
 	return nil
+}
+
+// naFlag is --na: a comma-separated list kept apart from "not given"
+// (nil), so that --na ” means "only an empty cell".
+type naFlag struct{ dst *[]string }
+
+func (f naFlag) String() string {
+	if f.dst == nil || *f.dst == nil {
+		return ""
+	}
+	return strings.Join(*f.dst, ",")
+}
+
+func (f naFlag) Set(v string) error {
+	*f.dst = []string{}
+	for _, t := range strings.Split(v, ",") {
+		if t = strings.TrimSpace(t); t != "" {
+			*f.dst = append(*f.dst, t)
+		}
+	}
+	return nil
+}
+
+func (f naFlag) Type() string { return "tokens" }
+
+// addNAFlag adds --na, the CSV cells that mean "not answered".
+func addNAFlag(cmd *cobra.Command, dst *[]string) {
+	cmd.Flags().Var(naFlag{dst}, "na", "CSV cells that mean \"not answered\", comma-separated (default "+strings.Join(batch.DefaultNA, ",")+"; an empty cell always does); they leave a set partial, which --partial scores")
 }

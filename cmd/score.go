@@ -47,7 +47,8 @@ type ScoreOptions struct {
 	Output      string // --output FILE
 	FailFast    bool
 	Jobs        int
-	NoSource    bool // --no-source: output depends on each record alone
+	NoSource    bool     // --no-source: output depends on each record alone
+	NA          []string // --na: CSV cells that mean "not answered"; nil for batch.DefaultNA
 }
 
 // explainTop is how many of the top roles a single result explains.
@@ -141,6 +142,7 @@ shown in full, as with --answers.
 	fl.StringArrayVarP(&opts.Answers, "answer", "a", nil, "An answer as `ID=VALUE`; repeat for more (multi-select: ID=v1,v2)")
 	fl.StringVar(&opts.AnswersFile, "answers", "", "Answer `file`, YAML or JSON (- for stdin)")
 	fl.BoolVar(&opts.Partial, "partial", false, "Score whatever is answered instead of refusing sets with missing answers")
+	addNAFlag(cmd, &opts.NA)
 	addStopFlag(cmd, &opts.Stop)
 	addFormatFlag(cmd, &opts.Format, scoreFormats...)
 	addToFlag(f, cmd, &opts.To, "One answer set: show what it would take for `ROLE` to rank first, instead of the runner-up")
@@ -366,7 +368,7 @@ func batchRun(opts *ScoreOptions) error {
 	sum, err := batch.Run(batch.Options{
 		Bank: b, Model: model, Lookup: batch.NewLookup(b),
 		Inputs: inputs, Stdin: opts.IO.In, Columns: columns,
-		Partial: opts.Partial, FailFast: opts.FailFast, Workers: opts.Jobs, NoSource: opts.NoSource,
+		Partial: opts.Partial, FailFast: opts.FailFast, Workers: opts.Jobs, NoSource: opts.NoSource, NA: opts.NA,
 		Encoder: enc, Out: out, Note: notes.note,
 	})
 	if err = commit(err); err != nil {

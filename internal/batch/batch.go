@@ -35,6 +35,10 @@ type Options struct {
 	Stdin   io.Reader
 	Columns *Columns // CSV headers → question ids; nil maps ids and question texts only
 	Partial bool     // score sets with unanswered questions instead of refusing them
+	// NA are the CSV cells that mean "not answered" (compared ignoring
+	// case and surrounding space); nil means DefaultNA. An empty cell is
+	// always unanswered; a cell that names an option is that option.
+	NA []string
 	// NoSource leaves each record's source out of the output, and ids
 	// empty where a record has none, so a record's output depends on
 	// that record alone: the same whether the input is scored in one run
@@ -83,6 +87,10 @@ const (
 	inFlightBytes = 4 << 20
 	byteToken     = 64 << 10 // the bytes one token of the in-flight budget stands for
 )
+
+// DefaultNA are the missing-value cells spreadsheets and data tools
+// write: R's NA, pandas' NaN and null, N/A, and a lone dash.
+var DefaultNA = []string{"NA", "N/A", "NaN", "null", "-"}
 
 // MaxWorkers is the most workers a run starts: scoring is CPU-bound and
 // the input is read by one goroutine, so workers past the CPUs the

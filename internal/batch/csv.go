@@ -216,6 +216,20 @@ func (w *worker) csvRows(c *chunk) {
 	}
 }
 
+// missing reports a cell that means "not answered".
+func (w *worker) missing(cell string) bool {
+	na := w.opts.NA
+	if na == nil {
+		na = DefaultNA
+	}
+	for _, t := range na {
+		if strings.EqualFold(strings.TrimSpace(t), cell) {
+			return true
+		}
+	}
+	return false
+}
+
 // csvRole reads a role named by its id or its name (ignoring case); an
 // empty cell names none.
 func (w *worker) csvRole(column, cell string) (int, error) {
@@ -237,8 +251,9 @@ func (w *worker) csvRole(column, cell string) (int, error) {
 
 // csvAnswer reads one cell. Form exports write what people saw, so an
 // option's label counts as well as its value, and a scale point's label
-// as well as its number (both ignoring case). An empty cell is
-// unanswered.
+// as well as its number (both ignoring case). An empty cell, or a
+// missing-value token (Options.NA) that is not an option's value or
+// label, is unanswered.
 func (w *worker) csvAnswer(qi int, cell string) error {
 	cell = strings.TrimSpace(cell)
 	if cell == "" {
@@ -246,6 +261,11 @@ func (w *worker) csvAnswer(qi int, cell string) error {
 	}
 	b := w.opts.Bank
 	q := &b.Questions[qi]
+	if w.missing(cell) {
+		if _, isOption := optionByValueOrLabel(q, cell); q.Kind == quiz.Likert || !isOption {
+			return nil
+		}
+	}
 	bad := func(v, reason string) error {
 		return &quiz.ValueError{Question: q.ID, Value: v, Reason: reason, Allowed: q.Allowed() + " (or their labels)"}
 	}

@@ -319,7 +319,9 @@ func batchInputs(ios *iostreams.IOStreams, b *quiz.Bank, names []string, inputFo
 			return nil, nil, inputErrorf("input %s: no such file or directory", name)
 		}
 		if name != "-" && format == batch.Auto && batch.FormatOf(name) == batch.Auto {
-			if st, err := os.Stat(name); err == nil && !st.IsDir() {
+			// A pipe or device (<(…)) is sniffed, as stdin is; a regular
+			// file must say what it is.
+			if st, err := os.Stat(name); err == nil && st.Mode().IsRegular() {
 				return nil, nil, flagErrorf("cannot tell the format of %s from its name: use --input-format yaml, json, ndjson or csv", name)
 			}
 		}

@@ -227,6 +227,11 @@ func checkAnswerFile(ios *iostreams.IOStreams, b *quiz.Bank, name string) []quiz
 	if err != nil {
 		return []quiz.Problem{{File: name, Message: err.Error()}}
 	}
+	// What score refuses even with --partial is an error here too: the
+	// same file gets the same verdict from both.
+	if err := checkComplete(b, set.Answers, true); err != nil {
+		return []quiz.Problem{{File: name, Severity: quiz.Error, Message: err.Error()}}
+	}
 	if missing := b.Missing(set.Answers); len(missing) > 0 && !set.Partial {
 		return []quiz.Problem{{File: name, Severity: quiz.Warning, Message: fmt.Sprintf(
 			"answers %d of %d questions; scoring it needs --partial (missing: %s)", len(b.Questions)-len(missing), len(b.Questions), strings.Join(missing, ", "))}}

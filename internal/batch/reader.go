@@ -103,9 +103,11 @@ func (r *reader) input(in Input) bool {
 	if format == Auto {
 		format = FormatOf(in.Name)
 	}
-	if format == Auto {
+	if format == Auto && st.Mode().IsRegular() {
 		return r.failed(in.Name, 0, errors.New("cannot tell the format from the file name; use --input-format"))
 	}
+	// A pipe or device with no telling name (<(…), /dev/stdin) is read as
+	// stdin is: its format sniffed from its first line.
 	f, err := os.Open(in.Name)
 	if err != nil {
 		return r.failed(in.Name, 0, unwrapPath(err))

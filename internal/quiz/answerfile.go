@@ -1,7 +1,12 @@
 package quiz
 
 import (
+	"bytes"
+	"encoding/json"
+	"errors"
 	"fmt"
+	"io"
+	"path/filepath"
 	"regexp"
 	"strconv"
 	"strings"
@@ -43,6 +48,14 @@ type AnswerSet struct {
 // column.
 func ParseAnswerFile(b *Bank, file string, data []byte) (*AnswerSet, error) {
 	d := &decoder{file: file}
+	// A file named .json must be JSON: YAML, which reads it otherwise,
+	// would take {answers: {degree: business}} and trailing commas that
+	// every JSON tool downstream refuses.
+	if strings.EqualFold(filepath.Ext(file), ".json") {
+		if p, ok := jsonProblem(file, data); !ok {
+			return nil, &FileError{File: file, Problems: []Problem{p}}
+		}
+	}
 	set := d.answerFile(b, data)
 	if errs := errorsOf(d.problems); len(errs) > 0 {
 		sortProblems(errs)
@@ -208,4 +221,35 @@ var (
 // bank's keys. A guess, for telling files apart; parsing decides the rest.
 func LooksLikeAnswerFile(head []byte) bool {
 	return answersKey().Match(head) && !bankKey().Match(head)
+}
+
+// jsonProblem checks that data is JSON, and says where it is not.
+func jsonProblem(file string, data []byte) (Problem, bool) {
+	dec := json.NewDecoder(bytes.NewReader(data))
+	var v any
+	err := dec.Decode(&v)
+	if err == nil {
+		if _, err2 := dec.Token(); err2 != io.EOF {
+			return Problem{File: file, Severity: Error, Message: "not JSON: more after the end of the value (a file named .json holds one JSON object)"}, false
+		}
+		return Problem{}, true
+	}
+	offset := int64(len(data))
+	var se *json.SyntaxError
+	if errors.As(err, &se) {
+		offset = se.Offset
+	}
+	line, col := 1, 1
+	for _, c := range data[:min(int(offset), len(data))] {
+		if c == '\n' {
+			line, col = line+1, 1
+		} else {
+			col++
+		}
+	}
+	msg := err.Error()
+	if errors.Is(err, io.ErrUnexpectedEOF) || errors.Is(err, io.EOF) {
+		msg = "unexpected end of the file"
+	}
+	return Problem{File: file, Line: line, Col: max(1, col-1), Severity: Error, Message: "not JSON (a file named .json must be JSON; name it .yaml for YAML): " + msg}, false
 }

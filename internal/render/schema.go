@@ -43,7 +43,10 @@ func (o object) MarshalJSON() ([]byte, error) {
 // b: its question ids, and for each the values it allows, written every
 // way pmfit reads them, so an editor can complete and check an answer
 // file as it is typed and accepts exactly what `pmfit score --partial`
-// does. It uses no union types, so strict validators (ajv) compile it.
+// does. Each question's values come first as an enum, which editors
+// (yaml-language-server) complete from and name when an answer is wrong;
+// the other forms pmfit reads (padded, as strings, in lists) follow. It
+// uses no union types, so strict validators (ajv) compile it.
 // Two things a schema cannot see are left to pmfit: a key given twice,
 // and option values that look like numbers.
 func AnswersSchema(b *quiz.Bank) any {
@@ -54,11 +57,18 @@ func AnswersSchema(b *quiz.Bank) any {
 		s := object{{"description", q.Text}}
 		switch q.Kind {
 		case quiz.Likert:
+			levels := make([]any, 0, q.Scale.Points())
+			for v := q.Scale.Min; v <= q.Scale.Max; v++ {
+				levels = append(levels, v)
+			}
 			point := []any{
 				object{{"type", "integer"}, {"minimum", q.Scale.Min}, {"maximum", q.Scale.Max}},
 				object{{"type", "string"}, {"pattern", levelPattern(q.Scale.Min, q.Scale.Max)}},
 			}
 			s = append(s, member{"anyOf", []any{
+				// The points as written, first: editors complete from an
+				// enum, and name its values when an answer is wrong.
+				object{{"enum", levels}},
 				point[0], point[1],
 				object{{"type", "array"}, {"minItems", 1}, {"maxItems", 1}, {"items", object{{"anyOf", point}}}},
 				object{{"type", "null"}},
@@ -66,6 +76,7 @@ func AnswersSchema(b *quiz.Bank) any {
 		case quiz.Single:
 			one := object{{"type", "string"}, {"pattern", `^[ \t]*` + alternatives(q.Values()) + `[ \t]*$`}}
 			s = append(s, member{"anyOf", []any{
+				object{{"enum", q.Values()}},
 				one,
 				object{{"type", "array"}, {"minItems", 1}, {"maxItems", 1}, {"items", one}},
 				object{{"type", "null"}},
@@ -79,7 +90,12 @@ func AnswersSchema(b *quiz.Bank) any {
 					ordinary = append(ordinary, o.Value)
 				}
 			}
-			var ways []any
+			// One value, and a list of them, as enums first (what an editor
+			// completes); then every way pmfit reads a choice.
+			ways := []any{
+				object{{"enum", q.Values()}},
+				object{{"type", "array"}, {"minItems", 1}, {"uniqueItems", true}, {"items", object{{"enum", ordinary}}}},
+			}
 			for _, values := range [][]string{ordinary, none} {
 				if len(values) > 0 {
 					ways = append(ways, choiceForms(values)...)

@@ -325,6 +325,9 @@ func (e *csvEncoder) Append(b []byte, o *Outcome) []byte {
 
 // junitEncoder writes JUnit XML: a test case per record with an
 // expectation, and per invalid record, so CI dashboards show the checks.
+// Each test case's file attribute names the record's source: GitLab reads
+// it; the strict Ant XSD, which does not define it, rejects only it
+// (README).
 // The suite's counts come first in the XML but are known only at the end,
 // so test cases are spooled to a temporary file meanwhile.
 type junitEncoder struct {

@@ -56,7 +56,7 @@ func Comparison(p i18n.Printer, b *quiz.Bank, people []Compared) ComparisonJSON 
 	v := ComparisonJSON{People: []ComparedJSON{}, Differences: []DifferenceJSON{}}
 	for _, c := range people {
 		r := Result(p, b, c.Answers, c.Result, c.ID)
-		v.People = append(v.People, ComparedJSON{ID: c.ID, Source: c.Source, Top: r.Top, Fit: r.Roles[0].Fit,
+		v.People = append(v.People, ComparedJSON{ID: c.ID, Source: c.Source, Top: r.Top, Fit: Points(r.Roles[0].FitOr()),
 			Certainty: r.Certainty.Level, Roles: r.Roles, Dimensions: r.Dimensions})
 	}
 	for d, dim := range b.Dimensions {

@@ -198,11 +198,20 @@ type LikelyJSON struct {
 	Probability Share  `json:"probability"`
 }
 
-// RoleFitJSON is one role's fit.
+// RoleFitJSON is one role's fit: null when none of the dimensions of its
+// profile is scored, as NDJSON writes it (and CSV leaves the cell empty).
 type RoleFitJSON struct {
-	ID   string `json:"id"`
-	Name string `json:"name"`
-	Fit  Points `json:"fit"`
+	ID   string  `json:"id"`
+	Name string  `json:"name"`
+	Fit  *Points `json:"fit"`
+}
+
+// FitOr is the fit, or 0 when the role is unscored (for charts).
+func (r RoleFitJSON) FitOr() float64 {
+	if r.Fit == nil {
+		return 0
+	}
+	return float64(*r.Fit)
 }
 
 // DimensionJSON is one dimension's score; null when nothing measured it.
@@ -291,7 +300,12 @@ func Result(p i18n.Printer, b *quiz.Bank, answers quiz.Answers, res *scoring.Res
 		Explanation: []ExplanationJSON{},
 	}
 	for _, rf := range res.Roles {
-		v.Roles = append(v.Roles, RoleFitJSON{ID: b.Roles[rf.Role].ID, Name: b.Roles[rf.Role].Name, Fit: Points(rf.Fit)})
+		rj := RoleFitJSON{ID: b.Roles[rf.Role].ID, Name: b.Roles[rf.Role].Name}
+		if rf.Scored {
+			fit := Points(rf.Fit)
+			rj.Fit = &fit
+		}
+		v.Roles = append(v.Roles, rj)
 	}
 	for _, d := range res.Dimensions {
 		v.Dimensions = append(v.Dimensions, DimensionJSON{ID: b.Dimensions[d.Dimension].ID, Name: b.Dimensions[d.Dimension].Name, Score: score(d)})

@@ -192,8 +192,8 @@ func personView(in Person) (*personPage, error) {
 
 	var desc []string
 	for i, rf := range r.Roles {
-		v.Roles = append(v.Roles, roleRow{ID: rf.ID, Name: rf.Name, Label: cut(rf.Name, 38), Fit: float64(rf.Fit), Y: float64(i) * roleRowH, W: x(float64(rf.Fit)), Top: i == 0})
-		desc = append(desc, fmt.Sprintf("%s %.0f%%", rf.Name, render.Round1(float64(rf.Fit))))
+		v.Roles = append(v.Roles, roleRow{ID: rf.ID, Name: rf.Name, Label: cut(rf.Name, 38), Fit: rf.FitOr(), Y: float64(i) * roleRowH, W: x(rf.FitOr()), Top: i == 0})
+		desc = append(desc, fmt.Sprintf("%s %.0f%%", rf.Name, render.Round1(rf.FitOr())))
 	}
 	v.RolesH = float64(len(r.Roles)) * roleRowH
 	v.RolesDesc = strings.Join(desc, "; ")

@@ -6,6 +6,7 @@ import (
 	"os"
 	"os/exec"
 	"path/filepath"
+	"regexp"
 	"strconv"
 	"strings"
 	"testing"
@@ -116,17 +117,17 @@ func cmdSplitLines(ts *testscript.TestScript, neg bool, args []string) {
 	}
 }
 
-// TestReadmeSampleIsCurrent keeps the results screen the README shows
-// equal to what pmfit prints for the same answers.
-func TestReadmeSampleIsCurrent(t *testing.T) {
-	readme, err := os.ReadFile("README.md")
+// TestReferenceSampleIsCurrent keeps the results screen the command
+// reference shows equal to what pmfit prints for the same answers.
+func TestReferenceSampleIsCurrent(t *testing.T) {
+	doc, err := os.ReadFile("docs/commands.md")
 	if err != nil {
 		t.Fatal(err)
 	}
-	_, after, ok := strings.Cut(string(readme), "columns, no colour):\n\n```text\n")
+	_, after, ok := strings.Cut(string(doc), "columns, no colour):\n\n```text\n")
 	sample, _, ok2 := strings.Cut(after, "```")
 	if !ok || !ok2 {
-		t.Fatal("README has no sample results screen")
+		t.Fatal("docs/commands.md has no sample results screen")
 	}
 	ios, _, out, errOut := iostreams.Test()
 	f := &cmd.Factory{IOStreams: ios, Env: func(string) (string, bool) { return "", false }, DefaultBank: defaultBank}
@@ -134,13 +135,13 @@ func TestReadmeSampleIsCurrent(t *testing.T) {
 		t.Fatalf("exit %d: %s", code, errOut)
 	}
 	if out.String() != sample {
-		t.Errorf("README sample is stale; regenerate it with:\n  go run . score --answers testdata/personas/core-researcher.yaml\ngot:\n%s", out)
+		t.Errorf("docs/commands.md sample is stale; regenerate it with:\n  go run . score --answers testdata/personas/core-researcher.yaml\ngot:\n%s", out)
 	}
 }
 
-// TestReadmeBankExampleLoads keeps the README's example bank valid.
+// TestReadmeBankExampleLoads keeps the reference's example bank valid.
 func TestReadmeBankExampleLoads(t *testing.T) {
-	readme, err := os.ReadFile("README.md")
+	readme, err := os.ReadFile("docs/commands.md")
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -155,32 +156,70 @@ func TestReadmeBankExampleLoads(t *testing.T) {
 	}
 }
 
-// TestReadmePathExamplesAreCurrent keeps the README's `pmfit path`
-// examples equal to what pmfit prints: each text block starting with
-// "$ pmfit path", whole, or up to a closing "..." line.
-func TestReadmePathExamplesAreCurrent(t *testing.T) {
-	readme, err := os.ReadFile("README.md")
+// TestDocExamplesAreCurrent keeps every example the README and the
+// command reference show with its output ("```text" blocks starting
+// "$ pmfit ...") equal to what pmfit prints: whole, or up to a closing
+// "..." line.
+func TestDocExamplesAreCurrent(t *testing.T) {
+	for _, doc := range []string{"README.md", "docs/commands.md"} {
+		data, err := os.ReadFile(doc)
+		if err != nil {
+			t.Fatal(err)
+		}
+		blocks := strings.Split(string(data), "```text\n$ pmfit ")
+		if doc == "README.md" && len(blocks) < 4 {
+			t.Fatalf("%s has %d examples with output, want the results screen and two routes", doc, len(blocks)-1)
+		}
+		for _, block := range blocks[1:] {
+			block, _, _ = strings.Cut(block, "```")
+			line, sample, _ := strings.Cut(block, "\n")
+			ios, _, out, errOut := iostreams.Test()
+			f := &cmd.Factory{IOStreams: ios, Env: func(string) (string, bool) { return "", false }, DefaultBank: defaultBank}
+			if code := cmd.Run(f, strings.Fields(line)); code != 0 {
+				t.Fatalf("%s: pmfit %s: exit %d: %s", doc, line, code, errOut)
+			}
+			got := out.String()
+			if head, ok := strings.CutSuffix(sample, "...\n"); ok {
+				sample, got = head, got[:min(len(head), len(got))]
+			}
+			if got != sample {
+				t.Errorf("%s: the example is stale; regenerate it with:\n  go run . %s\ngot:\n%s", doc, line, out)
+			}
+		}
+	}
+}
+
+// TestDocLinksResolve: every relative link in the README and docs/ names
+// a file that exists.
+func TestDocLinksResolve(t *testing.T) {
+	docs, _ := filepath.Glob("docs/*.md")
+	link := regexp.MustCompile(`\]\(([^)\s]+)\)`)
+	for _, doc := range append([]string{"README.md"}, docs...) {
+		data, err := os.ReadFile(doc)
+		if err != nil {
+			t.Fatal(err)
+		}
+		for _, m := range link.FindAllStringSubmatch(string(data), -1) {
+			target := m[1]
+			if strings.Contains(target, "://") || strings.HasPrefix(target, "#") || strings.HasPrefix(target, "mailto:") {
+				continue
+			}
+			target, _, _ = strings.Cut(target, "#")
+			if _, err := os.Stat(filepath.Join(filepath.Dir(doc), target)); err != nil {
+				t.Errorf("%s: link to %s: %v", doc, m[1], err)
+			}
+		}
+	}
+}
+
+// TestReadmeIsShort: a newcomer reads the README in minutes; the rest is
+// in docs/.
+func TestReadmeIsShort(t *testing.T) {
+	data, err := os.ReadFile("README.md")
 	if err != nil {
 		t.Fatal(err)
 	}
-	blocks := strings.Split(string(readme), "```text\n$ pmfit path ")
-	if len(blocks) < 3 {
-		t.Fatalf("README has %d pmfit path examples, want 2", len(blocks)-1)
-	}
-	for _, block := range blocks[1:] {
-		block, _, _ = strings.Cut(block, "```")
-		line, sample, _ := strings.Cut(block, "\n")
-		ios, _, out, errOut := iostreams.Test()
-		f := &cmd.Factory{IOStreams: ios, Env: func(string) (string, bool) { return "", false }, DefaultBank: defaultBank}
-		if code := cmd.Run(f, append([]string{"path"}, strings.Fields(line)...)); code != 0 {
-			t.Fatalf("pmfit path %s: exit %d: %s", line, code, errOut)
-		}
-		got := out.String()
-		if head, ok := strings.CutSuffix(sample, "...\n"); ok {
-			sample, got = head, got[:min(len(head), len(got))]
-		}
-		if got != sample {
-			t.Errorf("README example is stale; regenerate it with:\n  go run . path %s\ngot:\n%s", line, out)
-		}
+	if n := strings.Count(string(data), "\n"); n > 250 {
+		t.Errorf("README.md is %d lines, more than 250", n)
 	}
 }

@@ -84,7 +84,7 @@ Set to 1: plain, numbered prompts (also TERM=dumb).
 .B XDG_STATE_HOME
 Where a quiz saves its progress (pmfit/progress.json), else ~/.local/state.
 .SH SEE ALSO
-The README, docs/scoring.md, docs/analysis.md and docs/bank.md.
+The README, docs/commands.md (every command), docs/scoring.md, docs/analysis.md and docs/bank.md.
 `)
 	_, err := io.WriteString(w, b.String())
 	return err

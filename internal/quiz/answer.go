@@ -134,7 +134,12 @@ func (b *Bank) ParseAnswer(qi int, values []string) (Answer, error) {
 			}
 			picks |= 1 << uint(i)
 		}
-		return q.checkPicks(picks)
+		a, err := q.checkPicks(picks)
+		var ve *ValueError
+		if errors.As(err, &ve) {
+			ve.Value = strings.Join(vs, ",") // as typed, in the order typed
+		}
+		return a, err
 	}
 }
 

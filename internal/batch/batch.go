@@ -406,6 +406,9 @@ func (w *worker) record(c *chunk, id, src []byte, err error, want roles) {
 	}
 	o := &w.outcome
 	*o = Outcome{ID: id, Source: src, Err: err, Result: &w.res, Expect: want.expect, Also: want.also}
+	if err == nil {
+		o.Answers = w.answers
+	}
 	if err != nil {
 		c.sum.Invalid++
 		*c.out = w.opts.Encoder.Append(*c.out, o)

@@ -20,8 +20,11 @@ type Outcome struct {
 	Source []byte // file:line, or the file
 	Err    error  // set when the record is invalid
 	Result *scoring.Result
-	Expect int // the expected role's index, or -1
-	Also   int // an acceptable second role's index, or -1
+	// Answers are the set's answers, valid for the call only (an encoder
+	// that keeps them copies them); nil for an invalid record.
+	Answers quiz.Answers
+	Expect  int // the expected role's index, or -1
+	Also    int // an acceptable second role's index, or -1
 }
 
 // Met reports whether the record's expectation held.

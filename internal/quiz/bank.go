@@ -153,7 +153,8 @@ type Fact struct {
 type Reference struct {
 	ID     string
 	Name   string // a short label shown beside a fact: "the article"
-	Title  string // what it is, in full: a title, an author, a URL
+	Title  string // what it is, in full: a title, an author
+	URL    string // an http or https address to read it at, or empty
 	Source Source
 }
 

@@ -2,6 +2,7 @@ package quiz
 
 import (
 	"fmt"
+	"net/url"
 	"strings"
 
 	"go.yaml.in/yaml/v4"
@@ -328,11 +329,39 @@ func (d *decoder) profile(b *Bank, n *yaml.Node, what string) []Target {
 // references reads the bank's sources: what its role facts cite.
 func (d *decoder) references(n *yaml.Node) []Reference {
 	var refs []Reference
-	d.entries(n, "source", maxRoles, []string{"id", "name", "title"}, func(id string, f fields, what string) {
-		refs = append(refs, Reference{ID: id, Source: sourceOf(f.node),
-			Name: d.textField(f, what, "name"), Title: d.optionalText(f, what, "title")})
+	d.entries(n, "source", maxRoles, []string{"id", "name", "title", "url"}, func(id string, f fields, what string) {
+		r := Reference{ID: id, Source: sourceOf(f.node),
+			Name: d.textField(f, what, "name"), Title: d.optionalText(f, what, "title")}
+		if un := f.get("url"); un != nil {
+			r.URL = d.address(un, what+" url")
+		}
+		refs = append(refs, r)
 	})
 	return refs
+}
+
+// maxURLBytes bounds a source's address: longer ones are not addresses
+// a person would follow.
+const maxURLBytes = 2048
+
+// address reads a source's url: an absolute http or https address in
+// printable ASCII (percent-encode the rest), so a report links it as is
+// and no other scheme (javascript:, data:, file:) can reach a page.
+func (d *decoder) address(n *yaml.Node, what string) string {
+	s, ok := d.str(n, what)
+	if !ok {
+		return ""
+	}
+	bad := len(s) > maxURLBytes
+	for i := 0; i < len(s) && !bad; i++ {
+		bad = s[i] <= ' ' || s[i] >= 0x7f
+	}
+	u, err := url.Parse(s)
+	if bad || err != nil || (u.Scheme != "http" && u.Scheme != "https") || u.Host == "" || u.User != nil {
+		d.errorf(n, "%s %s is not an address a report can link: use an absolute http:// or https:// URL in printable ASCII, at most %d bytes, without a user name", what, Quote(s), maxURLBytes)
+		return ""
+	}
+	return s
 }
 
 // fact reads a role fact: a text, or {text, source} naming one of the

@@ -506,8 +506,12 @@ questions:
 	if s := r.Facts.Salary; s.Reference != "survey" || s.Note != "" {
 		t.Errorf("salary = %+v", s)
 	}
-	if ref, ok := b.Reference("survey"); !ok || ref.Name != "the survey" || ref.Title != "A 2024 salary survey" {
+	if ref, ok := b.Reference("survey"); !ok || ref.Name != "the survey" || ref.Title != "A 2024 salary survey" || ref.URL != "" {
 		t.Errorf("reference = %+v", ref)
+	}
+	b, problems = load("sources:\n  - {id: survey, name: S, url: \"https://example.org/survey?y=2024\"}", "survey", "T")
+	if ref, _ := b.Reference("survey"); problems != "" || ref.URL != "https://example.org/survey?y=2024" {
+		t.Errorf("reference with an address = %+v, problems:\n%s", ref, problems)
 	}
 
 	// Without a sources list, a salary's source is a note, as before.
@@ -528,6 +532,15 @@ questions:
 			`bank.yaml:10:63: role "r" salary source names unknown source "census" (sources: survey)`},
 		{listed, "survey", "{text: T, sorce: survey}",
 			`bank.yaml:11:27: role "r" background: unknown key "sorce" (did you mean "source"?); known keys: text, source`},
+		// A source's address must be one a report can link safely.
+		{"sources:\n  - {id: survey, name: S, url: \"javascript:alert(1)\"}", "survey", "T",
+			`bank.yaml:4:32: source "survey" url "javascript:alert(1)" is not an address a report can link: use an absolute http:// or https:// URL`},
+		{"sources:\n  - {id: survey, name: S, url: \"https://example.org/a b\"}", "survey", "T",
+			`is not an address a report can link`},
+		{"sources:\n  - {id: survey, name: S, url: \"https://me:pw@example.org/\"}", "survey", "T",
+			`without a user name`},
+		{"sources:\n  - {id: survey, name: S, url: /relative}", "survey", "T",
+			`url "/relative" is not an address`},
 	} {
 		if _, problems := load(tt.sources, tt.salary, tt.background); !strings.Contains(problems, tt.want) {
 			t.Errorf("problems:\n%swant:\n%s", problems, tt.want)

@@ -112,6 +112,7 @@ type ReferenceJSON struct {
 	ID    string `json:"id"`
 	Name  string `json:"name"`
 	Title string `json:"title,omitempty"`
+	URL   string `json:"url,omitempty"`
 }
 
 // SalaryJSON is an average salary and the year it is from; Source says
@@ -150,7 +151,7 @@ func Roles(b *quiz.Bank) []RoleJSON {
 		for _, ref := range b.References {
 			for _, id := range v.Sources {
 				if id == ref.ID {
-					v.References = append(v.References, ReferenceJSON{ID: ref.ID, Name: ref.Name, Title: ref.Title})
+					v.References = append(v.References, ReferenceJSON{ID: ref.ID, Name: ref.Name, Title: ref.Title, URL: ref.URL})
 					break
 				}
 			}

@@ -7,6 +7,7 @@ package main
 // count; and they write screenshots for a person to look at.
 
 import (
+	"bytes"
 	"context"
 	"encoding/json"
 	"fmt"
@@ -15,6 +16,7 @@ import (
 	"os/exec"
 	"path/filepath"
 	"regexp"
+	"slices"
 	"strings"
 	"sync"
 	"testing"
@@ -183,6 +185,71 @@ func (b *browser) pdfPages() int {
 	return len(regexp.MustCompile(`/Type\s*/Page[^s]`).FindAll(pdf, -1))
 }
 
+// pdfText prints the page as Chromium would to A4 and returns the PDF's
+// text, as pdftotext (poppler-utils, which .ci/run installs) reads it.
+func (b *browser) pdfText() string {
+	b.t.Helper()
+	tool, err := exec.LookPath("pdftotext")
+	if err != nil {
+		if os.Getenv("CI") != "" {
+			b.t.Fatalf("pdftotext is not installed (.ci/run installs poppler-utils): %v", err)
+		}
+		b.t.Skip("pdftotext is not installed; apt-get install poppler-utils to run this test")
+	}
+	pdf, err := chromedp.Run(b.ctx, chromedp.PrintToPDF(chromedp.PDFPaper(chromedp.PaperA4), func(p *page.PrintToPDFParams) { yes := true; p.PreferCSSPageSize = &yes }))
+	if err != nil {
+		b.t.Fatal(err)
+	}
+	cmd := exec.Command(tool, "-enc", "UTF-8", "-", "-")
+	cmd.Stdin = bytes.NewReader(pdf)
+	out, err := cmd.Output()
+	if err != nil {
+		b.t.Fatalf("pdftotext: %v", err)
+	}
+	return string(out)
+}
+
+// pageFill counts the lines of text on each printed page (pdftotext ends
+// each page with a form feed).
+func pageFill(text string) []int {
+	var fill []int
+	for _, page := range strings.Split(strings.TrimSuffix(text, "\f"), "\f") {
+		n := 0
+		for _, line := range strings.Split(page, "\n") {
+			if strings.TrimSpace(line) != "" {
+				n++
+			}
+		}
+		fill = append(fill, n)
+	}
+	return fill
+}
+
+// brokenWords are the words the page breaks inside, across two lines
+// (a break after a hyphen or a slash is not one).
+func (b *browser) brokenWords() []string {
+	b.t.Helper()
+	var broken []string
+	b.eval(`(() => {
+  const broken = [];
+  const walker = document.createTreeWalker(document.body, NodeFilter.SHOW_TEXT);
+  for (let n; (n = walker.nextNode()); ) {
+    if (n.parentElement.closest("svg, pre, details:not([open]) > :not(summary)")) continue;
+    const re = /[^\s\-–—\/]+/g;
+    let m;
+    while ((m = re.exec(n.textContent))) {
+      if (m[0].length < 2) continue;
+      const r = document.createRange();
+      r.setStart(n, m.index); r.setEnd(n, m.index + m[0].length);
+      const rects = [...r.getClientRects()].filter(x => x.width > 0);
+      if (rects.length > 1 && Math.abs(rects[0].top - rects[rects.length - 1].top) > 2) broken.push(m[0]);
+    }
+  }
+  return broken.slice(0, 10);
+})()`, &broken)
+	return broken
+}
+
 // layoutChecks are run in the page: elements wider than the window, and
 // the lowest text contrast against the page's background (WCAG).
 const layoutChecks = `(() => {
@@ -277,8 +344,38 @@ func run(t *testing.T, args ...string) []byte {
 	return out
 }
 
+// hbars reads an HTML chart's marks back from the page: for each element
+// the selector matches, its data attributes, and where it starts, ends
+// and is centred across its line (the closest ancestor of class track or
+// line), as a share of that line.
+func (b *browser) hbars(selector string) []hmark {
+	b.t.Helper()
+	var m []hmark
+	b.eval(fmt.Sprintf(`[...document.querySelectorAll(%q)].map(el => {
+  const line = el.closest(".track, .line").getBoundingClientRect(), r = el.getBoundingClientRect();
+  return {data: {...el.dataset}, from: (r.left - line.left) / line.width, to: (r.right - line.left) / line.width,
+          centre: (r.left + r.width / 2 - line.left) / line.width, width: r.width, line: line.width};
+})`, selector), &m)
+	return m
+}
+
+type hmark struct {
+	Data             map[string]string
+	From, To, Centre float64
+	Width, Line      float64
+}
+
+// checkWords fails the test on a word broken across lines.
+func (b *browser) checkWords(name string, width int64) {
+	b.t.Helper()
+	if broken := b.brokenWords(); len(broken) > 0 {
+		b.t.Errorf("%s at %d px: words broken across lines: %q", name, width, broken)
+	}
+}
+
 // TestPersonReportInABrowser opens a person's report (English and
-// Spanish, light and dark, phone and desktop) and reads its charts back.
+// Spanish, light and dark, phone and desktop) and reads its charts back;
+// printed, every folded section is there.
 func TestPersonReportInABrowser(t *testing.T) {
 	b := newBrowser(t)
 	dir := t.TempDir()
@@ -299,63 +396,101 @@ func TestPersonReportInABrowser(t *testing.T) {
 	for _, lang := range []string{"en", "es"} {
 		page := filepath.Join(dir, "report-"+lang+".html")
 		run(t, "--lang", lang, "report", "testdata/personas/core-researcher.yaml", "-o", page)
-		for _, width := range []int64{360, 1280} {
+		for _, width := range []int64{390, 1280} {
 			for _, scheme := range []string{"light", "dark"} {
 				b.open(page, width, scheme)
 				b.checkLayout(filepath.Base(page), width, scheme)
+				if width == 390 {
+					b.checkWords(filepath.Base(page), width)
+				}
 				switch {
 				case lang == "en" && width == 1280 && scheme == "light":
 					b.screenshot(filepath.Join(shots, "report.png"))
-				case lang == "en" && width == 360 && scheme == "dark":
+				case lang == "en" && width == 390 && scheme == "dark":
 					b.screenshot(filepath.Join(shots, "report-phone-dark.png"))
 				}
 			}
 		}
-		// The charts, read back from where they were drawn.
+		// The charts, read back from where they were drawn: at the
+		// column's width, each bar as long as its fit, each point where
+		// its score is.
+		for _, width := range []int64{390, 1280} {
+			b.open(page, width, "light")
+			var column float64
+			b.eval(`document.querySelector("#roles").getBoundingClientRect().width`, &column)
+			bars := b.hbars(".hchart.roles .bar")
+			if len(bars) != len(res.Roles) {
+				t.Fatalf("%s: %d role bars, want %d", lang, len(bars), len(res.Roles))
+			}
+			for i, bar := range bars {
+				want := res.Roles[i]
+				if bar.Data["fit"] != fmt.Sprint(math.Round(want.Fit*10)/10) || math.Abs(bar.To-want.Fit/100) > 0.005 || math.Abs(bar.From) > 0.005 {
+					t.Errorf("%s at %d px: bar %d (%v) runs %.3f..%.3f, want %s to %.3f", lang, width, i, bar.Data, bar.From, bar.To, want.ID, want.Fit/100)
+				}
+				if bar.Line < 0.95*column {
+					t.Errorf("%s at %d px: the bars are %.0f px wide in a %.0f px column", lang, width, bar.Line, column)
+				}
+			}
+			dots := b.hbars(".hchart.profile .you")
+			i := 0
+			for _, d := range res.Dimensions {
+				if d.Score == nil {
+					continue
+				}
+				if i >= len(dots) {
+					t.Fatalf("%s: %d profile points, want more", lang, len(dots))
+				}
+				if math.Abs(dots[i].Centre-*d.Score/100) > 0.006 {
+					t.Errorf("%s at %d px: %s's point at %.3f, want %.3f", lang, width, d.ID, dots[i].Centre, *d.Score/100)
+				}
+				i++
+			}
+			if i != len(dots) {
+				t.Errorf("%s: %d profile points, want %d", lang, len(dots), i)
+			}
+			if targets := b.hbars(".hchart.profile .target"); len(targets) == 0 {
+				t.Errorf("%s: no role targets on the profile", lang)
+			}
+		}
+		// Printed: every folded section opens, its heading with it.
 		b.open(page, 1280, "light")
-		bars := b.marks("svg.roles rect.bar")
-		if len(bars) != len(res.Roles) {
-			t.Fatalf("%s: %d role bars, want %d", lang, len(bars), len(res.Roles))
-		}
-		for i, bar := range bars {
-			want := res.Roles[i]
-			if bar.Data["fit"] != fmt.Sprint(math.Round(want.Fit*10)/10) || math.Abs(bar.W-want.Fit*3.6) > 0.6 || math.Abs(bar.Left) > 0.6 {
-				t.Errorf("%s: bar %d (%v) is %.1f wide from %.1f, want %s at %.1f", lang, i, bar.Data, bar.W, bar.Left, want.ID, want.Fit*3.6)
+		var folded []string
+		b.eval(`[...document.querySelectorAll("details > summary")].map(s => s.textContent.trim())`, &folded)
+		text := b.pdfText()
+		flat := strings.Join(strings.Fields(text), " ")
+		for _, h := range folded {
+			if !strings.Contains(flat, strings.Join(strings.Fields(h), " ")) {
+				t.Errorf("%s: the printout lacks the folded heading %q", lang, h)
 			}
 		}
-		dots := b.marks("svg.profile circle.you")
-		scored := 0
-		for _, d := range res.Dimensions {
-			if d.Score != nil {
-				scored++
+		// What only folded sections hold: the command that scores the
+		// answers again, and the answers as a file.
+		for _, want := range []string{"pmfit score --answers", "answers:"} {
+			if !strings.Contains(flat, want) {
+				t.Errorf("%s: the printout lacks the folded answers (%q)", lang, want)
 			}
 		}
-		if len(dots) != scored {
-			t.Fatalf("%s: %d profile points, want %d", lang, len(dots), scored)
+		if strings.Contains(text, "…") {
+			t.Errorf("%s: the printout cuts a label with \"…\"", lang)
 		}
-		i := 0
-		for _, d := range res.Dimensions {
-			if d.Score == nil {
-				continue
+		// The pages fill: no page but the last is left half empty by a
+		// section kept whole (the first holds the charts, so half the
+		// fullest page's lines is the floor).
+		if fill := pageFill(text); len(fill) > 0 {
+			t.Logf("%s: lines per printed page %v", lang, fill)
+			for i, n := range fill[:len(fill)-1] {
+				if n < slices.Max(fill)/2 {
+					t.Errorf("%s: printed page %d of %d holds %d lines, the fullest %d", lang, i+1, len(fill), n, slices.Max(fill))
+				}
 			}
-			want := 8 + *d.Score/100*344
-			if math.Abs(dots[i].X-want) > 0.6 {
-				t.Errorf("%s: %s's point at %.1f, want %.1f (score %.1f)", lang, d.ID, dots[i].X, want, *d.Score)
-			}
-			i++
-		}
-		if targets := b.marks("svg.profile path.target"); len(targets) == 0 {
-			t.Errorf("%s: no role targets on the profile", lang)
-		}
-		if n := b.pdfPages(); n < 1 || n > 2 {
-			t.Errorf("%s: printed on %d A4 pages, want 1 or 2", lang, n)
 		}
 	}
 	t.Logf("screenshots in %s", shots)
 }
 
 // TestTeamPagesInABrowser opens the cohort page (35 personas) and a
-// comparison of four people, and reads their charts back.
+// comparison of four people, reads their charts back, and prints the
+// team page: every person is named in it.
 func TestTeamPagesInABrowser(t *testing.T) {
 	b := newBrowser(t)
 	dir := t.TempDir()
@@ -364,8 +499,11 @@ func TestTeamPagesInABrowser(t *testing.T) {
 	run(t, "score", "testdata/personas", "--format", "html", "-o", cohort)
 	personas, _ := filepath.Glob("testdata/personas/*.yaml")
 	b.open(cohort, 1280, "light")
-	if n := len(b.marks("svg.map circle.dot")); n != len(personas) {
+	if n := len(b.marks("svg.map path.dot")); n != len(personas) {
 		t.Errorf("cohort: %d people on the map, want %d", n, len(personas))
+	}
+	if n := len(b.marks("svg.map text.label")); n != len(personas) {
+		t.Errorf("cohort: %d numbers on the map, want %d", n, len(personas))
 	}
 	counts := b.marks("svg.counts g.role")
 	total := 0
@@ -382,19 +520,33 @@ func TestTeamPagesInABrowser(t *testing.T) {
 	}
 	b.checkLayout("cohort", 1280, "light")
 	b.screenshot(filepath.Join(shots, "cohort.png"))
+	text := b.pdfText()
+	for _, p := range personas {
+		id := strings.TrimSuffix(filepath.Base(p), ".yaml")
+		if !strings.Contains(text, id) {
+			t.Errorf("cohort: the printout does not name %s", id)
+		}
+	}
+	if strings.Contains(text, "…") {
+		t.Errorf("cohort: the printout cuts a label with \"…\"")
+	}
 	for _, scheme := range []string{"light", "dark"} {
-		b.open(cohort, 360, scheme)
-		b.checkLayout("cohort", 360, scheme)
+		b.open(cohort, 390, scheme)
+		b.checkLayout("cohort", 390, scheme)
+		b.checkWords("cohort", 390)
 	}
 
 	cmp := filepath.Join(dir, "compare.html")
 	four := []string{"testdata/personas/tpm-platform.yaml", "testdata/personas/pm-generalist.yaml", "testdata/personas/core-researcher.yaml", "testdata/personas/apm-graduate.yaml"}
 	run(t, append(append([]string{"compare"}, four...), "--format", "html", "-o", cmp)...)
-	for _, width := range []int64{360, 1280} {
+	for _, width := range []int64{390, 1280} {
 		b.open(cmp, width, "light")
 		b.checkLayout("compare", width, "light")
+		if width == 390 {
+			b.checkWords("compare", width)
+		}
 	}
-	dots := b.marks("svg.profiles circle.person")
+	dots := b.marks("svg.profiles .person")
 	if len(dots) != 4*9 {
 		t.Errorf("compare: %d points, want 36", len(dots))
 	}

@@ -83,6 +83,9 @@ Set to 1: plain, numbered prompts (also TERM=dumb).
 .TP
 .B XDG_STATE_HOME
 Where a quiz saves its progress (pmfit/progress.json), else ~/.local/state.
+.TP
+.B SOURCE_DATE_EPOCH
+Seconds since 1970: the date an HTML report carries, instead of today.
 .SH SEE ALSO
 The README, docs/commands.md (every command), docs/scoring.md, docs/analysis.md and docs/bank.md.
 `)

@@ -356,7 +356,7 @@ func batchRun(opts *ScoreOptions) error {
 	if err != nil {
 		return err
 	}
-	var enc batch.Encoder = report.NewCohort(opts.Printer(), b)
+	var enc batch.Encoder = report.NewCohort(opts.Printer(), b, model)
 	if opts.Format != "html" {
 		if enc, err = batch.NewEncoder(opts.Format, b); err != nil {
 			return err

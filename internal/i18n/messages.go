@@ -627,8 +627,8 @@ var (
 		Es: "Hecho por pmfit en tu propio equipo. Este archivo no hace ninguna petición de red ni contiene scripts.",
 	}
 	CohortTitle = Message{
-		En: "%d answer sets: where people landed",
-		Es: "%d conjuntos de respuestas: dónde encaja cada persona",
+		En: "%d people: where each landed",
+		Es: "%d personas: dónde encaja cada una",
 	}
 	CohortCounts = Message{
 		En: "%d scored, %d invalid.",
@@ -647,7 +647,7 @@ var (
 		Es: "Personas según %s y %s",
 	}
 	Sampled = Message{
-		En: "Showing %d of %d people: every %d-th, in input order.",
+		En: "Showing %d of %d people: one in every %d, in input order.",
 		Es: "Se muestran %d de %d personas: una de cada %d, en el orden de entrada.",
 	}
 	CompareTitle = Message{
@@ -770,6 +770,34 @@ var (
 	PathFactsLine = Message{
 		En: "Facts that would have to differ: %d",
 		Es: "Datos que tendrían que ser otros: %d",
+	}
+	ReportByline = Message{
+		En: "pmfit report · %s",
+		Es: "Informe de pmfit · %s",
+	}
+	ReportBylineFor = Message{
+		En: "pmfit report for %s · %s",
+		Es: "Informe de pmfit para %s · %s",
+	}
+	ColumnRunnerUp = Message{
+		En: "Runner-up",
+		Es: "Segundo",
+	}
+	ColumnWhatItWouldTake = Message{
+		En: "What it would take for the runner-up",
+		Es: "Qué haría falta para el segundo",
+	}
+	HistogramEnds = Message{
+		En: "0: %s · 100: %s",
+		Es: "0: %s · 100: %s",
+	}
+	TakeChanges = Message{
+		En: "%d changes",
+		Es: "%d cambios",
+	}
+	TakeChange = Message{
+		En: "1 change",
+		Es: "1 cambio",
 	}
 	PathAdd = Message{
 		En: "+ Add: %s",

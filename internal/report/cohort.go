@@ -16,6 +16,7 @@ import (
 	"github.com/pmfit/pmfit/internal/i18n"
 	"github.com/pmfit/pmfit/internal/quiz"
 	"github.com/pmfit/pmfit/internal/render"
+	"github.com/pmfit/pmfit/internal/scoring"
 )
 
 // MaxMapPoints is how many people a cohort's map shows at most; above
@@ -26,15 +27,20 @@ const MaxMapPoints = 300
 // team view of many answer sets. Workers append one short line per valid
 // set to a spool file; at the end the page is drawn from counts,
 // histograms and an even sample read back from it, so memory stays flat
-// from two people to millions.
+// from two people to millions. The people listed (at most MaxMapPoints)
+// get what it would take for their runner-up to rank first, worked out
+// from their answers, which the spool keeps.
 type Cohort struct {
 	Printer i18n.Printer
 	Bank    *quiz.Bank
+	Model   *scoring.Model
 	spool   *os.File
 }
 
-// NewCohort returns the team-view encoder for bank b.
-func NewCohort(p i18n.Printer, b *quiz.Bank) *Cohort { return &Cohort{Printer: p, Bank: b} }
+// NewCohort returns the team-view encoder for bank b, scored by m.
+func NewCohort(p i18n.Printer, b *quiz.Bank, m *scoring.Model) *Cohort {
+	return &Cohort{Printer: p, Bank: b, Model: m}
+}
 
 // Begin implements batch.Encoder: records go to a spool file that is
 // gone once closed.
@@ -49,8 +55,11 @@ func (c *Cohort) Begin(io.Writer) (io.Writer, error) {
 }
 
 // Append implements batch.Encoder: a valid set becomes one line,
-// "id TAB top TAB fit TAB score,score,…" ("-" for a dimension not
-// scored). Invalid sets are counted by the run's summary.
+// "id TAB top TAB fit TAB scores TAB runner-up TAB level TAB answers":
+// scores "s,s,…" ("-" for a dimension not scored), runner-up -1 when
+// none is scored, answers one token per question ("" unanswered, a scale
+// point, an option's index, or "m" and a multi-select's picks in hex).
+// Invalid sets are counted by the run's summary.
 func (c *Cohort) Append(b []byte, o *batch.Outcome) []byte {
 	if o.Err != nil {
 		return b
@@ -61,13 +70,14 @@ func (c *Cohort) Append(b []byte, o *batch.Outcome) []byte {
 		}
 		return r
 	}, quiz.Sanitize(string(o.ID)))
+	res := o.Result
 	b = append(b, cut(id, 80)...)
 	b = append(b, '\t')
-	b = strconv.AppendInt(b, int64(o.Result.Top()), 10)
+	b = strconv.AppendInt(b, int64(res.Top()), 10)
 	b = append(b, '\t')
-	b = strconv.AppendFloat(b, render.Round1(o.Result.Roles[0].Fit), 'f', 1, 64)
+	b = strconv.AppendFloat(b, render.Round1(res.Roles[0].Fit), 'f', 1, 64)
 	b = append(b, '\t')
-	for i, d := range o.Result.Dimensions {
+	for i, d := range res.Dimensions {
 		if i > 0 {
 			b = append(b, ',')
 		}
@@ -77,7 +87,62 @@ func (c *Cohort) Append(b []byte, o *batch.Outcome) []byte {
 			b = append(b, '-')
 		}
 	}
+	second := -1
+	if len(res.Roles) > 1 && res.Roles[1].Scored {
+		second = res.Roles[1].Role
+	}
+	b = append(b, '\t')
+	b = strconv.AppendInt(b, int64(second), 10)
+	b = append(b, '\t')
+	b = append(b, res.Certainty.Level...)
+	b = append(b, '\t')
+	for qi, a := range o.Answers {
+		if qi > 0 {
+			b = append(b, ';')
+		}
+		switch {
+		case !a.Set:
+		case c.Bank.Questions[qi].Kind == quiz.Likert:
+			b = strconv.AppendInt(b, int64(a.Level), 10)
+		case c.Bank.Questions[qi].Kind == quiz.Single:
+			b = strconv.AppendInt(b, int64(a.Choice), 10)
+		default:
+			b = append(b, 'm')
+			b = strconv.AppendUint(b, a.Picks, 16)
+		}
+	}
 	return append(b, '\n')
+}
+
+// decodeAnswers reads Append's answers field back.
+func (c *Cohort) decodeAnswers(field string) (quiz.Answers, error) {
+	answers := c.Bank.NewAnswers()
+	tokens := strings.Split(field, ";")
+	if len(tokens) != len(answers) {
+		return nil, fmt.Errorf("cohort spool: %d answers, the bank has %d questions", len(tokens), len(answers))
+	}
+	for qi, t := range tokens {
+		switch {
+		case t == "":
+		case strings.HasPrefix(t, "m"):
+			picks, err := strconv.ParseUint(t[1:], 16, 64)
+			if err != nil {
+				return nil, err
+			}
+			answers[qi] = quiz.Answer{Set: true, Picks: picks}
+		default:
+			n, err := strconv.Atoi(t)
+			if err != nil {
+				return nil, err
+			}
+			if c.Bank.Questions[qi].Kind == quiz.Likert {
+				answers[qi] = quiz.Answer{Set: true, Level: n}
+			} else {
+				answers[qi] = quiz.Answer{Set: true, Choice: n}
+			}
+		}
+	}
+	return answers, nil
 }
 
 // cohortPage is the team view as its template reads it.
@@ -88,9 +153,12 @@ type cohortPage struct {
 	RolesH          float64
 	RolesDesc       string
 	Hists           []histView
+	Bins            []string // the histograms' bins, for their table: 0–10 … 90–100
 	Map             *mapView
 	Sampled         string
 	People          []personRow
+	// Column headings of the people table.
+	ColNum, ColWho, ColBest, ColSecond, ColSure, ColTake string
 }
 
 type countRow struct {
@@ -99,33 +167,53 @@ type countRow struct {
 	Share           float64
 	Y, W            float64
 	Color           int
+	Mark            string // the role's marker, for the legend
 }
 
 type histView struct {
-	ID, Name, Desc string
-	Bars           []histBar
+	ID, Name, Desc, Ends string
+	Bars                 []histBar
 }
 
-type histBar struct{ X, Y, H float64 }
+type histBar struct {
+	X, Y, H float64
+	Count   int
+}
 
 type mapView struct {
-	Title, XName, YName, XLow, XHigh, YLow, YHigh string
-	Points                                        []mapPoint
-	Legend                                        []countRow
+	Title, XName, YName string
+	// Both ends of each axis, in words, each a line or two.
+	XLow, XHigh, YLow, YHigh []string
+	Points                   []mapPoint
+	Labels                   []mapLabel
+	Legend                   []countRow
 }
 
 type mapPoint struct {
-	CX, CY float64
-	Color  int
-	Title  string
+	Num   int
+	Path  string // the marker, its role's shape
+	Color int
+	Title string
+}
+
+// mapLabel is a person's number beside their marker; Lead, when set,
+// draws a line back to the marker from a label placed further off.
+type mapLabel struct {
+	Text           string
+	X, Y           float64
+	Lead           bool
+	X1, Y1, X2, Y2 float64
 }
 
 type personRow struct {
-	Who, Role  string
-	Fit        float64
-	XS, YS     string
-	RoleColor  int
-	RoleID, ID string
+	Num                     int
+	Who, Role, Second, Sure string
+	Take                    string
+	Fit                     float64
+	XS, YS                  string
+	RoleColor               int
+	Mark                    string
+	RoleID, ID              string
 }
 
 // End implements batch.Encoder: it reads the spool back and draws the
@@ -134,16 +222,18 @@ func (c *Cohort) End(out io.Writer, s *batch.Summary) error {
 	defer c.spool.Close()
 	p, b := c.Printer, c.Bank
 	v := &cohortPage{
-		page:    page{Lang: p.Lang(), Title: p.T(i18n.CohortTitle, s.Records), CSP: CSP, W: wordsFor(p)},
-		Heading: p.T(i18n.CohortTitle, s.Records),
+		page:    page{Lang: p.Lang(), Title: p.T(i18n.CohortTitle, s.Scored), CSP: CSP, W: wordsFor(p)},
+		Heading: p.T(i18n.CohortTitle, s.Scored),
 		Counts:  p.T(i18n.CohortCounts, s.Scored, s.Invalid),
+		ColNum:  "#", ColWho: p.T(i18n.ColumnWho), ColBest: p.T(i18n.BestFitShort), ColSecond: p.T(i18n.ColumnRunnerUp),
+		ColSure: p.T(i18n.HowSure), ColTake: p.T(i18n.ColumnWhatItWouldTake),
 	}
 	nd := len(b.Dimensions)
 	hist := make([][10]int, nd)
 	roles := make([]int, len(b.Roles))
 	stride := max(1, (s.Scored+MaxMapPoints-1)/MaxMapPoints)
 	xd, yd := mapAxes(b)
-	var points []mapPoint
+	var spots []spot
 	if _, err := c.spool.Seek(0, io.SeekStart); err != nil {
 		return err
 	}
@@ -156,8 +246,8 @@ func (c *Cohort) End(out io.Writer, s *batch.Summary) error {
 		if err != nil && !errors.Is(err, io.EOF) {
 			return err
 		}
-		f := strings.SplitN(strings.TrimSuffix(line, "\n"), "\t", 4)
-		if len(f) != 4 {
+		f := strings.SplitN(strings.TrimSuffix(line, "\n"), "\t", 7)
+		if len(f) != 7 {
 			return fmt.Errorf("cohort spool: malformed line %d", n+1)
 		}
 		top, _ := strconv.Atoi(f[1])
@@ -172,13 +262,27 @@ func (c *Cohort) End(out io.Writer, s *batch.Summary) error {
 				hist[d][min(9, int(sc/10))]++
 			}
 		}
-		if n%stride == 0 && xd >= 0 && yd >= 0 && scored[xd] && scored[yd] {
-			role := b.Roles[top]
-			pt := mapPoint{CX: xt(vals[xd]), CY: mapY(vals[yd]), Color: top % palette, Title: fmt.Sprintf("%s: %s %.0f%%", f[0], role.Name, fit)}
-			points = append(points, pt)
-			v.People = append(v.People, personRow{Who: f[0], ID: f[0], Role: role.Name, RoleID: role.ID, RoleColor: top % palette, Fit: fit,
-				XS: fmt.Sprintf("%.0f", vals[xd]), YS: fmt.Sprintf("%.0f", vals[yd])})
+		if n%stride != 0 {
+			continue
 		}
+		role := b.Roles[top]
+		row := personRow{Num: len(v.People) + 1, Who: f[0], ID: f[0], Role: role.Name, RoleID: role.ID, RoleColor: top % palette, Fit: fit,
+			Sure: render.LevelWord(p, f[5]), Second: "–", Take: "–", Mark: marker(top, 7, 7, 5)}
+		if second, _ := strconv.Atoi(f[4]); second >= 0 {
+			row.Second = b.Roles[second].Name
+			if answers, err := c.decodeAnswers(f[6]); err == nil && c.Model != nil {
+				route := c.Model.Route(answers, second)
+				row.Take = takeSummary(p, b, &route)
+			}
+		}
+		if xd >= 0 && yd >= 0 && scored[xd] && scored[yd] {
+			row.XS, row.YS = fmt.Sprintf("%.0f", vals[xd]), fmt.Sprintf("%.0f", vals[yd])
+			spots = append(spots, spot{num: row.Num, role: top, x: xt(vals[xd]), y: mapY(vals[yd]),
+				title: fmt.Sprintf("%d. %s: %s %.0f%%", row.Num, f[0], role.Name, fit)})
+		} else {
+			row.XS, row.YS = "–", "–"
+		}
+		v.People = append(v.People, row)
 	}
 
 	// Roles, most common first (ties in bank order).
@@ -194,22 +298,26 @@ func (c *Cohort) End(out io.Writer, s *batch.Summary) error {
 			share = 100 * float64(roles[ri]) / float64(s.Scored)
 		}
 		role := b.Roles[ri]
-		v.Roles = append(v.Roles, countRow{ID: role.ID, Name: role.Name, Label: cut(role.Name, 34), Count: roles[ri], Share: share, Y: float64(i) * roleRowH, W: x(share), Color: ri % palette})
+		v.Roles = append(v.Roles, countRow{ID: role.ID, Name: role.Name, Label: role.Name, Count: roles[ri], Share: share,
+			Y: float64(i) * roleRowH, W: x(share), Color: ri % palette, Mark: marker(ri, 7, 7, 5)})
 		desc = append(desc, fmt.Sprintf("%s %d (%.0f%%)", role.Name, roles[ri], render.Round1(share)))
 	}
 	v.RolesH = float64(len(order)) * roleRowH
 	v.RolesDesc = strings.Join(desc, "; ")
 
+	for i := range 10 {
+		v.Bins = append(v.Bins, fmt.Sprintf("%d–%d", 10*i, 10*(i+1)))
+	}
 	for d, dim := range b.Dimensions {
-		h := histView{ID: dim.ID, Name: dim.Name}
+		h := histView{ID: dim.ID, Name: dim.Name, Ends: p.T(i18n.HistogramEnds, render.BeforeParen(dim.Low), render.BeforeParen(dim.High))}
 		top := 1
 		for _, n := range hist[d] {
 			top = max(top, n)
 		}
 		var counts []string
 		for i, n := range hist[d] {
-			bh := 50 * float64(n) / float64(top)
-			h.Bars = append(h.Bars, histBar{X: 2 + float64(i)*20, Y: 56 - bh, H: bh})
+			bh := 44 * float64(n) / float64(top)
+			h.Bars = append(h.Bars, histBar{X: 2 + float64(i)*20, Y: 62 - bh, H: bh, Count: n})
 			counts = append(counts, strconv.Itoa(n))
 		}
 		h.Desc = p.T(i18n.Histogram, dim.Name, strings.Join(counts, ", "))
@@ -220,24 +328,169 @@ func (c *Cohort) End(out io.Writer, s *batch.Summary) error {
 		xdim, ydim := b.Dimensions[xd], b.Dimensions[yd]
 		v.Map = &mapView{
 			Title: p.T(i18n.PeopleMap, xdim.Name, ydim.Name), XName: xdim.Name, YName: ydim.Name,
-			XLow: cut(render.BeforeParen(xdim.Low), 24), XHigh: cut(render.BeforeParen(xdim.High), 24),
-			YLow: cut(render.BeforeParen(ydim.Low), 24), YHigh: cut(render.BeforeParen(ydim.High), 24),
-			Points: points,
+			XLow: lines("← "+render.BeforeParen(xdim.Low), 26), XHigh: lines(render.BeforeParen(xdim.High)+" →", 26),
+			YLow: lines("↓ "+render.BeforeParen(ydim.Low), 40), YHigh: lines("↑ "+render.BeforeParen(ydim.High), 40),
 		}
+		v.Map.Points, v.Map.Labels = placeSpots(spots)
 		for _, row := range v.Roles {
 			if row.Count > 0 {
 				v.Map.Legend = append(v.Map.Legend, row)
 			}
 		}
-		if stride > 1 {
-			v.Sampled = p.T(i18n.Sampled, len(points), s.Scored, stride)
-		}
+	}
+	if stride > 1 {
+		v.Sampled = p.T(i18n.Sampled, len(v.People), s.Scored, stride)
 	}
 	return execute(out, "cohort", v)
 }
 
-// palette is how many series colours the pages define (--s0 … --s6).
-const palette = 7
+// takeSummary is what it would take, in a table cell: how many changes,
+// and what they mean for work.
+func takeSummary(p i18n.Printer, b *quiz.Bank, r *scoring.Route) string {
+	if !r.Possible {
+		return p.T(i18n.PathNone, b.Roles[r.To].Name)
+	}
+	groups, facts := render.PathGroups(p, b, r)
+	var parts []string
+	for _, g := range groups {
+		parts = append(parts, g.Toward)
+	}
+	if len(facts) > 0 {
+		parts = append(parts, p.T(i18n.PathFactsLine, len(facts)))
+	}
+	n := len(r.Changes)
+	head := p.T(i18n.TakeChanges, n)
+	if n == 1 {
+		head = p.T(i18n.TakeChange)
+	}
+	return head + ": " + strings.Join(parts, "; ")
+}
+
+// lines splits a label into lines of about width characters at spaces.
+func lines(s string, width int) []string {
+	var out []string
+	line := ""
+	for _, w := range strings.Fields(s) {
+		if line != "" && len([]rune(line))+1+len([]rune(w)) > width {
+			out = append(out, line)
+			line = w
+			continue
+		}
+		if line != "" {
+			line += " "
+		}
+		line += w
+	}
+	return append(out, line)
+}
+
+// spot is a person on the map before placement.
+type spot struct {
+	num, role int
+	x, y      float64
+	title     string
+}
+
+// placeSpots draws each person's marker and number. People on the same
+// spot are set around it in a small ring, so that every marker shows; a
+// number goes in the first place around its marker that overlaps no
+// other number or marker, further out (with a line back) when the near
+// ones are taken; in a crowd past that, the place it overlaps least. The map is 360 units square.
+func placeSpots(spots []spot) ([]mapPoint, []mapLabel) {
+	type box struct{ x0, y0, x1, y1 float64 }
+	overlaps := func(a, b box) bool { return a.x0 < b.x1 && b.x0 < a.x1 && a.y0 < b.y1 && b.y0 < a.y1 }
+	const r = 5.0
+	// Markers at one spot (within a marker's width) go round a ring.
+	var groups [][]int
+	for i, s := range spots {
+		placed := false
+		for gi, g := range groups {
+			if f := spots[g[0]]; math.Abs(f.x-s.x) < 2*r && math.Abs(f.y-s.y) < 2*r {
+				groups[gi] = append(g, i)
+				placed = true
+				break
+			}
+		}
+		if !placed {
+			groups = append(groups, []int{i})
+		}
+	}
+	pos := make([][2]float64, len(spots))
+	for _, g := range groups {
+		cx, cy := spots[g[0]].x, spots[g[0]].y
+		if len(g) == 1 {
+			pos[g[0]] = [2]float64{cx, cy}
+			continue
+		}
+		ring := r * 1.3 * math.Max(1, float64(len(g))/5)
+		for k, i := range g {
+			a := 2 * math.Pi * float64(k) / float64(len(g))
+			pos[i] = [2]float64{clamp(cx+ring*math.Cos(a), r, 360-r), clamp(cy+ring*math.Sin(a), r, 360-r)}
+		}
+	}
+	var taken []box
+	points := make([]mapPoint, len(spots))
+	for i, s := range spots {
+		points[i] = mapPoint{Num: s.num, Path: marker(s.role, pos[i][0], pos[i][1], r), Color: s.role % palette, Title: s.title}
+		taken = append(taken, box{pos[i][0] - r, pos[i][1] - r, pos[i][0] + r, pos[i][1] + r})
+	}
+	labels := make([]mapLabel, 0, len(spots))
+	for i, s := range spots {
+		text := strconv.Itoa(s.num)
+		w, h := 6.5*float64(len(text))+1, 10.0
+		px, py := pos[i][0], pos[i][1]
+		best, bestHits := box{}, math.MaxInt
+		var bestAt [2]float64
+		try := func(dx, dy float64) bool {
+			// (dx, dy) is where the label's centre goes.
+			b := box{px + dx - w/2, py + dy - h/2, px + dx + w/2, py + dy + h/2}
+			if b.x0 < 0 || b.x1 > 360 || b.y0 < 0 || b.y1 > 360 {
+				return false
+			}
+			hits := 0
+			for _, t := range taken {
+				if overlaps(b, t) {
+					hits++
+				}
+			}
+			if hits < bestHits {
+				best, bestHits, bestAt = b, hits, [2]float64{dx, dy}
+			}
+			return hits == 0
+		}
+		found := false
+		// Near places first, eight around the marker; further out, where a
+		// leader line joins number and marker, sixteen.
+		for ring, dist := range []float64{r + 1 + w/2, r + 9 + w/2, r + 20 + w/2, r + 32 + w/2, r + 46 + w/2} {
+			n := 8
+			if ring >= 2 {
+				n = 16
+			}
+			for k := range n {
+				a := float64(k) * 2 * math.Pi / float64(n)
+				if try(dist*math.Cos(a), (h/2+r+1)*math.Sin(a)*dist/(r+1+w/2)) {
+					found = true
+					break
+				}
+			}
+			if found {
+				break
+			}
+		}
+		if bestHits == math.MaxInt { // nowhere inside the frame: on the marker
+			best, bestAt = box{px - w/2, py - h/2, px + w/2, py + h/2}, [2]float64{0, 0}
+		}
+		taken = append(taken, best)
+		l := mapLabel{Text: text, X: (best.x0 + best.x1) / 2, Y: best.y1 - 1.5}
+		if math.Hypot(bestAt[0], bestAt[1]) > r+2+w {
+			l.Lead, l.X1, l.Y1, l.X2, l.Y2 = true, px, py, (best.x0+best.x1)/2, (best.y0+best.y1)/2
+		}
+		labels = append(labels, l)
+	}
+	return points, labels
+}
+
+func clamp(v, lo, hi float64) float64 { return math.Max(lo, math.Min(hi, v)) }
 
 // mapAxes are the dimensions a cohort's map plots: across, the bank's
 // gauge (why ↔ how); up, its "background" dimension, else the first

@@ -29,6 +29,7 @@ type comparedRow struct {
 	ID, Role, Sure string
 	Fit            float64
 	Color          int
+	Mark           string // the person's marker, for the key
 }
 
 type compareDim struct {
@@ -43,6 +44,7 @@ type compareDot struct {
 	Score  float64
 	CX, CY float64
 	Color  int
+	Path   string // the person's marker: hollow, so a person here is not taken for a role on the team view
 }
 
 // WriteCompare draws a comparison of a few people: their best fits, their
@@ -56,7 +58,7 @@ func WriteCompare(w io.Writer, p i18n.Printer, b *quiz.Bank, v render.Comparison
 		SureHeader: p.T(i18n.HowSure),
 	}
 	for i, c := range v.People {
-		pg.People = append(pg.People, comparedRow{ID: c.ID, Role: c.Roles[0].Name, Sure: render.LevelWord(p, c.Certainty), Fit: float64(c.Fit), Color: i % palette})
+		pg.People = append(pg.People, comparedRow{ID: c.ID, Role: c.Roles[0].Name, Sure: render.LevelWord(p, c.Certainty), Fit: float64(c.Fit), Color: i % palette, Mark: marker(i, 7, 7, 4.5)})
 	}
 	var desc []string
 	for d, dim := range b.Dimensions {
@@ -77,7 +79,7 @@ func WriteCompare(w io.Writer, p i18n.Printer, b *quiz.Bank, v render.Comparison
 					nudge += 5
 				}
 			}
-			row.Dots = append(row.Dots, compareDot{Person: c.ID, Score: score, CX: xt(score), CY: 28 - nudge, Color: i % palette})
+			row.Dots = append(row.Dots, compareDot{Person: c.ID, Score: score, CX: xt(score), CY: 28 - nudge, Color: i % palette, Path: marker(i, xt(score), 28-nudge, 5)})
 			row.Cells = append(row.Cells, fmt.Sprintf("%.0f", render.Round1(score)))
 			parts = append(parts, fmt.Sprintf("%s %.0f", c.ID, render.Round1(score)))
 		}

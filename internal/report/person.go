@@ -6,7 +6,10 @@ import (
 	"fmt"
 	"io"
 	"math"
+	"os"
+	"strconv"
 	"strings"
+	"time"
 
 	"github.com/pmfit/pmfit/internal/i18n"
 	"github.com/pmfit/pmfit/internal/quiz"
@@ -29,6 +32,8 @@ type Person struct {
 	// Verdict is the result's headline and note, as every other screen
 	// says them.
 	Verdict render.Verdict
+	// Made is when the report was drawn, shown beside who it is for.
+	Made time.Time
 	// Route is what it would take the runner-up (or the role asked about)
 	// to rank first; nil when not worked out.
 	Route *scoring.Route
@@ -39,7 +44,19 @@ type Person struct {
 // answered, if known; answersFile is where the answers are kept.
 func NewPerson(p i18n.Printer, b *quiz.Bank, answers quiz.Answers, res *scoring.Result, id, answersFile string) Person {
 	return Person{Printer: p, Bank: b, Answers: answers, Result: render.Result(p, b, answers, res, id), AnswersFile: answersFile,
-		Verdict: render.NewVerdict(p, b, res), Route: res.Route}
+		Verdict: render.NewVerdict(p, b, res), Route: res.Route, Made: drawnAt()}
+}
+
+// drawnAt is the date a report carries: today, or SOURCE_DATE_EPOCH when
+// set (the reproducible-builds convention), so that the same answers
+// draw the same bytes in a pipeline that compares them.
+func drawnAt() time.Time {
+	if s := os.Getenv("SOURCE_DATE_EPOCH"); s != "" {
+		if secs, err := strconv.ParseInt(s, 10, 64); err == nil && secs >= 0 && secs < 1<<35 {
+			return time.Unix(secs, 0).UTC()
+		}
+	}
+	return time.Now()
 }
 
 // personPage is the person's report as its template reads it.
@@ -48,6 +65,7 @@ type personPage struct {
 	// The verdict: a headline naming two roles (Close, Headline), or Lead,
 	// the role (its last word kept with the fit, so "· 94%" never starts a
 	// line alone), Fit and After.
+	Byline           string // who the report is for, and when it was drawn
 	Close, TwoRoles  bool
 	Headline, Lead   string
 	TopHead, TopLast string
@@ -101,9 +119,13 @@ type dimRow struct {
 	Target    float64
 	Weight    float64
 	Values    string // "you 23 · role 20"
-	Y         float64
-	XScore    float64
-	XTarget   float64
+	// What the row's ends mean, and the dashed gap between the person
+	// and the target, in percent of the line.
+	Low, High         string
+	GapFrom, GapWidth float64
+	Y                 float64
+	XScore            float64
+	XTarget           float64
 }
 
 type whyView struct {
@@ -131,6 +153,17 @@ type aboutView struct {
 	Title, Summary string
 	Facts          []render.FactLine
 	References     []render.ReferenceJSON
+}
+
+// RefID is the id of the reference a fact names by its short name, for
+// the link to its full entry below the facts.
+func (a aboutView) RefID(name string) string {
+	for _, r := range a.References {
+		if r.Name == name {
+			return r.ID
+		}
+	}
+	return ""
 }
 
 type answerRow struct{ Question, Answer string }
@@ -188,6 +221,11 @@ func personView(in Person) (*personPage, error) {
 		Note: verdict.Note, Separator: verdict.Separate, Coverage: verdict.Coverage,
 	}
 	v.TopHead, v.TopLast = splitLastWord(verdict.Top)
+	date := in.Made.Format("2006-01-02")
+	v.Byline = p.T(i18n.ReportByline, date)
+	if r.ID != "" {
+		v.Byline = p.T(i18n.ReportBylineFor, r.ID, date)
+	}
 	v.Level = p.T(i18n.CertaintyLevel, render.LevelWord(p, r.Certainty.Level))
 
 	var desc []string
@@ -277,6 +315,9 @@ func profile(p i18n.Printer, b *quiz.Bank, r render.ResultJSON, top quiz.Role) p
 			row.Scored, row.Score = true, float64(*d.Score)
 		}
 		row.XScore, row.XTarget = xt(row.Score), xt(row.Target)
+		row.GapFrom, row.GapWidth = math.Min(row.Score, row.Target), math.Abs(row.Score-row.Target)
+		dim := b.Dimensions[di]
+		row.Low, row.High = render.BeforeParen(dim.Low), render.BeforeParen(dim.High)
 		switch {
 		case row.Scored && hasTarget:
 			row.Values = p.T(i18n.YouAndTarget, render.Round1(row.Score), t.Target)

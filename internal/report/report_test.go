@@ -3,12 +3,16 @@ package report
 import (
 	"bytes"
 	"flag"
+	"fmt"
+	"math"
+	"math/rand/v2"
 	"os"
 	"path/filepath"
 	"regexp"
 	"strconv"
 	"strings"
 	"testing"
+	"time"
 
 	"github.com/pmfit/pmfit/internal/batch"
 	"github.com/pmfit/pmfit/internal/i18n"
@@ -51,7 +55,9 @@ func drawPerson(t testing.TB, b *quiz.Bank, lang string, answers quiz.Answers, f
 	p := i18n.New(lang)
 	res := scoring.New(b).Score(answers, scoring.Options{Explain: 3, Route: scoring.RouteRunnerUp})
 	var out bytes.Buffer
-	if err := WritePerson(&out, NewPerson(p, b, answers, &res, "", file)); err != nil {
+	person := NewPerson(p, b, answers, &res, "", file)
+	person.Made = time.Date(2026, 12, 7, 10, 0, 0, 0, time.UTC)
+	if err := WritePerson(&out, person); err != nil {
 		t.Fatal(err)
 	}
 	return out.String()
@@ -132,13 +138,18 @@ var allowedTags = map[string]bool{
 	"strong": true, "span": true, "ul": true, "li": true, "dl": true, "dt": true, "dd": true,
 	"details": true, "summary": true, "table": true, "thead": true, "tbody": true, "tr": true,
 	"th": true, "td": true, "pre": true, "code": true, "figure": true, "figcaption": true, "div": true,
-	"svg": true, "desc": true, "g": true, "text": true, "rect": true, "line": true, "circle": true, "path": true,
+	"svg": true, "desc": true, "g": true, "text": true, "tspan": true, "rect": true, "line": true, "circle": true,
+	"path": true, "br": true, "a": true,
 }
 
 var (
-	tagPattern  = regexp.MustCompile(`<(/?)([!a-zA-Z][a-zA-Z0-9-]*)`)
-	openTag     = regexp.MustCompile(`<[a-zA-Z][^>]*>`)
-	quoted      = regexp.MustCompile(`"[^"]*"`)
+	tagPattern   = regexp.MustCompile(`<(/?)([!a-zA-Z][a-zA-Z0-9-]*)`)
+	openTag      = regexp.MustCompile(`<[a-zA-Z][^>]*>`)
+	quoted       = regexp.MustCompile(`"[^"]*"`)
+	labelledBars = regexp.MustCompile(`<div class="hchart [a-z]+" role="img" aria-label="[^"]+"`)
+	// A link within the page, or a source's own address, are the hrefs
+	// pmfit writes.
+	inPageLink  = regexp.MustCompile(`\shref="#[a-zA-Z0-9_-]+"|^<a class="ref" href="https?://[^"]+" rel="noreferrer"`)
 	badAttrPatt = regexp.MustCompile(`(?i)\s(on[a-z]+|src|href|xlink:href|formaction)\s*=`)
 )
 
@@ -157,7 +168,7 @@ func checkSafePage(t *testing.T, name, page string) {
 	}
 	for _, tag := range openTag.FindAllString(page, -1) {
 		// Attribute values are escaped text: only the names count.
-		if m := badAttrPatt.FindString(quoted.ReplaceAllString(tag, `""`)); m != "" {
+		if m := badAttrPatt.FindString(quoted.ReplaceAllString(inPageLink.ReplaceAllString(tag, ""), `""`)); m != "" {
 			t.Errorf("%s: attribute %q in %s", name, m, tag)
 		}
 	}
@@ -214,7 +225,7 @@ func drawCohort(t *testing.T, b *quiz.Bank, lines string) string {
 	_, err := batch.Run(batch.Options{
 		Bank: b, Model: scoring.New(b), Lookup: batch.NewLookup(b),
 		Inputs: []batch.Input{{Name: "-", Format: batch.NDJSON}}, Stdin: strings.NewReader(lines),
-		Encoder: NewCohort(i18n.New("en"), b), Out: &out, Note: func(string) {},
+		Encoder: NewCohort(i18n.New("en"), b, scoring.New(b)), Out: &out, Note: func(string) {},
 	})
 	if err != nil {
 		t.Fatal(err)
@@ -233,7 +244,7 @@ func TestCohortStaysReadable(t *testing.T) {
 		}
 		page := drawCohort(t, b, gen.String()+"{\"id\":\"bad\",\"answers\":{\"degree\":\"nope\"}}\n")
 		checkSafePage(t, "cohort", page)
-		points := strings.Count(page, `<circle class="dot series`)
+		points := strings.Count(page, `<path class="dot series`)
 		want := n
 		if n > MaxMapPoints {
 			want = (n + (n+MaxMapPoints-1)/MaxMapPoints - 1) / ((n + MaxMapPoints - 1) / MaxMapPoints)
@@ -241,7 +252,7 @@ func TestCohortStaysReadable(t *testing.T) {
 		if points != want || points > MaxMapPoints {
 			t.Errorf("%d people: %d points on the map, want %d", n, points, want)
 		}
-		if rows := strings.Count(page, "<tr><td>") - len(b.Roles); rows != points {
+		if rows := strings.Count(page, `<tr data-person="`); rows != points {
 			t.Errorf("%d people: %d rows in the people table, want %d", n, rows, points)
 		}
 		counted := 0
@@ -252,8 +263,13 @@ func TestCohortStaysReadable(t *testing.T) {
 		if counted != n {
 			t.Errorf("%d people: the role counts add up to %d", n, counted)
 		}
-		if !strings.Contains(page, "answer sets: where people landed") || !strings.Contains(page, "scored, 1 invalid.") {
+		if !strings.Contains(page, fmt.Sprintf("%d people: where each landed", n)) || !strings.Contains(page, "scored, 1 invalid.") {
 			t.Errorf("%d people: no heading or counts", n)
+		}
+		// A table for every chart: role counts, map, histograms; and the
+		// people.
+		if tables := strings.Count(page, "<table"); tables != 4 {
+			t.Errorf("%d people: %d tables, want 4", n, tables)
 		}
 		if len(page) > 600<<10 {
 			t.Errorf("%d people: page of %d bytes", n, len(page))
@@ -273,8 +289,100 @@ func TestPersonReportsStaySmall(t *testing.T) {
 				t.Errorf("%s (%s): %d bytes", f, lang, len(page))
 			}
 			checkSafePage(t, f, page)
-			if n := strings.Count(page, "<svg class=\"chart"); n != strings.Count(page, "<desc id=") || n < 3 {
-				t.Errorf("%s: %d charts, %d text equivalents", f, n, strings.Count(page, "<desc id="))
+			// A drawn chart carries a desc; an HTML chart an aria-label.
+			svgs, descs := strings.Count(page, "<svg class=\"chart"), strings.Count(page, "<desc id=")
+			bars, labels := strings.Count(page, "<div class=\"hchart"), len(labelledBars.FindAllString(page, -1))
+			if svgs != descs || bars != labels || svgs+bars < 3 {
+				t.Errorf("%s: %d drawn charts with %d descriptions, %d HTML charts with %d labels", f, svgs, descs, bars, labels)
+			}
+		}
+	}
+}
+
+// TestSourceAddressIsAPlainLink: a source with a url is a link to it,
+// its address escaped, and printed beside its title; one without stays
+// text (the default bank's article has no address pmfit could vouch for).
+func TestSourceAddressIsAPlainLink(t *testing.T) {
+	data, err := os.ReadFile("../../questions.yaml")
+	if err != nil {
+		t.Fatal(err)
+	}
+	plain := loadBank(t, "../../questions.yaml", "")
+	page := drawPerson(t, plain, "en", answersFrom(t, plain, "../../testdata/personas/tpm-platform.yaml"), "tpm.yaml")
+	if strings.Contains(page, `class="ref"`) {
+		t.Errorf("a source without an address is linked")
+	}
+
+	const title = "    title:\n      en: \"\\\"What is the key difference"
+	if !bytes.Contains(data, []byte(title)) {
+		t.Fatal("the article's title is not where the test expects it")
+	}
+	addr := `https://example.org/pm-vs-tpm?a=1&b="2"><script>x</script>`
+	linked := bytes.Replace(data, []byte(title), []byte("    url: '"+addr+"'\n"+title), 1)
+	b, err := quiz.LoadBank("questions.yaml", linked, quiz.LoadOptions{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	page = drawPerson(t, b, "en", answersFrom(t, b, "../../testdata/personas/tpm-platform.yaml"), "tpm.yaml")
+	checkSafePage(t, "linked", page)
+	want := `<a class="ref" href="https://example.org/pm-vs-tpm?a=1&amp;b=%222%22%3e%3cscript%3ex%3c/script%3e" rel="noreferrer">&#34;What is the key difference`
+	if !strings.Contains(page, want) {
+		i := strings.Index(page, `id="ref-article"`)
+		t.Errorf("no link to the article; got %q", page[i:min(len(page), i+300)])
+	}
+}
+
+// TestMapNumbersDoNotCollide: every person's number on the team map is
+// inside the frame and clear of every other number, and of every lone
+// marker, for a clump at one spot, clumps side by side, and people spread
+// as a team would be.
+func TestMapNumbersDoNotCollide(t *testing.T) {
+	rng := rand.New(rand.NewPCG(7, 7))
+	var spread []spot
+	for i := range 35 {
+		spread = append(spread, spot{num: i + 1, role: i % palette, x: 20 + 320*rng.Float64(), y: 20 + 320*rng.Float64()})
+	}
+	var clumps, one []spot
+	for i := range 16 {
+		clumps = append(clumps, spot{num: i + 1, role: i % palette, x: 100 + 12*float64(i/4), y: 200})
+	}
+	for i := range 6 {
+		one = append(one, spot{num: i + 1, role: i, x: 180, y: 180})
+	}
+	for name, spots := range map[string][]spot{"spread": spread, "clumps": clumps, "one spot": one} {
+		points, labels := placeSpots(spots)
+		if len(points) != len(spots) || len(labels) != len(spots) {
+			t.Fatalf("%s: %d points, %d labels for %d people", name, len(points), len(labels), len(spots))
+		}
+		type box struct{ x0, y0, x1, y1 float64 }
+		boxOf := func(l mapLabel) box {
+			w := 6.5*float64(len(l.Text)) + 1
+			return box{l.X - w/2, l.Y + 1.5 - 10, l.X + w/2, l.Y + 1.5}
+		}
+		overlap := func(a, b box) bool { return a.x0 < b.x1 && b.x0 < a.x1 && a.y0 < b.y1 && b.y0 < a.y1 }
+		lone := map[int]bool{}
+		for i, s := range spots {
+			lone[i] = true
+			for j, o := range spots {
+				if i != j && math.Abs(s.x-o.x) < 10 && math.Abs(s.y-o.y) < 10 {
+					lone[i] = false
+				}
+			}
+		}
+		for i, l := range labels {
+			a := boxOf(l)
+			if a.x0 < 0 || a.y0 < 0 || a.x1 > 360 || a.y1 > 360 {
+				t.Errorf("%s: number %s outside the frame: %+v", name, l.Text, a)
+			}
+			for j := range i {
+				if overlap(a, boxOf(labels[j])) {
+					t.Errorf("%s: numbers %s and %s overlap", name, l.Text, labels[j].Text)
+				}
+			}
+			for j, s := range spots {
+				if lone[j] && overlap(a, box{s.x - 5, s.y - 5, s.x + 5, s.y + 5}) {
+					t.Errorf("%s: number %s covers person %d's marker", name, l.Text, s.num)
+				}
 			}
 		}
 	}

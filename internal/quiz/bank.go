@@ -324,3 +324,10 @@ func (q *Question) Option(value string) (int, bool) {
 	}
 	return 0, false
 }
+
+// Indexed builds b's id lookups and returns it: for a Bank written as Go
+// values (the built-in bank, decoded at build time) rather than loaded.
+func Indexed(b *Bank) *Bank {
+	b.index()
+	return b
+}

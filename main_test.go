@@ -14,6 +14,7 @@ import (
 	"github.com/rogpeppe/go-internal/testscript"
 
 	"github.com/pmfit/pmfit/cmd"
+	"github.com/pmfit/pmfit/internal/builtin"
 	"github.com/pmfit/pmfit/internal/iostreams"
 	"github.com/pmfit/pmfit/internal/quiz"
 )
@@ -24,7 +25,7 @@ var update = flag.Bool("update", false, "rewrite the golden files the scripts co
 // `exec pmfit ...` and get the real main, with its real exit codes.
 func TestMain(m *testing.M) {
 	testscript.Main(m, map[string]func(){
-		"pmfit": func() { os.Exit(cmd.Main(defaultBank)) },
+		"pmfit": func() { os.Exit(cmd.Main(defaultBank, builtin.Bank)) },
 	})
 }
 

@@ -63,7 +63,7 @@ func goTool() string {
 
 // pmfitBinary builds pmfit once per test run, with the go command that
 // runs the tests.
-func pmfitBinary(t *testing.T) string {
+func pmfitBinary(t testing.TB) string {
 	t.Helper()
 	buildOnce.Do(func() {
 		dir, err := os.MkdirTemp("", "pmfit-pty-")

@@ -25,6 +25,10 @@ type Factory struct {
 
 	// DefaultBank is the embedded questions.yaml.
 	DefaultBank []byte
+	// BuiltIn, when set, is the same bank decoded at build time, in a
+	// language: what Bank returns for the built-in bank without parsing
+	// DefaultBank (internal/builtin; start-up in docs/performance.md).
+	BuiltIn func(lang string) *quiz.Bank
 	// BankFile and Lang are set from the persistent flags before a
 	// command runs.
 	BankFile string
@@ -60,6 +64,10 @@ func (f *Factory) Bank() (*quiz.Bank, error) {
 		return f.bank, f.err
 	}
 	f.done = true
+	if f.BuiltIn != nil && f.BankFile == "" && f.Env.Get("PMFIT_QUESTIONS") == "" {
+		f.bank = f.BuiltIn(f.Language())
+		return f.bank, nil
+	}
 	name, data, err := f.BankData()
 	if err != nil {
 		f.err = err

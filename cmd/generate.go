@@ -46,7 +46,7 @@ func NewCmdGenerate(f *Factory, runF func(*GenerateOptions) error) *cobra.Comman
 			if err != nil {
 				return err
 			}
-			out, commit, err := openOutput(opts.IO, opts.Output, publicFile)
+			out, commit, err := openOutputSize(opts.IO, opts.Output, publicFile, batchBuffer)
 			if err != nil {
 				return err
 			}

@@ -21,7 +21,7 @@ import (
 
 // Main runs pmfit with the process's arguments and environment and
 // returns the exit code. bank is the embedded default question bank.
-func Main(bank []byte) int {
+func Main(bank []byte, builtIn func(lang string) *quiz.Bank) int {
 	if _, set := os.LookupEnv("GOMEMLIMIT"); !set {
 		debug.SetMemoryLimit(MemoryLimit)
 	}
@@ -30,6 +30,7 @@ func Main(bank []byte) int {
 		Env:         os.LookupEnv,
 		Version:     version(),
 		DefaultBank: bank,
+		BuiltIn:     builtIn,
 	}
 	return Run(f, os.Args[1:])
 }

@@ -373,6 +373,26 @@ func (b *browser) checkWords(name string, width int64) {
 	}
 }
 
+// checkKeys fails the test when a table's key marker (a person's or a
+// role's shape beside their name) does not sit on the first line of its
+// text: on a phone it once floated above it.
+func (b *browser) checkKeys(name string, width int64) {
+	b.t.Helper()
+	var off []string
+	b.eval(`[...document.querySelectorAll("td svg.key")].flatMap(svg => {
+  const text = [...svg.parentNode.childNodes].find(n => n.nodeType === 3 && n.textContent.trim());
+  if (!text) return [svg.parentNode.textContent.trim() + ": no text beside the key"];
+  const range = document.createRange();
+  range.selectNodeContents(text);
+  const line = range.getClientRects()[0], key = svg.getBoundingClientRect();
+  const mid = key.top + key.height / 2;
+  return mid > line.top && mid < line.bottom ? [] : [text.textContent.trim() + " " + Math.round(mid) + " not in " + Math.round(line.top) + ".." + Math.round(line.bottom)];
+})`, &off)
+	if len(off) > 0 {
+		b.t.Errorf("%s at %d px: key markers off their line: %q", name, width, off)
+	}
+}
+
 // TestPersonReportInABrowser opens a person's report (English and
 // Spanish, light and dark, phone and desktop) and reads its charts back;
 // printed, every folded section is there.
@@ -534,6 +554,7 @@ func TestTeamPagesInABrowser(t *testing.T) {
 		b.open(cohort, 390, scheme)
 		b.checkLayout("cohort", 390, scheme)
 		b.checkWords("cohort", 390)
+		b.checkKeys("cohort", 390)
 	}
 
 	cmp := filepath.Join(dir, "compare.html")
@@ -542,6 +563,7 @@ func TestTeamPagesInABrowser(t *testing.T) {
 	for _, width := range []int64{390, 1280} {
 		b.open(cmp, width, "light")
 		b.checkLayout("compare", width, "light")
+		b.checkKeys("compare", width)
 		if width == 390 {
 			b.checkWords("compare", width)
 		}

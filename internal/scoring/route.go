@@ -249,8 +249,12 @@ type routeSearch struct {
 	// limits (too many answers, too many shared questions): the route
 	// found is then not proved shortest.
 	capped bool
-	dims   []routeDim
-	shared []int // questions measuring several dimensions the route may change
+	// shorter, when above 0, is the length of a route already found:
+	// a dimension's way of answering that changes as many questions
+	// cannot be part of a shorter one, so prepare leaves it out.
+	shorter int
+	dims    []routeDim
+	shared  []int // questions measuring several dimensions the route may change
 	// vectors are, per shared question, its distinct answers as
 	// projections on the search's dimensions.
 	vectors []routeVectors
@@ -379,6 +383,9 @@ func (s *routeSearch) find() quiz.Answers {
 			}
 		}
 	}
+	if seed != nil {
+		s.shorter = s.changesIn(seed)
+	}
 	s.prepare(false)
 	if route := s.shortest(seed); route != nil {
 		return route
@@ -393,6 +400,9 @@ func (s *routeSearch) find() quiz.Answers {
 		return nil
 	}
 	seed, _ = s.m.greedyRoute(s.answers, s.to, true, s)
+	// With facts, a longer route changing fewer facts is preferred: no
+	// length bound.
+	s.shorter = 0
 	s.prepare(true)
 	for s.limit = 1; s.limit <= facts; s.limit++ {
 		within := seed
@@ -653,7 +663,9 @@ func (s *routeSearch) prepareDim(k int, every [][]quiz.Answer, sharedAt []int) {
 					n.projs = slices.Clone(st.projs)
 					n.projs[t] = j
 				case j != p.current:
-					n.cost++
+					if n.cost++; s.shorter > 0 && n.cost >= s.shorter {
+						continue
+					}
 					if m.bank.Questions[qi].Fact {
 						n.facts++
 					}

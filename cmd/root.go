@@ -11,6 +11,7 @@ import (
 	"regexp"
 	"runtime/debug"
 	"strings"
+	"sync"
 
 	"github.com/spf13/cobra"
 	"github.com/spf13/pflag"
@@ -98,7 +99,7 @@ explains the result.
 			if noColor {
 				f.IOStreams.SetColorEnabled(false)
 			}
-			if f.Lang != "" && !langPattern.MatchString(f.Lang) {
+			if f.Lang != "" && !langPattern().MatchString(f.Lang) {
 				return flagErrorf("--lang %q: expected a language code, like es or pt-BR", f.Lang)
 			}
 			return nil
@@ -155,7 +156,7 @@ explains the result.
 // langPattern is a BCP 47 language tag as --lang takes it: a language,
 // then optional subtags ("es", "pt-BR", "zh-Hant-TW"), or a POSIX locale
 // name ("es_ES").
-var langPattern = regexp.MustCompile(`^[A-Za-z]{2,3}([-_][A-Za-z0-9]{2,8})*$`)
+var langPattern = sync.OnceValue(func() *regexp.Regexp { return regexp.MustCompile(`^[A-Za-z]{2,3}([-_][A-Za-z0-9]{2,8})*$`) })
 
 // flagUsages is pflag's flag listing, with flags whose value is optional
 // shown as "--resume[=FILE]" rather than pflag's `--resume FILE[="default"]`,

@@ -202,6 +202,11 @@ func (m *Model) lead(answers quiz.Answers, to int) float64 {
 	var fixed [maxStackDims]accumulator
 	acc := m.accumulators(&fixed)
 	m.accumulate(acc, answers, -1)
+	return m.leadOf(acc, to)
+}
+
+// leadOf is lead, from the answers' accumulated items.
+func (m *Model) leadOf(acc []accumulator, to int) float64 {
 	var dims [maxStackDims]DimensionScore
 	ds := dims[:0]
 	if len(acc) > len(dims) {
@@ -462,21 +467,36 @@ func (s *routeSearch) within(b int) quiz.Answers {
 
 // singleChange is a route of one change that is not a fact, or nil.
 func (s *routeSearch) singleChange() quiz.Answers {
+	m := s.m
 	route := slices.Clone(s.answers)
+	var fixedRest, fixedTry [maxStackDims]accumulator
+	rest, try := m.accumulators(&fixedRest), m.accumulators(&fixedTry)
 	for qi := range route {
-		if !s.answers[qi].Set || s.m.bank.Questions[qi].Fact {
+		if !s.answers[qi].Set || m.bank.Questions[qi].Fact {
 			continue
 		}
-		for _, a := range s.m.bank.Questions[qi].EveryAnswer(1 << 10) {
+		// The other questions' items are added up once per question.
+		clear(rest)
+		m.accumulate(rest, route, qi)
+		for _, a := range m.bank.Questions[qi].EveryAnswer(1 << 10) {
 			if a == s.answers[qi] {
 				continue
 			}
-			route[qi] = a
-			if s.work++; s.m.TopRole(route) == s.to {
+			s.work++
+			copy(try, rest)
+			m.accumulateOne(try, qi, &a, nil)
+			// Sums taken in another order than scoring's differ in their
+			// last bits, which could round a tie the other way: a role
+			// more than two rounding steps behind is behind whatever the
+			// order, and one closer is decided as scoring adds the items.
+			if m.leadOf(try, s.to) < -2/rankPrecision {
+				continue
+			}
+			if route[qi] = a; m.TopRole(route) == s.to {
 				return route
 			}
+			route[qi] = s.answers[qi]
 		}
-		route[qi] = s.answers[qi]
 	}
 	return nil
 }
@@ -1065,6 +1085,10 @@ func (m *Model) greedyRoute(answers quiz.Answers, to int, facts bool, s *routeSe
 			break
 		}
 		bestQ, bestA, bestLead := -1, quiz.Answer{}, m.lead(route, to)
+		// Each question's other answers are tried on the items of every
+		// other question, added up once (not once per answer tried).
+		var fixedRest, fixedTry [maxStackDims]accumulator
+		rest, try := m.accumulators(&fixedRest), m.accumulators(&fixedTry)
 		for qi := range route {
 			q := &m.bank.Questions[qi]
 			if !route[qi].Set || q.Fact && !facts {
@@ -1073,18 +1097,20 @@ func (m *Model) greedyRoute(answers quiz.Answers, to int, facts bool, s *routeSe
 			if s.spent() {
 				break
 			}
+			clear(rest)
+			m.accumulate(rest, route, qi)
 			cur := route[qi]
 			for _, a := range q.EveryAnswer(1 << 10) {
 				if a == cur {
 					continue
 				}
-				route[qi] = a
 				s.work++
-				if l := m.lead(route, to); l > bestLead+1e-12 {
+				copy(try, rest)
+				m.accumulateOne(try, qi, &a, nil)
+				if l := m.leadOf(try, to); l > bestLead+1e-12 {
 					bestQ, bestA, bestLead = qi, a, l
 				}
 			}
-			route[qi] = cur
 		}
 		if bestQ < 0 || s.spent() {
 			break

@@ -799,6 +799,18 @@ var (
 		En: "1 change",
 		Es: "1 cambio",
 	}
+	TakeAtMost = Message{
+		En: "at most %d changes",
+		Es: "como mucho %d cambios",
+	}
+	TakeNotFound = Message{
+		En: "none found within the search's budget",
+		Es: "no se encontró dentro del límite de la búsqueda",
+	}
+	TakeLeftOut = Message{
+		En: "What it would take is left out for the last %d people listed: the page's search budget ran out.",
+		Es: "Lo que haría falta se omite para las últimas %d personas de la lista: se agotó el límite de búsqueda de la página.",
+	}
 	PathAdd = Message{
 		En: "+ Add: %s",
 		Es: "+ Añadir: %s",

@@ -34,8 +34,18 @@ type Cohort struct {
 	Printer i18n.Printer
 	Bank    *quiz.Bank
 	Model   *scoring.Model
-	spool   *os.File
+	// RouteWork is how much route-search work the page may spend in all,
+	// in scoring's units; 0 means TeamRouteWork.
+	RouteWork int
+	spool     *os.File
 }
+
+// TeamRouteWork bounds the route searches of one team page in all: four
+// single routes' budgets, a second or two on the largest bank allowed.
+// On the default bank 300 people use a small part of it; past it, the
+// people listed last go without "what it would take", and the page says
+// so.
+const TeamRouteWork = 1 << 24
 
 // NewCohort returns the team-view encoder for bank b, scored by m.
 func NewCohort(p i18n.Printer, b *quiz.Bank, m *scoring.Model) *Cohort {
@@ -156,6 +166,7 @@ type cohortPage struct {
 	Bins            []string // the histograms' bins, for their table: 0–10 … 90–100
 	Map             *mapView
 	Sampled         string
+	TakeNote        string // why some people go without what it would take
 	People          []personRow
 	// Column headings of the people table.
 	ColNum, ColWho, ColBest, ColSecond, ColSure, ColTake string
@@ -234,6 +245,10 @@ func (c *Cohort) End(out io.Writer, s *batch.Summary) error {
 	stride := max(1, (s.Scored+MaxMapPoints-1)/MaxMapPoints)
 	xd, yd := mapAxes(b)
 	var spots []spot
+	routeWork, leftOut := TeamRouteWork, 0
+	if c.RouteWork > 0 {
+		routeWork = c.RouteWork
+	}
 	if _, err := c.spool.Seek(0, io.SeekStart); err != nil {
 		return err
 	}
@@ -270,8 +285,14 @@ func (c *Cohort) End(out io.Writer, s *batch.Summary) error {
 			Sure: render.LevelWord(p, f[5]), Second: "–", Take: "–", Mark: marker(top, 7, 7, 5)}
 		if second, _ := strconv.Atoi(f[4]); second >= 0 {
 			row.Second = b.Roles[second].Name
-			if answers, err := c.decodeAnswers(f[6]); err == nil && c.Model != nil {
-				route := c.Model.Route(answers, second)
+			answers, err := c.decodeAnswers(f[6])
+			switch {
+			case err != nil || c.Model == nil:
+			case routeWork <= 0:
+				leftOut++
+			default:
+				route, work := c.Model.RouteWithin(answers, second, routeWork)
+				routeWork -= work
 				row.Take = takeSummary(p, b, &route)
 			}
 		}
@@ -341,13 +362,19 @@ func (c *Cohort) End(out io.Writer, s *batch.Summary) error {
 	if stride > 1 {
 		v.Sampled = p.T(i18n.Sampled, len(v.People), s.Scored, stride)
 	}
+	if leftOut > 0 {
+		v.TakeNote = p.T(i18n.TakeLeftOut, leftOut)
+	}
 	return execute(out, "cohort", v)
 }
 
 // takeSummary is what it would take, in a table cell: how many changes,
 // and what they mean for work.
 func takeSummary(p i18n.Printer, b *quiz.Bank, r *scoring.Route) string {
-	if !r.Possible {
+	switch {
+	case !r.Possible && !r.Exact:
+		return p.T(i18n.TakeNotFound)
+	case !r.Possible:
 		return p.T(i18n.PathNone, b.Roles[r.To].Name)
 	}
 	groups, facts := render.PathGroups(p, b, r)
@@ -360,7 +387,10 @@ func takeSummary(p i18n.Printer, b *quiz.Bank, r *scoring.Route) string {
 	}
 	n := len(r.Changes)
 	head := p.T(i18n.TakeChanges, n)
-	if n == 1 {
+	switch {
+	case !r.Exact:
+		head = p.T(i18n.TakeAtMost, n)
+	case n == 1:
 		head = p.T(i18n.TakeChange)
 	}
 	return head + ": " + strings.Join(parts, "; ")
@@ -395,7 +425,8 @@ type spot struct {
 // spot are set around it in a small ring, so that every marker shows; a
 // number goes in the first place around its marker that overlaps no
 // other number or marker, further out (with a line back) when the near
-// ones are taken; in a crowd past that, the place it overlaps least. The map is 360 units square.
+// ones are taken; in a crowd past that, the place it overlaps least.
+// The map is 360 units square.
 func placeSpots(spots []spot) ([]mapPoint, []mapLabel) {
 	type box struct{ x0, y0, x1, y1 float64 }
 	overlaps := func(a, b box) bool { return a.x0 < b.x1 && b.x0 < a.x1 && a.y0 < b.y1 && b.y0 < a.y1 }

@@ -387,3 +387,51 @@ func TestMapNumbersDoNotCollide(t *testing.T) {
 		}
 	}
 }
+
+// TestTeamRoutesShareOneBudget: the routes a team page works out share
+// one work budget; past it, the people listed last go without, and the
+// page says how many.
+func TestTeamRoutesShareOneBudget(t *testing.T) {
+	b := loadBank(t, "../../questions.yaml", "")
+	var gen bytes.Buffer
+	if err := batch.Generate(&gen, b, 40, 3, "ndjson"); err != nil {
+		t.Fatal(err)
+	}
+	draw := func(work int) string {
+		enc := NewCohort(i18n.New("en"), b, scoring.New(b))
+		enc.RouteWork = work
+		var out bytes.Buffer
+		if _, err := batch.Run(batch.Options{
+			Bank: b, Model: scoring.New(b), Lookup: batch.NewLookup(b),
+			Inputs: []batch.Input{{Name: "-", Format: batch.NDJSON}}, Stdin: strings.NewReader(gen.String()),
+			Encoder: enc, Out: &out, Note: func(string) {},
+		}); err != nil {
+			t.Fatal(err)
+		}
+		return out.String()
+	}
+	takes := regexp.MustCompile(`<td class="take" data-label="[^"]*">([^<]*)</td>`)
+	count := func(page string) (with, without int) {
+		for _, m := range takes.FindAllStringSubmatch(page, -1) {
+			if m[1] == "–" {
+				without++
+			} else {
+				with++
+			}
+		}
+		return with, without
+	}
+
+	page := draw(0)
+	if with, without := count(page); with != 40 || without != 0 || strings.Contains(page, "search budget ran out") {
+		t.Errorf("default budget: %d people with what it would take, %d without", with, without)
+	}
+	page = draw(1)
+	with, without := count(page)
+	if with != 1 || without != 39 || !strings.Contains(page, "What it would take is left out for the last 39 people listed") {
+		t.Errorf("a budget of 1: %d with, %d without; note present: %v", with, without, strings.Contains(page, "left out"))
+	}
+	if !strings.Contains(page, "at most") && !strings.Contains(page, "none found within the search") {
+		t.Errorf("the one route cut by the budget does not say so")
+	}
+}

@@ -43,7 +43,7 @@ func SetRouteBudget(budget int) (restore func()) {
 // RouteWork is Route with the work its search did, in the units of its
 // budget.
 func (m *Model) RouteWork(answers quiz.Answers, to int) (Route, int) {
-	return m.route(answers, to)
+	return m.route(answers, to, routeBudget)
 }
 
 // MaxExactWork is how many sums one dimension's exact reachable scores

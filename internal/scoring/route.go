@@ -84,12 +84,19 @@ const maxRoutePairs = 8
 // Unanswered questions stay unanswered. docs/path.md states the search
 // and why its answer is minimal.
 func (m *Model) Route(answers quiz.Answers, to int) Route {
-	r, _ := m.route(answers, to)
+	r, _ := m.route(answers, to, routeBudget)
 	return r
 }
 
-// route is Route, with the work its search did.
-func (m *Model) route(answers quiz.Answers, to int) (Route, int) {
+// RouteWithin is Route with at most budget units of work (never more
+// than Route's own budget), and the work it did: for a caller sharing
+// one budget among many routes, as the team page does.
+func (m *Model) RouteWithin(answers quiz.Answers, to, budget int) (Route, int) {
+	return m.route(answers, to, min(budget, routeBudget))
+}
+
+// route is Route within budget, with the work its search did.
+func (m *Model) route(answers quiz.Answers, to, budget int) (Route, int) {
 	r := Route{To: to, Exact: true}
 	var res Result
 	m.ScoreInto(&res, answers)
@@ -106,6 +113,7 @@ func (m *Model) route(answers quiz.Answers, to int) (Route, int) {
 		return r, 0
 	}
 	s := m.newRouteSearch(answers, to)
+	s.budget = budget
 	route := s.find()
 	r.Exact = !s.spent() && !s.capped
 	if route == nil {
@@ -283,6 +291,7 @@ type routeSearch struct {
 	best     quiz.Answers
 	bestCost int
 	work     int
+	budget   int // the work it may do
 }
 
 // routeDim is one dimension's ways to change its answers.
@@ -330,7 +339,7 @@ type routeVectors struct {
 
 func (m *Model) newRouteSearch(answers quiz.Answers, to int) *routeSearch {
 	nd := len(m.bank.Dimensions)
-	s := &routeSearch{m: m, to: to, answers: answers}
+	s := &routeSearch{m: m, to: to, answers: answers, budget: routeBudget}
 	var acc [maxStackDims]accumulator
 	accs := m.accumulators(&acc)
 	m.accumulate(accs, answers, -1)
@@ -366,7 +375,7 @@ func (m *Model) newRouteSearch(answers quiz.Answers, to int) *routeSearch {
 	return s
 }
 
-func (s *routeSearch) spent() bool { return s.work > routeBudget }
+func (s *routeSearch) spent() bool { return s.work > s.budget }
 
 // find runs the search: first changing no fact, then, only when that
 // finds nothing, with one fact changed at most, then two, and so on.

@@ -646,6 +646,10 @@ var (
 		En: "People by %s and %s",
 		Es: "Personas según %s y %s",
 	}
+	MapDesc = Message{
+		En: "%s (%s … %s) × %s (%s … %s); each person is numbered as in the table above.",
+		Es: "%s (%s … %s) × %s (%s … %s); cada persona lleva el número de la tabla de arriba.",
+	}
 	Sampled = Message{
 		En: "Showing %d of %d people: one in every %d, in input order.",
 		Es: "Se muestran %d de %d personas: una de cada %d, en el orden de entrada.",

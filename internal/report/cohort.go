@@ -187,17 +187,32 @@ type histView struct {
 }
 
 type histBar struct {
-	X, Y, H float64
-	Count   int
+	X, Y, H        float64
+	Count          int
+	CountX, CountY float64 // where the count is written, above the bar
 }
 
 type mapView struct {
-	Title, XName, YName string
-	// Both ends of each axis, in words, each a line or two.
-	XLow, XHigh, YLow, YHigh []string
-	Points                   []mapPoint
-	Labels                   []mapLabel
-	Legend                   []countRow
+	Title, Desc  string
+	XName, YName string // the axes' dimensions, for the table
+	// Top and Height of the drawing: the square, with room above and
+	// below for the axes' ends.
+	Top, Height float64
+	Ends        []axisEnd // what each axis's ends mean, a line or two each
+	Points      []mapPoint
+	Labels      []mapLabel
+	Legend      []countRow
+}
+
+// axisEnd is one end of an axis in words, as lines of text.
+type axisEnd struct {
+	Class string
+	Lines []axisLine
+}
+
+type axisLine struct {
+	X, Y float64
+	Text string
 }
 
 type mapPoint struct {
@@ -338,7 +353,9 @@ func (c *Cohort) End(out io.Writer, s *batch.Summary) error {
 		var counts []string
 		for i, n := range hist[d] {
 			bh := 44 * float64(n) / float64(top)
-			h.Bars = append(h.Bars, histBar{X: 2 + float64(i)*20, Y: 62 - bh, H: bh, Count: n})
+			bar := histBar{X: 2 + float64(i)*20, Y: 62 - bh, H: bh, Count: n}
+			bar.CountX, bar.CountY = bar.X+9, bar.Y-2
+			h.Bars = append(h.Bars, bar)
 			counts = append(counts, strconv.Itoa(n))
 		}
 		h.Desc = p.T(i18n.Histogram, dim.Name, strings.Join(counts, ", "))
@@ -347,11 +364,14 @@ func (c *Cohort) End(out io.Writer, s *batch.Summary) error {
 
 	if xd >= 0 && yd >= 0 {
 		xdim, ydim := b.Dimensions[xd], b.Dimensions[yd]
+		xLow, xHigh := lines("← "+render.BeforeParen(xdim.Low), 26), lines(render.BeforeParen(xdim.High)+" →", 26)
+		yLow, yHigh := lines("↓ "+render.BeforeParen(ydim.Low), 40), lines("↑ "+render.BeforeParen(ydim.High), 40)
 		v.Map = &mapView{
 			Title: p.T(i18n.PeopleMap, xdim.Name, ydim.Name), XName: xdim.Name, YName: ydim.Name,
-			XLow: lines("← "+render.BeforeParen(xdim.Low), 26), XHigh: lines(render.BeforeParen(xdim.High)+" →", 26),
-			YLow: lines("↓ "+render.BeforeParen(ydim.Low), 40), YHigh: lines("↑ "+render.BeforeParen(ydim.High), 40),
+			Desc: p.T(i18n.MapDesc, ydim.Name, strings.Join(yLow, " "), strings.Join(yHigh, " "),
+				xdim.Name, strings.Join(xLow, " "), strings.Join(xHigh, " ")),
 		}
+		v.Map.Top, v.Map.Height, v.Map.Ends = mapEnds(xLow, xHigh, yLow, yHigh)
 		v.Map.Points, v.Map.Labels = placeSpots(spots)
 		for _, row := range v.Roles {
 			if row.Count > 0 {
@@ -394,6 +414,31 @@ func takeSummary(p i18n.Printer, b *quiz.Bank, r *scoring.Route) string {
 		head = p.T(i18n.TakeChange)
 	}
 	return head + ": " + strings.Join(parts, "; ")
+}
+
+// mapEnds lays out the axes' ends around the 360-unit square: the top
+// of the vertical axis above it, the horizontal axis's ends below it at
+// either side, and the bottom of the vertical axis under those; and the
+// drawing's top and height that hold them, 15 units a line.
+func mapEnds(xLow, xHigh, yLow, yHigh []string) (top, height float64, ends []axisEnd) {
+	const line = 15.0
+	end := func(class string, x, y0 float64, texts []string) axisEnd {
+		e := axisEnd{Class: class}
+		for i, t := range texts {
+			e.Lines = append(e.Lines, axisLine{X: x, Y: y0 + line*float64(i), Text: t})
+		}
+		return e
+	}
+	below := max(len(xLow), len(xHigh))
+	ends = []axisEnd{
+		end("small", 0, -6-line*float64(len(yHigh)-1), yHigh),
+		end("small", 0, 376, xLow),
+		end("small end", 360, 376, xHigh),
+		end("small below", 0, 376+line*float64(below), yLow),
+	}
+	top = -14 - 16*float64(len(yHigh))
+	height = 392 + 16*float64(len(yHigh)) + 16*float64(below)
+	return top, height, ends
 }
 
 // lines splits a label into lines of about width characters at spaces.

@@ -18,7 +18,6 @@ import (
 	"io"
 	"math"
 	"strconv"
-	"strings"
 	"sync"
 
 	"github.com/pmfit/pmfit/internal/i18n"
@@ -42,27 +41,12 @@ var pages = sync.OnceValue(func() *template.Template {
 		"f1":     func(x float64) string { return strconv.FormatFloat(math.Round(x*10)/10, 'f', -1, 64) },
 		"pct":    func(x float64) string { return fmt.Sprintf("%.0f%%", render.Round1(x)) },
 		"num":    func(x float64) string { return fmt.Sprintf("%.0f", render.Round1(x)) },
-		"add":    func(a, b any) float64 { return toFloat(a) + toFloat(b) },
+		"add":    func(a, b float64) float64 { return a + b },
 		"legend": func(you, role string) legendView { return legendView{You: you, Role: role} },
 		"series": seriesCSS,
-		"mul":    func(a float64, b any) float64 { return a * toFloat(b) },
-		"sub":    func(a, b any) float64 { return toFloat(a) - toFloat(b) },
-		"maxlen": func(a, b []string) int { return max(len(a), len(b)) },
-		"join":   func(l []string) string { return strings.Join(l, " ") },
 		"marker": marker,
 	}).ParseFS(files, "templates/*.tmpl"))
 })
-
-// toFloat is a template number (int or float64) as a float64.
-func toFloat(v any) float64 {
-	switch n := v.(type) {
-	case int:
-		return float64(n)
-	case float64:
-		return n
-	}
-	return math.NaN()
-}
 
 // legendView is a chart legend: the person's mark, and the role's.
 type legendView struct{ You, Role string }

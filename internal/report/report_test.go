@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"flag"
 	"fmt"
+	"io/fs"
 	"math"
 	"math/rand/v2"
 	"os"
@@ -433,5 +434,35 @@ func TestTeamRoutesShareOneBudget(t *testing.T) {
 	}
 	if !strings.Contains(page, "at most") && !strings.Contains(page, "none found within the search") {
 		t.Errorf("the one route cut by the budget does not say so")
+	}
+}
+
+// TestTemplatesHoldNoWords: every word a page shows comes from the bank
+// or from i18n, so a Spanish page has no English left in it; the
+// templates hold markup, CSS and template actions only.
+func TestTemplatesHoldNoWords(t *testing.T) {
+	names, err := fs.Glob(files, "templates/*.tmpl")
+	if err != nil || len(names) == 0 {
+		t.Fatalf("no templates: %v", err)
+	}
+	strip := []*regexp.Regexp{
+		regexp.MustCompile(`(?s)<style>.*?</style>`),
+		regexp.MustCompile(`(?s)\{\{.*?\}\}`),
+		regexp.MustCompile(`(?s)<[^>]*>`),
+		regexp.MustCompile(`&[a-z]+;|&#\d+;`),
+	}
+	word := regexp.MustCompile(`\p{L}{2,}`)
+	for _, name := range names {
+		data, err := fs.ReadFile(files, name)
+		if err != nil {
+			t.Fatal(err)
+		}
+		text := string(data)
+		for _, re := range strip {
+			text = re.ReplaceAllString(text, " ")
+		}
+		if w := word.FindAllString(text, -1); len(w) > 0 {
+			t.Errorf("%s shows words of its own: %q", name, w)
+		}
 	}
 }

@@ -171,7 +171,7 @@ func (m *Model) soften(answers, route quiz.Answers, to int) {
 			}
 			q := &m.bank.Questions[qi]
 			now := answerDistance(q, answers[qi], route[qi])
-			every := q.EveryAnswer(1 << 10)
+			every := slices.Clone(m.everyAnswer(qi))
 			slices.SortStableFunc(every, func(x, y quiz.Answer) int {
 				return cmp.Compare(answerDistance(q, answers[qi], x), answerDistance(q, answers[qi], y))
 			})
@@ -292,6 +292,8 @@ type routeSearch struct {
 	bestCost int
 	work     int
 	budget   int // the work it may do
+	// seen tells prepareDim's states apart; one map, its room reused.
+	seen map[routeKey]struct{}
 }
 
 // routeDim is one dimension's ways to change its answers.
@@ -487,7 +489,7 @@ func (s *routeSearch) singleChange() quiz.Answers {
 		// The other questions' items are added up once per question.
 		clear(rest)
 		m.accumulate(rest, route, qi)
-		for _, a := range m.bank.Questions[qi].EveryAnswer(1 << 10) {
+		for _, a := range m.everyAnswer(qi) {
 			if a == s.answers[qi] {
 				continue
 			}
@@ -576,7 +578,7 @@ func (s *routeSearch) answersOf(qi int) []quiz.Answer {
 	if !s.changeable(qi) {
 		return []quiz.Answer{s.answers[qi]}
 	}
-	every := s.m.bank.Questions[qi].EveryAnswer(1 << 10)
+	every := s.m.everyAnswer(qi)
 	if every == nil {
 		s.capped = true
 		return []quiz.Answer{s.answers[qi]}
@@ -584,11 +586,31 @@ func (s *routeSearch) answersOf(qi int) []quiz.Answer {
 	return every
 }
 
+// routeAnswers is how many answers a question may have for a route to
+// try them all: past it, the question keeps its answer and the route is
+// not proved shortest.
+const routeAnswers = 1 << 10
+
+// everyAnswer is question qi's every answer, or nil past routeAnswers,
+// listed once per model: callers must not change it.
+func (m *Model) everyAnswer(qi int) []quiz.Answer {
+	m.everyOnce.Do(func() {
+		m.every = make([][]quiz.Answer, len(m.bank.Questions))
+		for i := range m.bank.Questions {
+			m.every[i] = m.bank.Questions[i].EveryAnswer(routeAnswers)
+		}
+	})
+	return m.every[qi]
+}
+
 // routeKey tells a dimension's partial states apart.
 type routeKey struct {
 	cost, facts int
-	projs       string
-	x, y        int64
+	// The shared questions' projections: packed 16 bits each when there
+	// are at most four (no string to allocate), else as a string.
+	packed uint64
+	projs  string
+	x, y   int64
 }
 
 // prepare works out, for this pass, every dimension's choices, the
@@ -673,8 +695,11 @@ func (s *routeSearch) prepareDim(k int, every [][]quiz.Answer, sharedAt []int) {
 		}
 	}
 	states := []state{{projs: slices.Repeat([]int{-1}, len(rd.touch))}}
+	var spare []state // the other of two buffers the states alternate in
 	keyBuf := make([]byte, 0, 2*len(rd.touch))
-	seen := map[routeKey]bool{}
+	if s.seen == nil {
+		s.seen = make(map[routeKey]struct{})
+	}
 	for _, qi := range questions {
 		p := s.projections(qi, d, every[qi])
 		rd.projs = append(rd.projs, p)
@@ -682,33 +707,59 @@ func (s *routeSearch) prepareDim(k int, every [][]quiz.Answer, sharedAt []int) {
 		if sharedAt[qi] < 0 {
 			t = -1
 		}
-		next := states[:0:0]
-		clear(seen)
+		fact := m.bank.Questions[qi].Fact
+		next := spare[:0]
+		clear(s.seen)
 		for _, st := range states {
 			for j, o := range p.sums {
-				n := state{cost: st.cost, facts: st.facts, projs: st.projs, sum: option{x: st.sum.x + o.x, y: st.sum.y + o.y}, picks: st.picks}
+				cost, facts := st.cost, st.facts
+				if t < 0 && j != p.current {
+					if cost++; s.shorter > 0 && cost >= s.shorter {
+						continue
+					}
+					if fact {
+						facts++
+					}
+				}
+				sum := option{x: st.sum.x + o.x, y: st.sum.y + o.y}
+				// The state's key, its shared projections with j at t,
+				// worked out before anything is copied for it.
+				key := routeKey{cost: cost, facts: facts, x: int64(math.Round(sum.x * 1e6)), y: int64(math.Round(sum.y * 1e6))}
+				packed := len(st.projs) <= 4
+				for i, v := range st.projs {
+					if i == t {
+						v = j
+					}
+					if !packed || v+1 >= 1<<16 {
+						packed = false
+						break
+					}
+					key.packed = key.packed<<16 | uint64(v+1)
+				}
+				if !packed {
+					key.packed, keyBuf = 0, keyBuf[:0]
+					for i, v := range st.projs {
+						if i == t {
+							v = j
+						}
+						keyBuf = append(keyBuf, byte(v+1), byte((v+1)>>8))
+					}
+					key.projs = string(keyBuf)
+				}
+				s.work += stateWork
+				if _, dup := s.seen[key]; dup {
+					continue
+				}
+				s.seen[key] = struct{}{}
+				n := state{cost: cost, facts: facts, projs: st.projs, sum: sum, picks: st.picks}
 				switch {
 				case t >= 0:
 					n.projs = slices.Clone(st.projs)
 					n.projs[t] = j
 				case j != p.current:
-					if n.cost++; s.shorter > 0 && n.cost >= s.shorter {
-						continue
-					}
-					if m.bank.Questions[qi].Fact {
-						n.facts++
-					}
 					n.picks = append(slices.Clip(st.picks), routePick{q: qi, proj: j})
 				}
-				keyBuf = keyBuf[:0]
-				for _, v := range n.projs {
-					keyBuf = append(keyBuf, byte(v+1), byte((v+1)>>8))
-				}
-				key := routeKey{n.cost, n.facts, string(keyBuf), int64(math.Round(n.sum.x * 1e6)), int64(math.Round(n.sum.y * 1e6))}
-				if s.work += stateWork; !seen[key] {
-					seen[key] = true
-					next = append(next, n)
-				}
+				next = append(next, n)
 			}
 			if s.spent() {
 				return
@@ -720,7 +771,7 @@ func (s *routeSearch) prepareDim(k int, every [][]quiz.Answer, sharedAt []int) {
 			slices.SortStableFunc(next, func(x, y state) int { return cmp.Compare(x.cost, y.cost) })
 			next, s.capped = next[:maxRouteStates], true
 		}
-		states = next
+		states, spare = next, states
 	}
 	all := make([]routeChoice, 0, len(states))
 	for _, st := range states {
@@ -742,29 +793,33 @@ func (s *routeSearch) prepareDim(k int, every [][]quiz.Answer, sharedAt []int) {
 // and as good a term on every rival's margin. Cheapest first; among
 // equal costs, the best worst term first.
 func (s *routeSearch) undominated(all []routeChoice) []routeChoice {
-	worst := make(map[*routeChoice]float64, len(all))
-	order := make([]*routeChoice, len(all))
+	type ranked struct {
+		c     *routeChoice
+		worst float64 // its worst term
+	}
+	order := make([]ranked, len(all))
 	for i := range all {
 		c := &all[i]
 		w := math.Inf(1)
 		for _, t := range c.terms {
 			w = min(w, t)
 		}
-		worst[c], order[i] = w, c
+		order[i] = ranked{c, w}
 	}
-	slices.SortStableFunc(order, func(x, y *routeChoice) int {
-		if x.cost != y.cost {
-			return x.cost - y.cost
+	slices.SortStableFunc(order, func(x, y ranked) int {
+		if x.c.cost != y.c.cost {
+			return x.c.cost - y.c.cost
 		}
-		if x.facts != y.facts {
-			return x.facts - y.facts
+		if x.c.facts != y.c.facts {
+			return x.c.facts - y.c.facts
 		}
-		return cmpFloat(worst[y], worst[x])
+		return cmpFloat(y.worst, x.worst)
 	})
 	groups := map[string][]int{} // kept choices by their shared projections
 	var keep []routeChoice
 	key := make([]byte, 0, 16)
-	for _, c := range order {
+	for _, r := range order {
+		c := r.c
 		key = key[:0]
 		for _, v := range c.projs {
 			key = append(key, byte(v+1), byte((v+1)>>8))
@@ -1109,7 +1164,7 @@ func (m *Model) greedyRoute(answers quiz.Answers, to int, facts bool, s *routeSe
 			clear(rest)
 			m.accumulate(rest, route, qi)
 			cur := route[qi]
-			for _, a := range q.EveryAnswer(1 << 10) {
+			for _, a := range m.everyAnswer(qi) {
 				if a == cur {
 					continue
 				}

@@ -39,6 +39,10 @@ type Model struct {
 	// so built once (on first use) rather than once per role searched.
 	blocksOnce sync.Once
 	blocks     []dimBlock
+	// every is each question's every answer (nil past routeAnswers), for
+	// routes, which try them many times over; built on first use.
+	everyOnce sync.Once
+	every     [][]quiz.Answer
 }
 
 // question is a bank question reduced to the arithmetic scoring needs.

@@ -34,7 +34,8 @@ type comparedRow struct {
 
 type compareDim struct {
 	ID, Name, Label string
-	Y               float64
+	Y               float64 // the row's top
+	LineY           float64 // its track, within the row
 	Dots            []compareDot
 	Cells           []string
 }
@@ -45,7 +46,12 @@ type compareDot struct {
 	CX, CY float64
 	Color  int
 	Path   string // the person's marker: hollow, so a person here is not taken for a role on the team view
+	who    int    // the person's place in the comparison
 }
+
+// stackStep is how far apart markers stacked off a track are: a marker
+// and a hair, so none covers another.
+const stackStep = 11.0
 
 // WriteCompare draws a comparison of a few people: their best fits, their
 // profiles overlaid on one chart, and where they differ most.
@@ -61,9 +67,11 @@ func WriteCompare(w io.Writer, p i18n.Printer, b *quiz.Bank, v render.Comparison
 		pg.People = append(pg.People, comparedRow{ID: c.ID, Role: c.Roles[0].Name, Sure: render.LevelWord(p, c.Certainty), Fit: float64(c.Fit), Color: i % palette, Mark: marker(i, 7, 7, 4.5)})
 	}
 	var desc []string
+	top := 0.0
 	for d, dim := range b.Dimensions {
-		row := compareDim{ID: dim.ID, Name: dim.Name, Label: cut(dim.Name, 30), Y: float64(d) * dimRowH}
+		row := compareDim{ID: dim.ID, Name: dim.Name, Label: cut(dim.Name, 30), Y: top}
 		var parts []string
+		var offsets []float64 // each dot's distance from the track, up negative
 		for i, c := range v.People {
 			s := c.Dimensions[d].Score
 			if s == nil {
@@ -71,22 +79,42 @@ func WriteCompare(w io.Writer, p i18n.Printer, b *quiz.Bank, v render.Comparison
 				continue
 			}
 			score := float64(*s)
-			// People on the same score are nudged apart vertically so
-			// every dot shows.
-			nudge := 0.0
+			// People within a marker's width of each other are stacked
+			// off the track, above and below in turn, so every marker
+			// shows where it sits across.
+			near := 0
 			for _, dot := range row.Dots {
 				if math.Abs(dot.Score-score) < 3 {
-					nudge += 5
+					near++
 				}
 			}
-			row.Dots = append(row.Dots, compareDot{Person: c.ID, Score: score, CX: xt(score), CY: 28 - nudge, Color: i % palette, Path: marker(i, xt(score), 28-nudge, 5)})
+			off := stackStep * float64((near+1)/2)
+			if near%2 == 1 {
+				off = -off
+			}
+			offsets = append(offsets, off)
+			row.Dots = append(row.Dots, compareDot{Person: c.ID, Score: score, CX: xt(score), Color: i % palette, who: i})
 			row.Cells = append(row.Cells, fmt.Sprintf("%.0f", render.Round1(score)))
 			parts = append(parts, fmt.Sprintf("%s %.0f", c.ID, render.Round1(score)))
 		}
+		// The track sits lower when the stacks above it would reach the
+		// dimension's name, and the row grows when those below would
+		// reach the next one.
+		up, down := 0.0, 0.0
+		for _, off := range offsets {
+			up, down = max(up, -off), max(down, off)
+		}
+		row.LineY = max(28, 24+up) // a marker's top below the name
+		for i := range row.Dots {
+			dot := &row.Dots[i]
+			dot.CY = row.LineY + offsets[i]
+			dot.Path = marker(dot.who, dot.CX, dot.CY, 5)
+		}
+		top += max(dimRowH, row.LineY+down+14)
 		desc = append(desc, dim.Name+": "+strings.Join(parts, ", "))
 		pg.Dims = append(pg.Dims, row)
 	}
-	pg.H = float64(len(pg.Dims)) * dimRowH
+	pg.H = top
 	pg.Desc = strings.Join(desc, "; ")
 	for _, d := range render.ShownDifferences(v) {
 		pg.Differences = append(pg.Differences, render.DifferenceText(p, d))

@@ -10,6 +10,7 @@ import (
 	"os"
 	"path/filepath"
 	"regexp"
+	"slices"
 	"strconv"
 	"strings"
 	"testing"
@@ -464,5 +465,64 @@ func TestTemplatesHoldNoWords(t *testing.T) {
 		if w := word.FindAllString(text, -1); len(w) > 0 {
 			t.Errorf("%s shows words of its own: %q", name, w)
 		}
+	}
+}
+
+// TestCompareStacksWithoutCover: twelve people with the same answers
+// stand on every track at one spot; stacked above and below it, no
+// marker covers another, and each row grows to hold its stack.
+func TestCompareStacksWithoutCover(t *testing.T) {
+	b := loadBank(t, "../../questions.yaml", "")
+	answers := answersFrom(t, b, "../../testdata/personas/tpm-platform.yaml")
+	m := scoring.New(b)
+	var people []render.Compared
+	for i := range 12 {
+		res := m.Score(answers, scoring.Options{})
+		people = append(people, render.Compared{ID: fmt.Sprintf("twin-%d", i+1), Answers: answers, Result: &res})
+	}
+	var out bytes.Buffer
+	p := i18n.New("en")
+	if err := WriteCompare(&out, p, b, render.Comparison(p, b, people)); err != nil {
+		t.Fatal(err)
+	}
+	page := out.String()
+	group := regexp.MustCompile(`(?s)<g class="dimension" data-dim="([^"]+)" transform="translate\(0 ([0-9.]+)\)">(.*?)</g>`)
+	marker := regexp.MustCompile(`<path class="person hollow k\d+" data-person="[^"]+" data-score="[^"]+" d="([^"]+)"`)
+	point := regexp.MustCompile(`[ML]([-0-9.]+) ([-0-9.]+)`)
+	rows := group.FindAllStringSubmatch(page, -1)
+	if len(rows) != len(b.Dimensions) {
+		t.Fatalf("%d rows, want %d", len(rows), len(b.Dimensions))
+	}
+	bottom := 0.0
+	for _, row := range rows {
+		top, _ := strconv.ParseFloat(row[2], 64)
+		if top < bottom {
+			t.Errorf("%s: row starts at %.1f, inside the row above (which reaches %.1f)", row[1], top, bottom)
+		}
+		var ys []float64
+		for _, mk := range marker.FindAllStringSubmatch(row[3], -1) {
+			// A marker's middle: a circle's starting point, or the mean
+			// of a shape's corners.
+			pts := point.FindAllStringSubmatch(mk[1], -1)
+			sum := 0.0
+			for _, pt := range pts {
+				y, _ := strconv.ParseFloat(pt[2], 64)
+				sum += y
+			}
+			ys = append(ys, sum/float64(len(pts)))
+		}
+		if len(ys) != 12 {
+			t.Fatalf("%s: %d markers", row[1], len(ys))
+		}
+		slices.Sort(ys)
+		for i := 1; i < len(ys); i++ {
+			if ys[i]-ys[i-1] < 9 {
+				t.Errorf("%s: markers at %.1f and %.1f cover each other", row[1], ys[i-1], ys[i])
+			}
+		}
+		if ys[0]-5 < 18 {
+			t.Errorf("%s: the top marker (%.1f) reaches the dimension's name", row[1], ys[0])
+		}
+		bottom = top + ys[len(ys)-1] + 5
 	}
 }

@@ -368,7 +368,9 @@ func BenchmarkNextQuestion(b *testing.B) {
 	}
 }
 
-func BenchmarkLikelyStep(b *testing.B) {
+// eightAsked is a generalist PM part way through the quick quiz: the
+// model, and the first eight answers it asked for.
+func eightAsked(b *testing.B) (*scoring.Model, quiz.Answers) {
 	bank := defaultBank(b)
 	m := scoring.New(bank)
 	full := loadPersona(b, bank, "pm-generalist.yaml").Answers
@@ -377,6 +379,11 @@ func BenchmarkLikelyStep(b *testing.B) {
 		qi := m.NextLikely(part)
 		part[qi] = full[qi]
 	}
+	return m, part
+}
+
+func BenchmarkLikelyStep(b *testing.B) {
+	m, part := eightAsked(b)
 	b.ResetTimer()
 	for b.Loop() {
 		_ = m.Likely(part)
@@ -385,14 +392,7 @@ func BenchmarkLikelyStep(b *testing.B) {
 }
 
 func BenchmarkDecidePartial(b *testing.B) {
-	bank := defaultBank(b)
-	m := scoring.New(bank)
-	full := loadPersona(b, bank, "pm-generalist.yaml").Answers
-	part := bank.NewAnswers()
-	for range 8 {
-		qi := m.NextLikely(part)
-		part[qi] = full[qi]
-	}
+	m, part := eightAsked(b)
 	b.ResetTimer()
 	for b.Loop() {
 		_ = m.Decide(part)
@@ -402,14 +402,7 @@ func BenchmarkDecidePartial(b *testing.B) {
 // BenchmarkNextStep is `pmfit next`'s work on the default bank, after
 // eight answers, by either rule: well under the 20 ms a front end waits.
 func BenchmarkNextStep(b *testing.B) {
-	bank := defaultBank(b)
-	m := scoring.New(bank)
-	full := loadPersona(b, bank, "pm-generalist.yaml").Answers
-	part := bank.NewAnswers()
-	for range 8 {
-		qi := m.NextLikely(part)
-		part[qi] = full[qi]
-	}
+	m, part := eightAsked(b)
 	for _, tc := range []struct {
 		name string
 		rule scoring.StopRule

@@ -215,14 +215,8 @@ func (m *Model) lead(answers quiz.Answers, to int) float64 {
 
 // leadOf is lead, from the answers' accumulated items.
 func (m *Model) leadOf(acc []accumulator, to int) float64 {
-	var dims [maxStackDims]DimensionScore
-	ds := dims[:0]
-	if len(acc) > len(dims) {
-		ds = make([]DimensionScore, 0, len(acc))
-	}
-	for i := range acc {
-		ds = append(ds, acc[i].score(i))
-	}
+	var buf [maxStackDims]DimensionScore
+	ds := scoresOf(&buf, acc)
 	mine, best := 0.0, math.Inf(-1)
 	for r := range m.roles {
 		fit, weights := m.fit(r, ds)

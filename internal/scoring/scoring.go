@@ -307,16 +307,23 @@ func (m *Model) TopRole(answers quiz.Answers) int {
 	return m.topOf(acc)
 }
 
-// topOf is TopRole from the dimensions' sums.
-func (m *Model) topOf(acc []accumulator) int {
-	var dims [maxStackDims]DimensionScore
-	ds := dims[:0]
-	if len(acc) > len(dims) {
+// scoresOf is each dimension's score from its sums, in buf when it is
+// large enough (no allocation on a bank of up to maxStackDims).
+func scoresOf(buf *[maxStackDims]DimensionScore, acc []accumulator) []DimensionScore {
+	ds := buf[:0]
+	if len(acc) > len(buf) {
 		ds = make([]DimensionScore, 0, len(acc))
 	}
 	for i := range acc {
 		ds = append(ds, acc[i].score(i))
 	}
+	return ds
+}
+
+// topOf is TopRole from the dimensions' sums.
+func (m *Model) topOf(acc []accumulator) int {
+	var buf [maxStackDims]DimensionScore
+	ds := scoresOf(&buf, acc)
 	best, bestKey, bestScored := 0, math.Inf(-1), false
 	for r := range m.roles {
 		fit, weights := m.fit(r, ds)

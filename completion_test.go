@@ -14,6 +14,29 @@ import (
 // functions cobra's bash script needs (.ci/run installs it).
 const bashCompletion = "/usr/share/bash-completion/bash_completion"
 
+// completionScript writes pmfit's completion script for shell to a file
+// and returns its path.
+func completionScript(t *testing.T, bin, shell string) string {
+	t.Helper()
+	script, err := exec.Command(bin, "completion", shell).Output()
+	if err != nil {
+		t.Fatal(err)
+	}
+	path := filepath.Join(t.TempDir(), "pmfit."+shell)
+	if err := os.WriteFile(path, script, 0o644); err != nil {
+		t.Fatal(err)
+	}
+	return path
+}
+
+// inShell is a shell command that finds the pmfit at bin on its PATH,
+// as the completion scripts call it.
+func inShell(bin, shell string, args ...string) *exec.Cmd {
+	cmd := exec.Command(shell, args...)
+	cmd.Env = append(os.Environ(), "PATH="+filepath.Dir(bin)+":"+os.Getenv("PATH"))
+	return cmd
+}
+
 // TestBashCompletesAfterAComma runs the real bash completion script, as
 // bash would on TAB, on command lines a person types.
 func TestBashCompletesAfterAComma(t *testing.T) {
@@ -28,19 +51,12 @@ func TestBashCompletesAfterAComma(t *testing.T) {
 		t.Skip("no bash")
 	}
 	bin := pmfitBinary(t)
-	dir := t.TempDir()
-	script, err := exec.Command(bin, "completion", "bash").Output()
-	if err != nil {
-		t.Fatal(err)
-	}
-	if err := os.WriteFile(filepath.Join(dir, "pmfit.bash"), script, 0o644); err != nil {
-		t.Fatal(err)
-	}
+	script := completionScript(t, bin, "bash")
 	// complete splits a line into words as bash does (spaces, and each of
 	// COMP_WORDBREAKS' characters as a word of its own), calls the
 	// completion function and prints COMPREPLY.
 	driver := `source ` + bashCompletion + `
-source "$1/pmfit.bash"
+source "$1"
 complete_line() {
   local line="$1" cur="" c i
   COMP_LINE="$line"; COMP_POINT=${#line}; COMP_WORDS=()
@@ -58,9 +74,7 @@ complete_line "pmfit score --answer week-of-work=launch,"
 complete_line "pmfit score --answer degree=comp"
 complete_line "pmfit score --lang "
 `
-	cmd := exec.Command(bash, "-c", driver, "bash", dir)
-	cmd.Env = append(os.Environ(), "PATH="+filepath.Dir(bin)+":"+os.Getenv("PATH"))
-	out, err := cmd.CombinedOutput()
+	out, err := inShell(bin, bash, "-c", driver, "bash", script).CombinedOutput()
 	if err != nil {
 		t.Fatalf("%v\n%s", err, out)
 	}
@@ -143,18 +157,9 @@ func lookShell(t *testing.T, name string) string {
 func TestFishCompletesAnswers(t *testing.T) {
 	fish := lookShell(t, "fish")
 	bin := pmfitBinary(t)
-	dir := t.TempDir()
-	script, err := exec.Command(bin, "completion", "fish").Output()
-	if err != nil {
-		t.Fatal(err)
-	}
-	if err := os.WriteFile(filepath.Join(dir, "pmfit.fish"), script, 0o644); err != nil {
-		t.Fatal(err)
-	}
+	script := completionScript(t, bin, "fish")
 	for _, tc := range shellCompletions {
-		cmd := exec.Command(fish, "--no-config", "-c", `source $argv[1]; complete -C $argv[2]`, filepath.Join(dir, "pmfit.fish"), tc.line)
-		cmd.Env = append(os.Environ(), "PATH="+filepath.Dir(bin)+":"+os.Getenv("PATH"))
-		out, err := cmd.CombinedOutput()
+		out, err := inShell(bin, fish, "--no-config", "-c", `source $argv[1]; complete -C $argv[2]`, script, tc.line).CombinedOutput()
 		if err != nil {
 			t.Fatalf("%v\n%s", err, out)
 		}
@@ -174,14 +179,7 @@ func TestFishCompletesAnswers(t *testing.T) {
 func TestZshCompletesAnswers(t *testing.T) {
 	zsh := lookShell(t, "zsh")
 	bin := pmfitBinary(t)
-	dir := t.TempDir()
-	script, err := exec.Command(bin, "completion", "zsh").Output()
-	if err != nil {
-		t.Fatal(err)
-	}
-	if err := os.WriteFile(filepath.Join(dir, "pmfit.zsh"), script, 0o644); err != nil {
-		t.Fatal(err)
-	}
+	script := completionScript(t, bin, "zsh")
 	driver := `
 compdef() { }
 _describe() {
@@ -196,9 +194,7 @@ CURRENT=${#words}
 _pmfit
 `
 	for _, tc := range shellCompletions {
-		cmd := exec.Command(zsh, "-f", "-c", driver, "zsh", filepath.Join(dir, "pmfit.zsh"), tc.line)
-		cmd.Env = append(os.Environ(), "PATH="+filepath.Dir(bin)+":"+os.Getenv("PATH"))
-		out, err := cmd.CombinedOutput()
+		out, err := inShell(bin, zsh, "-f", "-c", driver, "zsh", script, tc.line).CombinedOutput()
 		if err != nil {
 			t.Fatalf("%v\n%s", err, out)
 		}

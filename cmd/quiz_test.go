@@ -5,7 +5,6 @@ import (
 	"errors"
 	"fmt"
 	"io"
-	"math"
 	"os"
 	"path/filepath"
 	"strings"
@@ -13,6 +12,7 @@ import (
 	"time"
 
 	"github.com/pmfit/pmfit/internal/analysis"
+	"github.com/pmfit/pmfit/internal/i18n"
 	"github.com/pmfit/pmfit/internal/quiz"
 	"github.com/pmfit/pmfit/internal/render"
 	"github.com/pmfit/pmfit/internal/scoring"
@@ -1079,8 +1079,9 @@ func TestQuizShortLikely(t *testing.T) {
 	}
 	lk := m.Likely(part)
 	retake := analysis.RetakeAgreement(m, retakeRespondents, 1)
-	want := fmt.Sprintf("Stopped after %d of %d questions: about 1 in %d people who answer like you would get a different best fit from the full quiz (the full quiz itself changes for about %d in 10 people on a retake).",
-		asked, n, niceOneIn(1-lk.Probability), int(math.Round(10*(1-retake))))
+	// The sentence for this take's own figures (its rounding is
+	// render's TestStoppedLikelyNote).
+	want := render.StoppedLikelyNote(i18n.New("en"), asked, n, lk.Probability, retake)
 	if len(qt.persona.decided) != 1 || qt.persona.decided[0] != want {
 		t.Errorf("stop %q, want %q", qt.persona.decided, want)
 	}
@@ -1088,19 +1089,6 @@ func TestQuizShortLikely(t *testing.T) {
 	if !strings.Contains(screen, "Your best fit: Growth Product Manager") || !strings.Contains(screen, fmt.Sprintf("Stopped after %d of %d questions: about 1 in", asked, n)) {
 		t.Errorf("the result does not tell the quick stop's story:\n%s", qt.out.String())
 	}
-}
-
-// niceOneIn re-states render's rounding of "1 in N": whole below 10, to
-// 5 below 30, to 10 above.
-func niceOneIn(miss float64) int {
-	n := 1 / miss
-	switch {
-	case n < 10:
-		return int(math.Round(n))
-	case n < 30:
-		return 5 * int(math.Round(n/5))
-	}
-	return 10 * int(math.Round(n/10))
 }
 
 // TestQuizResumeMissingFailsFirst: --resume naming no saved quiz fails

@@ -1,10 +1,9 @@
 package analysis
 
 import (
-	"fmt"
 	"math"
 	"math/rand/v2"
-	"strings"
+	"os"
 	"testing"
 
 	"github.com/pmfit/pmfit/internal/quiz"
@@ -48,23 +47,22 @@ func TestPowerEigenAgreesWithJacobi(t *testing.T) {
 	}
 }
 
-// largestBank is a bank at the documented limits: 100 roles, 500 Likert
-// questions on an 11-point scale, two dimensions.
-func largestBank(t *testing.T) *quiz.Bank {
+// largestBank is testdata/banks/largest.yaml, a bank at the documented
+// limits (docs/performance.md): 100 roles, 500 Likert questions on an
+// 11-point scale, two dimensions.
+func largestBank(t testing.TB) *quiz.Bank {
 	t.Helper()
-	var y strings.Builder
-	y.WriteString("version: 1\nid: largest\nscale: {min: 0, max: 10, labels: [Not at all, '1', '2', '3', '4', '5', '6', '7', '8', '9', Completely]}\n")
-	y.WriteString("dimensions:\n  - {id: d1, name: D1, low: Low, high: High}\n  - {id: d2, name: D2, low: Low, high: High}\nroles:\n")
-	for r := range 100 {
-		fmt.Fprintf(&y, "  - {id: r%d, name: R%d, summary: Role., profile: {d1: {target: %d, weight: %d}, d2: {target: %d, weight: %d}}}\n", r, r, (r*37)%101, 1+r%3, (r*53)%101, 1+(r+1)%3)
-	}
-	y.WriteString("questions:\n")
-	for q := range 500 {
-		fmt.Fprintf(&y, "  - {id: q%d, type: likert, dimension: d%d, text: Question.}\n", q, 1+q%2)
-	}
-	b, err := quiz.LoadBank("largest.yaml", []byte(y.String()), quiz.LoadOptions{})
+	const path = "../../testdata/banks/largest.yaml"
+	data, err := os.ReadFile(path)
 	if err != nil {
 		t.Fatal(err)
+	}
+	b, err := quiz.LoadBank(path, data, quiz.LoadOptions{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(b.Roles) != 100 || len(b.Questions) != 500 || b.Scale.Points() != 11 {
+		t.Fatalf("%s: %d roles, %d questions, %d points: not at the limits", path, len(b.Roles), len(b.Questions), b.Scale.Points())
 	}
 	return b
 }

@@ -17,6 +17,7 @@ import (
 	"github.com/pmfit/pmfit/internal/quiz"
 	"github.com/pmfit/pmfit/internal/render"
 	"github.com/pmfit/pmfit/internal/scoring"
+	"github.com/pmfit/pmfit/internal/textwidth"
 )
 
 // MaxMapPoints is how many people a cohort's map shows at most; above
@@ -364,8 +365,8 @@ func (c *Cohort) End(out io.Writer, s *batch.Summary) error {
 
 	if xd >= 0 && yd >= 0 {
 		xdim, ydim := b.Dimensions[xd], b.Dimensions[yd]
-		xLow, xHigh := lines("← "+render.BeforeParen(xdim.Low), 26), lines(render.BeforeParen(xdim.High)+" →", 26)
-		yLow, yHigh := lines("↓ "+render.BeforeParen(ydim.Low), 40), lines("↑ "+render.BeforeParen(ydim.High), 40)
+		xLow, xHigh := textwidth.Wrap("← "+render.BeforeParen(xdim.Low), 26), textwidth.Wrap(render.BeforeParen(xdim.High)+" →", 26)
+		yLow, yHigh := textwidth.Wrap("↓ "+render.BeforeParen(ydim.Low), 40), textwidth.Wrap("↑ "+render.BeforeParen(ydim.High), 40)
 		v.Map = &mapView{
 			Title: p.T(i18n.PeopleMap, xdim.Name, ydim.Name), XName: xdim.Name, YName: ydim.Name,
 			Desc: p.T(i18n.MapDesc, ydim.Name, strings.Join(yLow, " "), strings.Join(yHigh, " "),
@@ -439,24 +440,6 @@ func mapEnds(xLow, xHigh, yLow, yHigh []string) (top, height float64, ends []axi
 	top = -14 - 16*float64(len(yHigh))
 	height = 392 + 16*float64(len(yHigh)) + 16*float64(below)
 	return top, height, ends
-}
-
-// lines splits a label into lines of about width characters at spaces.
-func lines(s string, width int) []string {
-	var out []string
-	line := ""
-	for _, w := range strings.Fields(s) {
-		if line != "" && len([]rune(line))+1+len([]rune(w)) > width {
-			out = append(out, line)
-			line = w
-			continue
-		}
-		if line != "" {
-			line += " "
-		}
-		line += w
-	}
-	return append(out, line)
 }
 
 // spot is a person on the map before placement.

@@ -6,7 +6,9 @@ import (
 	"io"
 	"io/fs"
 	"os"
+	"strconv"
 	"strings"
+	"time"
 
 	"github.com/pmfit/pmfit/internal/i18n"
 	"github.com/pmfit/pmfit/internal/iostreams"
@@ -122,6 +124,19 @@ func normalizeLang(v string) string {
 		return lang + "-" + strings.ToUpper(region)
 	}
 	return lang
+}
+
+// PageDate is the time pages are dated with: the clock, or SOURCE_DATE_EPOCH
+// when set (seconds since 1970, the reproducible-builds convention), so
+// that the same answers draw the same bytes in a pipeline that compares
+// them.
+func (f *Factory) PageDate() time.Time {
+	if s := f.Env.Get("SOURCE_DATE_EPOCH"); s != "" {
+		if secs, err := strconv.ParseInt(s, 10, 64); err == nil && secs >= 0 && secs < 1<<35 {
+			return time.Unix(secs, 0).UTC()
+		}
+	}
+	return time.Now()
 }
 
 // Printer writes pmfit's own words in the chosen language.

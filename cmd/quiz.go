@@ -36,6 +36,8 @@ type QuizOptions struct {
 	// Now and Exit are the clock and the process exit a hang-up uses.
 	Now  func() time.Time
 	Exit func(code int)
+	// PageDate is the date a --report page carries (Factory.PageDate).
+	PageDate func() time.Time
 	// Executable says how to name pmfit in the resume command: "pmfit"
 	// when that is the program on PATH, else how it was started.
 	Executable func() []string
@@ -81,6 +83,7 @@ func NewCmdQuiz(f *Factory, runF func(*QuizOptions) error) *cobra.Command {
 		Printer:     f.Printer,
 		NewPrompter: newPrompter,
 		Now:         time.Now,
+		PageDate:    f.PageDate,
 		Exit:        os.Exit,
 		Executable:  executable,
 	}

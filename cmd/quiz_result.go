@@ -9,6 +9,7 @@ import (
 	"os"
 	"path/filepath"
 	"strings"
+	"time"
 
 	"github.com/pmfit/pmfit/internal/atomicfile"
 	"github.com/pmfit/pmfit/internal/i18n"
@@ -67,7 +68,7 @@ func finishQuiz(opts *QuizOptions, t *render.Theme, prompter quiz.Prompter, prom
 		}
 	}
 	if opts.Report != "" {
-		if err := writeReport(opts.Report, printer, b, answers, &res, resultPath); err != nil {
+		if err := writeReport(opts.Report, printer, b, answers, &res, resultPath, opts.PageDate()); err != nil {
 			return keep(fmt.Errorf("--report %s: %w", opts.Report, err))
 		}
 	}
@@ -172,9 +173,9 @@ func fullerResult(b *quiz.Bank, path string, n int) (bool, int) {
 
 // writeReport draws the person's report into path, atomically; a new
 // file is private, as the answers it shows are.
-func writeReport(path string, p i18n.Printer, b *quiz.Bank, answers quiz.Answers, res *scoring.Result, answersFile string) error {
+func writeReport(path string, p i18n.Printer, b *quiz.Bank, answers quiz.Answers, res *scoring.Result, answersFile string, made time.Time) error {
 	var buf bytes.Buffer
-	if err := report.WritePerson(&buf, report.NewPerson(p, b, answers, res, "", answersFile)); err != nil {
+	if err := report.WritePerson(&buf, report.NewPerson(p, b, answers, res, "", answersFile, made)); err != nil {
 		return err
 	}
 	return atomicfile.Write(path, buf.Bytes(), 0o600)

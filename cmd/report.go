@@ -7,6 +7,7 @@ import (
 	"os"
 	"path/filepath"
 	"strings"
+	"time"
 
 	"github.com/spf13/cobra"
 
@@ -25,6 +26,8 @@ type ReportOptions struct {
 	Model   func() (*scoring.Model, error)
 	Printer func() i18n.Printer
 	Env     iostreams.Env
+	// PageDate is the date the page carries (Factory.PageDate).
+	PageDate func() time.Time
 
 	File    string // an answer file, or a result `quiz --out` wrote; "-" is stdin; "" the last quiz's result
 	Output  string // -o FILE; "-" is stdout
@@ -34,7 +37,7 @@ type ReportOptions struct {
 
 // NewCmdReport builds `pmfit report`.
 func NewCmdReport(f *Factory, runF func(*ReportOptions) error) *cobra.Command {
-	opts := &ReportOptions{IO: f.IOStreams, Bank: f.Bank, Model: f.Model, Printer: f.Printer, Env: f.Env}
+	opts := &ReportOptions{IO: f.IOStreams, Bank: f.Bank, Model: f.Model, Printer: f.Printer, Env: f.Env, PageDate: f.PageDate}
 	cmd := &cobra.Command{
 		Use:   "report [FILE] [flags]",
 		Short: "Draw a person's result as a one-page HTML report",
@@ -131,7 +134,7 @@ func reportRun(opts *ReportOptions) error {
 	}
 	res := model.Score(set.Answers, scoring.Options{Explain: explainTop, Decide: true, Likely: true, Route: route})
 	p := opts.Printer()
-	if err := commit(report.WritePerson(out, report.NewPerson(p, b, set.Answers, &res, set.ID, answersFile))); err != nil {
+	if err := commit(report.WritePerson(out, report.NewPerson(p, b, set.Answers, &res, set.ID, answersFile, opts.PageDate()))); err != nil {
 		return err
 	}
 	if toFile {

@@ -11,6 +11,7 @@ import (
 	"slices"
 	"strings"
 	"syscall"
+	"time"
 
 	"github.com/spf13/cobra"
 
@@ -32,6 +33,8 @@ type ScoreOptions struct {
 	Model   func() (*scoring.Model, error)
 	Theme   func() *render.Theme
 	Printer func() i18n.Printer
+	// PageDate is the date an HTML page carries (Factory.PageDate).
+	PageDate func() time.Time
 
 	Answers     []string // --answer ID=VALUE, in the order given
 	AnswersFile string   // --answers FILE; "-" is stdin
@@ -61,7 +64,7 @@ var scoreFormats = append(slices.Clone(batch.Formats), "html")
 
 // NewCmdScore builds `pmfit score`.
 func NewCmdScore(f *Factory, runF func(*ScoreOptions) error) *cobra.Command {
-	opts := &ScoreOptions{IO: f.IOStreams, Bank: f.Bank, Model: f.Model, Theme: f.Theme, Printer: f.Printer}
+	opts := &ScoreOptions{IO: f.IOStreams, Bank: f.Bank, Model: f.Model, Theme: f.Theme, Printer: f.Printer, PageDate: f.PageDate}
 	cmd := &cobra.Command{
 		Use:   "score [INPUT...] [flags]",
 		Short: "Score answers from flags or files, one set or many, without prompting",
@@ -211,7 +214,7 @@ func scoreRun(opts *ScoreOptions) error {
 		if file == "-" {
 			file = ""
 		}
-		err = report.WritePerson(out, report.NewPerson(opts.Printer(), b, set.Answers, &res, set.ID, file))
+		err = report.WritePerson(out, report.NewPerson(opts.Printer(), b, set.Answers, &res, set.ID, file, opts.PageDate()))
 	default:
 		err = encodeOne(out, b, set, &res, opts.Format, opts.NoSource)
 	}

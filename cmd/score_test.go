@@ -71,7 +71,7 @@ func TestScoreFlags(t *testing.T) {
 			if err != nil {
 				t.Fatal(err)
 			}
-			got.IO, got.Bank, got.Model, got.Theme, got.Printer = nil, nil, nil, nil, nil
+			got.IO, got.Bank, got.Model, got.Theme, got.Printer, got.PageDate = nil, nil, nil, nil, nil, nil
 			if len(got.Inputs) == 0 {
 				got.Inputs = nil // cobra passes no arguments as an empty slice
 			}

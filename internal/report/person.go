@@ -6,8 +6,6 @@ import (
 	"fmt"
 	"io"
 	"math"
-	"os"
-	"strconv"
 	"strings"
 	"time"
 
@@ -41,22 +39,11 @@ type Person struct {
 
 // NewPerson is the report of a scored answer set: its JSON view (the
 // contract `--format json` writes), with the bank's texts. id is who
-// answered, if known; answersFile is where the answers are kept.
-func NewPerson(p i18n.Printer, b *quiz.Bank, answers quiz.Answers, res *scoring.Result, id, answersFile string) Person {
+// answered, if known; answersFile is where the answers are kept; made is
+// the date the page carries.
+func NewPerson(p i18n.Printer, b *quiz.Bank, answers quiz.Answers, res *scoring.Result, id, answersFile string, made time.Time) Person {
 	return Person{Printer: p, Bank: b, Answers: answers, Result: render.Result(p, b, answers, res, id), AnswersFile: answersFile,
-		Verdict: render.NewVerdict(p, b, res), Route: res.Route, Made: drawnAt()}
-}
-
-// drawnAt is the date a report carries: today, or SOURCE_DATE_EPOCH when
-// set (the reproducible-builds convention), so that the same answers
-// draw the same bytes in a pipeline that compares them.
-func drawnAt() time.Time {
-	if s := os.Getenv("SOURCE_DATE_EPOCH"); s != "" {
-		if secs, err := strconv.ParseInt(s, 10, 64); err == nil && secs >= 0 && secs < 1<<35 {
-			return time.Unix(secs, 0).UTC()
-		}
-	}
-	return time.Now()
+		Verdict: render.NewVerdict(p, b, res), Route: res.Route, Made: made}
 }
 
 // personPage is the person's report as its template reads it.

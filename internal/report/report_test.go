@@ -57,8 +57,7 @@ func drawPerson(t testing.TB, b *quiz.Bank, lang string, answers quiz.Answers, f
 	p := i18n.New(lang)
 	res := scoring.New(b).Score(answers, scoring.Options{Explain: 3, Route: scoring.RouteRunnerUp})
 	var out bytes.Buffer
-	person := NewPerson(p, b, answers, &res, "", file)
-	person.Made = time.Date(2026, 12, 7, 10, 0, 0, 0, time.UTC)
+	person := NewPerson(p, b, answers, &res, "", file, time.Date(2026, 12, 7, 10, 0, 0, 0, time.UTC))
 	if err := WritePerson(&out, person); err != nil {
 		t.Fatal(err)
 	}

@@ -15,7 +15,6 @@ import (
 	"os"
 	"os/exec"
 	"path/filepath"
-	"regexp"
 	"slices"
 	"strings"
 	"sync"
@@ -173,16 +172,6 @@ func (b *browser) screenshot(path string) {
 	if err := os.WriteFile(path, png, 0o644); err != nil {
 		b.t.Fatal(err)
 	}
-}
-
-// pdfPages prints the page as Chromium would to A4 and counts the pages.
-func (b *browser) pdfPages() int {
-	b.t.Helper()
-	pdf, err := chromedp.Run(b.ctx, chromedp.PrintToPDF(chromedp.PDFPaper(chromedp.PaperA4), func(p *page.PrintToPDFParams) { yes := true; p.PreferCSSPageSize = &yes }))
-	if err != nil {
-		b.t.Fatal(err)
-	}
-	return len(regexp.MustCompile(`/Type\s*/Page[^s]`).FindAll(pdf, -1))
 }
 
 // pdfText prints the page as Chromium would to A4 and returns the PDF's

@@ -2,7 +2,6 @@ package analysis
 
 import (
 	"math"
-	"sort"
 )
 
 // covariance accumulates the sample covariance matrix of k variables,
@@ -353,14 +352,4 @@ func (h *histogram) quantile(q float64) float64 {
 		}
 	}
 	return float64(len(h.counts)-1) * binWidth
-}
-
-// sortedKeys lists a map's keys in order, for stable reports.
-func sortedKeys[V any](m map[int]V) []int {
-	keys := make([]int, 0, len(m))
-	for k := range m {
-		keys = append(keys, k)
-	}
-	sort.Ints(keys)
-	return keys
 }

@@ -71,7 +71,6 @@ type Tally struct {
 	// sensLeft is what this tally's sensitivity may still spend, in role
 	// fits computed (sensitivityWork).
 	sensLeft int
-	res      scoring.Result
 	x        []float64
 	alts     []quiz.Answer
 	itemBuf  []scoring.Item

@@ -130,7 +130,7 @@ func (c *Cohort) decodeAnswers(field string) (quiz.Answers, error) {
 	answers := c.Bank.NewAnswers()
 	tokens := strings.Split(field, ";")
 	if len(tokens) != len(answers) {
-		return nil, fmt.Errorf("cohort spool: %d answers, the bank has %d questions", len(tokens), len(answers))
+		return nil, fmt.Errorf("%d answers, the bank has %d questions", len(tokens), len(answers))
 	}
 	for qi, t := range tokens {
 		switch {
@@ -301,12 +301,15 @@ func (c *Cohort) End(out io.Writer, s *batch.Summary) error {
 			Sure: render.LevelWord(p, f[5]), Second: "–", Take: "–", Mark: marker(top, 7, 7, 5)}
 		if second, _ := strconv.Atoi(f[4]); second >= 0 {
 			row.Second = b.Roles[second].Name
-			answers, err := c.decodeAnswers(f[6])
 			switch {
-			case err != nil || c.Model == nil:
+			case c.Model == nil:
 			case routeWork <= 0:
 				leftOut++
 			default:
+				answers, err := c.decodeAnswers(f[6])
+				if err != nil {
+					return fmt.Errorf("cohort spool, line %d: %w", n+1, err)
+				}
 				route, work := c.Model.RouteWithin(answers, second, routeWork)
 				routeWork -= work
 				row.Take = takeSummary(p, b, &route)

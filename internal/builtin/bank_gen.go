@@ -4,10 +4,8 @@ package builtin
 
 import "github.com/pmfit/pmfit/internal/quiz"
 
-// defaultLanguage is the language questions.yaml is written in.
-const defaultLanguage = "en"
-
-// languages are the languages it is written in.
+// languages are the languages questions.yaml is written in, its own
+// first.
 var languages = []string{"en", "es"}
 
 // build returns the bank in one of the languages it is written in, or

@@ -8,29 +8,13 @@
 // step.
 package builtin
 
-import (
-	"slices"
-	"strings"
-
-	"github.com/pmfit/pmfit/internal/quiz"
-)
+import "github.com/pmfit/pmfit/internal/quiz"
 
 //go:generate go run ./gen -o bank_gen.go ../../questions.yaml
 
 // Bank returns the default bank with its texts in lang, as
-// quiz.LoadBank would load questions.yaml with LoadOptions{Lang: lang}:
-// lang, else its base language ("es" for "es-MX"), else the bank's own
-// language. Each call builds a new Bank.
+// quiz.LoadBank would load questions.yaml with LoadOptions{Lang: lang}
+// (quiz.ResolveLanguage). Each call builds a new Bank.
 func Bank(lang string) *quiz.Bank {
-	resolved := defaultLanguage
-	if lang != "" {
-		base, _, _ := strings.Cut(lang, "-")
-		for _, l := range []string{lang, base} {
-			if slices.Contains(languages, l) {
-				resolved = l
-				break
-			}
-		}
-	}
-	return build(resolved)
+	return build(quiz.ResolveLanguage(languages, lang))
 }

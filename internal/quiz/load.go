@@ -120,16 +120,23 @@ func (d *decoder) bank(data []byte) *Bank {
 	d.missingTranslations(b.Language)
 	b.Languages = append([]string{b.Language}, d.languages...)
 	b.Languages = dedupe(b.Languages)
-	if d.lang != "" {
-		base, _, _ := strings.Cut(d.lang, "-")
-		for _, l := range []string{d.lang, base} {
-			if contains(b.Languages, l) {
-				b.Language = l
-				break
+	b.Language = ResolveLanguage(b.Languages, d.lang)
+	return b
+}
+
+// ResolveLanguage is the language a bank written in languages (its own
+// first) shows when want is asked for: want, else its base language ("es"
+// for "es-MX"), else the bank's own.
+func ResolveLanguage(languages []string, want string) string {
+	if want != "" {
+		base, _, _ := strings.Cut(want, "-")
+		for _, l := range []string{want, base} {
+			if contains(languages, l) {
+				return l
 			}
 		}
 	}
-	return b
+	return languages[0]
 }
 
 func (d *decoder) scale(n *yaml.Node, what string) (Scale, bool) {

@@ -40,12 +40,6 @@ func SetRouteBudget(budget int) (restore func()) {
 	return func() { routeBudget = b }
 }
 
-// RouteWork is Route with the work its search did, in the units of its
-// budget.
-func (m *Model) RouteWork(answers quiz.Answers, to int) (Route, int) {
-	return m.route(answers, to, routeBudget)
-}
-
 // MaxExactWork is how many sums one dimension's exact reachable scores
 // may cost before an interval bounds them instead.
 const MaxExactWork = maxExactWork

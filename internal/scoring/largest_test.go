@@ -65,7 +65,7 @@ func TestTheLargestBankStaysWithinBudgets(t *testing.T) {
 	}
 	var res scoring.Result
 	m.ScoreInto(&res, full)
-	r, work := m.RouteWork(full, res.Roles[1].Role)
+	r, work := m.RouteWithin(full, res.Roles[1].Role, scoring.RouteBudget())
 	if work > scoring.RouteBudget()+scoring.RouteBudget()/8 {
 		t.Errorf("route: %d units, budget %d", work, scoring.RouteBudget())
 	}

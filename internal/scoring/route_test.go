@@ -220,7 +220,7 @@ func TestRouteIsBounded(t *testing.T) {
 	for trial := range 3 {
 		uniformAnswers(b, rng, full)
 		role := (m.TopRole(full) + 1 + trial) % len(b.Roles)
-		r, work := m.RouteWork(full, role)
+		r, work := m.RouteWithin(full, role, scoring.RouteBudget())
 		if work > budget+budget/8 {
 			t.Fatalf("trial %d: %d units of work, budget %d", trial, work, budget)
 		}
